@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "schema-scribe",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "scribe-build", targets: ["scribe-build"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The value model every stage reads and enriches. No I/O, no dependencies.
+        .target(name: "Catalog"),
+
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Introspect", dependencies: ["Catalog", "CSQLite"]),
+
+        .target(name: "SiteGen", dependencies: [
+            "Catalog",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+
+        // Configuration and the named build stages; everything the CLI does, callable from tests.
+        .target(name: "ScribeKit", dependencies: [
+            "Catalog", "Introspect", "SiteGen",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        .executableTarget(name: "scribe-build", dependencies: [
+            "ScribeKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Fixtures and snapshots are read beside each test file (#filePath), so recording can rewrite them.
+        .testTarget(name: "IntrospectTests", dependencies: ["Introspect"]),
+        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"]),
+        .testTarget(name: "ScribeKitTests", dependencies: ["ScribeKit"]),
+    ]
+)

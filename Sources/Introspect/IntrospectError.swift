@@ -1,0 +1,34 @@
+/// Why a database could not be read.
+///
+/// `description` is shown to the user as it is, so it names the database by path or host,
+/// never by a connection string that could carry a password.
+public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case fileNotFound
+        case notADatabase
+        case cannotOpen(String)
+        case queryFailed(sql: String, message: String)
+    }
+
+    /// Which database, as the user would recognise it (a path, or host:port/database).
+    public var database: String
+    public var reason: Reason
+
+    public init(database: String, reason: Reason) {
+        self.database = database
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .fileNotFound:
+            return "database file \(database) does not exist; check the source's `path` in site.yml"
+        case .notADatabase:
+            return "\(database) is not a SQLite database (the file exists but its header is not SQLite's)"
+        case .cannotOpen(let message):
+            return "could not open \(database) (\(message))"
+        case .queryFailed(let sql, let message):
+            return "reading \(database) failed: \(message)\n  while running: \(sql)"
+        }
+    }
+}

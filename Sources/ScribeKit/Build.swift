@@ -1,0 +1,125 @@
+import Catalog
+import Foundation
+import Introspect
+import SiteGen
+
+/// `scribe-build build`: configuration → introspection → rendering → an atomically replaced site.
+public struct Build: Sendable {
+    public struct Request: Sendable {
+        public var configPath: String
+        /// `--output`; overrides `paths.output`. Relative to the current directory.
+        public var output: String?
+
+        public init(configPath: String = "site.yml", output: String? = nil) {
+            self.configPath = configPath
+            self.output = output
+        }
+    }
+
+    public struct Report: Sendable {
+        public var output: String
+        public var tables = 0
+        public var views = 0
+        public var columns = 0
+        public var pages = 0
+        public var diagrams = 0
+        public var files = 0
+        public var warnings: [String] = []
+        public var seconds = 0.0
+    }
+
+    public var log: Log
+    public var environment: [String: String]
+    public var graphviz: Graphviz
+
+    public init(log: Log = .silent, environment: [String: String] = ProcessInfo.processInfo.environment,
+                graphviz: Graphviz = .dot()) {
+        self.log = log
+        self.environment = environment
+        self.graphviz = graphviz
+    }
+
+    public func run(_ request: Request) throws(BuildError) -> Report {
+        let started = Date()
+        let config = try stage(.config, subject: nil) {
+            try ConfigLoader(environment: environment).load(path: request.configPath)
+        }
+        let outputPath = request.output.map { ConfigLoader.resolve($0, against: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
+            ?? config.output
+        let output = SiteOutput(destination: URL(fileURLWithPath: outputPath))
+        // Refuse a wrong output folder before spending time on the databases.
+        try stage(.write, subject: outputPath) { try output.checkReplaceable() }
+        let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
+
+        var report = Report(output: outputPath)
+        var catalog = Catalog(title: config.title)
+        for source in config.sources {
+            let introspection = try stage(.introspect, subject: source.name) {
+                try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "").read()
+            }
+            for query in introspection.queries {
+                log.debug("[introspect] \(source.name): \(query.label): \(query.rows) rows in \(Self.format(query.seconds)) s")
+            }
+            for warning in introspection.warnings {
+                log.warning("[introspect] \(source.name): \(warning)")
+                report.warnings.append("\(source.name): \(warning)")
+            }
+            let tables = introspection.source.schemas.flatMap(\.tables)
+            log.info("[introspect] \(source.name): \(tables.filter { !$0.kind.isView }.count) tables, "
+                + "\(tables.filter(\.kind.isView).count) views in \(introspection.queries.count) queries")
+            catalog.sources.append(introspection.source)
+        }
+
+        let tables = catalog.allTables
+        report.tables = tables.filter { !$0.kind.isView }.count
+        report.views = tables.filter(\.kind.isView).count
+        report.columns = tables.reduce(0) { $0 + $1.columns.count }
+
+        let generator = SiteGenerator(theme: theme, graphviz: graphviz)
+        let summary = try stage(.render, subject: nil) {
+            var summary = SiteGenerator.Summary()
+            try output.replace { folder in summary = try generator.generate(catalog, into: folder) }
+            return summary
+        }
+        report.pages = summary.pages
+        report.diagrams = summary.diagrams
+        report.files = summary.files
+        report.seconds = Date().timeIntervalSince(started)
+        log.info("[write] \(summary.pages) pages, \(summary.diagrams) diagrams, \(summary.files) files → \(outputPath) "
+            + "in \(Self.format(report.seconds)) s")
+        return report
+    }
+
+    /// Runs one stage, converting whatever it throws into a `BuildError` that names the stage.
+    private func stage<T>(_ stage: BuildStage, subject: String?, _ work: () throws -> T) throws(BuildError) -> T {
+        do {
+            return try work()
+        } catch let error as BuildError {
+            throw error
+        } catch let error as ConfigError {
+            throw BuildError(stage: stage, message: error.description)
+        } catch let error as CustomStringConvertible {
+            throw BuildError(stage: stage, subject: subject, message: error.description)
+        } catch {
+            throw BuildError(stage: stage, subject: subject, message: error.localizedDescription)
+        }
+    }
+
+    /// `paths.theme`, else `themes/default` beside site.yml, else the theme shipped with Schema Scribe.
+    static func themeFolder(_ config: SiteConfig) -> URL {
+        if let theme = config.theme { return URL(fileURLWithPath: theme) }
+        let beside = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent("themes/default")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return shippedTheme
+    }
+
+    /// The default theme in the Schema Scribe source tree this binary was built from.
+    public static let shippedTheme = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("themes/default")
+
+    static func format(_ seconds: Double) -> String {
+        String(format: "%.2f", seconds)
+    }
+}

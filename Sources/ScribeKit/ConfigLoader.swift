@@ -1,0 +1,108 @@
+import Catalog
+import Foundation
+import Yams
+
+/// Reads `site.yml` strictly: unknown keys, wrong types and unset variables are errors with a position.
+public struct ConfigLoader: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public func load(path: String) throws(ConfigError) -> SiteConfig {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ConfigError(file: path, message: "configuration file not found; create one (see README.md) or pass --config PATH")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8)
+        else {
+            throw ConfigError(file: path, message: "could not read the file as UTF-8 text")
+        }
+        return try parse(text, file: path, folder: url.deletingLastPathComponent())
+    }
+
+    /// Parses configuration text; relative paths resolve against `folder`.
+    public func parse(_ text: String, file: String, folder: URL) throws(ConfigError) -> SiteConfig {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
+            }
+            root = node
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw Self.syntaxError(error, file: file)
+        }
+        let reader = YAMLReader(file: file, environment: environment)
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths"])
+
+        let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
+
+        guard let sourcesNode = top["sources"] else {
+            throw reader.error(root, "missing `sources`; expected a list of databases, e.g. `sources: [{name: shop, kind: sqlite, path: shop.db}]`")
+        }
+        let sourceNodes = try reader.sequence(sourcesNode, at: "sources")
+        guard !sourceNodes.isEmpty else {
+            throw reader.error(sourcesNode, "`sources` is empty; expected at least one database")
+        }
+        var sources: [SiteConfig.SourceConfig] = []
+        var seen: [String: Node] = [:]
+        for (offset, node) in sourceNodes.enumerated() {
+            let at = "sources[\(offset)]"
+            let fields = try reader.mapping(node, at: at, allowed: ["name", "kind", "path"])
+            let name = try reader.string(try reader.required(fields, "name", in: node, at: at), at: "\(at).name")
+            guard !name.isEmpty else { throw reader.error(node, "`\(at).name` is empty; expected a short name such as `warehouse`") }
+            if let first = seen[name] {
+                throw reader.error(node, "a source named `\(name)` is already defined at line \(first.mark?.line ?? 0); names must be unique")
+            }
+            seen[name] = node
+            let kindNode = try reader.required(fields, "kind", in: node, at: at)
+            let kindText = try reader.string(kindNode, at: "\(at).kind")
+            guard let kind = Source.Kind(rawValue: kindText), kind == .sqlite else {
+                throw reader.error(kindNode, "unsupported source kind `\(kindText)`; expected one of: sqlite")
+            }
+            let pathNode = try reader.required(fields, "path", in: node, at: at)
+            let path = try reader.string(pathNode, at: "\(at).path")
+            sources.append(.init(name: name, kind: kind, path: Self.resolve(path, against: folder)))
+        }
+
+        var output = Self.resolve(SiteConfig.defaultOutput, against: folder)
+        var theme: String?
+        if let pathsNode = top["paths"] {
+            let paths = try reader.mapping(pathsNode, at: "paths", allowed: ["output", "theme"])
+            if let node = paths["output"] { output = Self.resolve(try reader.string(node, at: "paths.output"), against: folder) }
+            if let node = paths["theme"] { theme = Self.resolve(try reader.string(node, at: "paths.theme"), against: folder) }
+        }
+        return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme)
+    }
+
+    static func resolve(_ path: String, against folder: URL) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : folder.appendingPathComponent(expanded)
+        return url.standardizedFileURL.path
+    }
+
+    private static func syntaxError(_ error: Error, file: String) -> ConfigError {
+        guard let yaml = error as? YamlError else {
+            return ConfigError(file: file, message: "not valid YAML: \(error)")
+        }
+        switch yaml {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return ConfigError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
+        case .reader(let problem, _, _, _):
+            return ConfigError(file: file, message: "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError(file: file, line: context.mark.line, column: context.mark.column,
+                               message: "duplicate key `\(duplicates.joined(separator: "`, `"))`; each key may appear once")
+        default:
+            return ConfigError(file: file, message: "not valid YAML: \(yaml)")
+        }
+    }
+}

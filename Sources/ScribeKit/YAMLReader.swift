@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// Walks a YAML node tree, turning every surprise into a `ConfigError` that points at the node.
+///
+/// `at` names the place in the document the way a user would write it (`sources[0].path`).
+struct YAMLReader {
+    let file: String
+    let environment: [String: String]
+
+    func error(_ node: Node, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
+    }
+
+    func mapping(_ node: Node, at place: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
+        guard case .mapping(let mapping) = node else {
+            throw error(node, "`\(place)` should be a mapping of keys (\(allowed.joined(separator: ", "))), found \(Self.kind(node))")
+        }
+        var fields: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else { throw error(keyNode, "a key in `\(place)` should be a plain word") }
+            guard allowed.contains(key.string) else {
+                let suggestion = Suggestion.closest(to: key.string, among: allowed).map { "did you mean `\($0)`? " } ?? ""
+                throw error(keyNode, "unknown key `\(key.string)` in \(place == "the top level" ? place : "`\(place)`"); "
+                    + "\(suggestion)allowed keys: \(allowed.joined(separator: ", "))")
+            }
+            guard fields[key.string] == nil else {
+                throw error(keyNode, "duplicate key `\(key.string)` in \(place == "the top level" ? place : "`\(place)`")")
+            }
+            fields[key.string] = value
+        }
+        return fields
+    }
+
+    func sequence(_ node: Node, at place: String) throws(ConfigError) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            throw error(node, "`\(place)` should be a list, found \(Self.kind(node))")
+        }
+        return Array(sequence)
+    }
+
+    func required(_ fields: [String: Node], _ key: String, in node: Node, at place: String) throws(ConfigError) -> Node {
+        guard let value = fields[key] else { throw error(node, "`\(place)` is missing `\(key)`") }
+        return value
+    }
+
+    /// A scalar as text, with `${VAR}` replaced from the environment.
+    func string(_ node: Node, at place: String) throws(ConfigError) -> String {
+        // A bare `key:` is YAML's null; a quoted "" is a deliberate empty text.
+        guard case .scalar(let scalar) = node, !(scalar.string.isEmpty && scalar.style == .plain) else {
+            throw error(node, "`\(place)` should be text, found \(Self.kind(node))")
+        }
+        return try interpolate(scalar.string, node: node, at: place)
+    }
+
+    /// Replaces `${NAME}` with the variable's value. `$$` stands for a literal `$`.
+    /// The value itself never appears in an error: it may be a secret.
+    func interpolate(_ text: String, node: Node, at place: String) throws(ConfigError) -> String {
+        guard text.contains("$") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            out += rest[..<dollar]
+            let after = rest[rest.index(after: dollar)...]
+            if after.hasPrefix("$") {
+                out += "$"
+                rest = after.dropFirst()
+            } else if after.hasPrefix("{"), let close = after.firstIndex(of: "}") {
+                let name = String(after[after.index(after: after.startIndex)..<close])
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                    throw error(node, "`\(place)` has `${\(name)}`, which is not a variable name; expected `${NAME}` with letters, digits and _")
+                }
+                guard let value = environment[name] else {
+                    throw error(node, "environment variable \(name) is not set (used in `\(place)`)")
+                }
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "$"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    static func kind(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar) where scalar.string.isEmpty: return "nothing"
+        case .scalar(let scalar): return "`\(scalar.string)`"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Catalog
+import Foundation
+
+/// `catalog.json`: the whole catalog with its format version, for tools that read the site's data.
+///
+/// The structure is documented in docs/catalog-json.md.
+struct CatalogDocument: Encodable {
+    var version = Catalog.formatVersion
+    var title: String
+    var sources: [Source]
+
+    init(_ catalog: Catalog) {
+        title = catalog.title
+        sources = catalog.sources
+    }
+
+    static func json(_ catalog: Catalog) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(CatalogDocument(catalog))
+        data.append(0x0A)
+        return data
+    }
+}

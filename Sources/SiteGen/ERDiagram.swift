@@ -1,0 +1,198 @@
+import Catalog
+
+/// DOT text for entity–relationship diagrams; rendering it to SVG is `Graphviz`'s job.
+///
+/// Tables are drawn as HTML-like labels with one port per column, so an edge runs from the
+/// referencing column to the referenced one. Every name is escaped for DOT's HTML labels and
+/// node identifiers are positional (`t0`, `t1`), so no identifier can break the syntax.
+public struct ERDiagram: Sendable {
+    /// A table's diagram shows at most this many neighbours; the page says how many were left out.
+    public static let neighbourLimit = 40
+    /// Columns drawn for a neighbour before the rest are summarised as "… n more".
+    static let neighbourColumnLimit = 8
+    /// Above this many tables a schema overview draws names only, without columns.
+    static let overviewColumnsLimit = 40
+
+    public struct Result: Sendable, Equatable {
+        public var dot: String
+        /// How many related tables exist in all, and how many were drawn.
+        public var neighbours: Int
+        public var drawnNeighbours: Int
+    }
+
+    let catalog: Catalog
+    let plan: SitePlan
+    let relationships: Relationships
+
+    public init(catalog: Catalog, plan: SitePlan, relationships: Relationships) {
+        self.catalog = catalog
+        self.plan = plan
+        self.relationships = relationships
+    }
+
+    /// A table with its direct neighbours: what it references and what references it.
+    /// `diagramPath` is where the SVG will live, so links inside it resolve from there.
+    public func neighbourhood(of table: Table, diagramPath: String) -> Result {
+        var neighbourIDs: [TableID] = []
+        var seen: Set<TableID> = [table.id]
+        for key in table.foreignKeys where seen.insert(key.referencedTable).inserted {
+            neighbourIDs.append(key.referencedTable)
+        }
+        for link in relationships.referencing(table.id) where seen.insert(link.from).inserted {
+            neighbourIDs.append(link.from)
+        }
+        let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
+        var nodes: [TableID: String] = [table.id: "t0"]
+        for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset + 1)" }
+
+        var body: [String] = []
+        body.append(node(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath))
+        for id in drawnIDs {
+            guard let neighbour = catalog.table(id), let name = nodes[id] else {
+                body.append(missingNode(id, name: nodes[id] ?? "missing"))
+                continue
+            }
+            let keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id)
+            let shown = Array(neighbour.columns.filter { keyColumns.contains($0.name) }.prefix(Self.neighbourColumnLimit))
+            body.append(node(neighbour, name: name, focus: false, columns: shown,
+                             hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath))
+        }
+        var edgeTables = [table]
+        edgeTables += drawnIDs.compactMap { catalog.table($0) }
+        body += edges(among: edgeTables, nodes: nodes, withPorts: true, only: table.id)
+        return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count)
+    }
+
+    /// Every table of one schema and the foreign keys between them.
+    public func overview(of schema: Schema, diagramPath: String) -> String {
+        var nodes: [TableID: String] = [:]
+        for (offset, table) in schema.tables.enumerated() { nodes[table.id] = "t\(offset)" }
+        let withColumns = schema.tables.count <= Self.overviewColumnsLimit
+        var body: [String] = []
+        for table in schema.tables {
+            let keys = withColumns ? keyColumns(of: table, relatedTo: nil) : []
+            let shown = table.columns.filter { keys.contains($0.name) }
+            body.append(node(table, name: nodes[table.id] ?? "t", focus: false, columns: shown,
+                             hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath))
+        }
+        body += edges(among: schema.tables, nodes: nodes, withPorts: withColumns, only: nil)
+        return graph(body)
+    }
+
+    /// Primary-key and foreign-key columns of `table`; with `relatedTo`, only keys involving that table.
+    private func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<String> {
+        var names = Set(table.primaryKey?.columns ?? [])
+        for key in table.foreignKeys where other == nil || key.referencedTable == other {
+            names.formUnion(key.columns)
+        }
+        if let other, let otherTable = catalog.table(other) {
+            for key in otherTable.foreignKeys where key.referencedTable == table.id {
+                names.formUnion(key.referencedColumns)
+            }
+        }
+        return names
+    }
+
+    private func edges(among tables: [Table], nodes: [TableID: String], withPorts: Bool, only focus: TableID?) -> [String] {
+        var lines: [String] = []
+        var drawnPairs: Set<String> = []
+        for table in tables {
+            guard let from = nodes[table.id] else { continue }
+            for key in table.foreignKeys {
+                guard let to = nodes[key.referencedTable] else { continue }
+                // In a neighbourhood, draw only edges that touch the focus table.
+                if let focus, table.id != focus, key.referencedTable != focus { continue }
+                let target = catalog.table(key.referencedTable)
+                if withPorts, let fromColumn = key.columns.first,
+                   let fromPort = port(table, fromColumn),
+                   let toColumn = key.referencedColumns.first, let target, let toPort = port(target, toColumn) {
+                    lines.append("  \(from):\(fromPort):e -> \(to):\(toPort):w;")
+                } else if drawnPairs.insert("\(from)->\(to)").inserted {
+                    lines.append("  \(from) -> \(to);")
+                }
+            }
+        }
+        return lines
+    }
+
+    private func port(_ table: Table, _ column: String) -> String? {
+        table.columns.firstIndex { $0.name == column }.map { "c\($0)" }
+    }
+
+    private func graph(_ body: [String]) -> String {
+        """
+        digraph erd {
+          graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.3, ranksep=0.9, pad=0.2];
+          node [shape=plain, fontname="Helvetica", fontsize=10];
+          edge [color="#64748b", arrowsize=0.7, arrowhead=normal, arrowtail=none, penwidth=1.1];
+        \(body.joined(separator: "\n"))
+        }
+
+        """
+    }
+
+    private func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String) -> String {
+        let header = focus ? "#1e3a8a" : "#334155"
+        var rows = [
+            "<tr><td bgcolor=\"\(header)\" align=\"left\" port=\"title\"><font color=\"#ffffff\"><b>\(Self.label(table.name))</b></font>"
+                + (table.kind == .table ? "" : " <font color=\"#cbd5e1\">\(Self.label(table.kind.rawValue.replacingOccurrences(of: "_", with: " ")))</font>")
+                + "</td></tr>",
+        ]
+        let primary = Set(table.primaryKey?.columns ?? [])
+        let foreign = Set(table.foreignKeys.flatMap(\.columns))
+        for column in columns {
+            guard let index = table.columns.firstIndex(of: column) else { continue }
+            let marker = primary.contains(column.name) ? "PK " : foreign.contains(column.name) ? "FK " : ""
+            rows.append("<tr><td align=\"left\" port=\"c\(index)\">"
+                + (marker.isEmpty ? "" : "<font color=\"#b45309\">\(marker)</font>")
+                + "\(Self.label(column.name)) <font color=\"#64748b\">\(Self.label(column.dataType.lowercased()))</font></td></tr>")
+        }
+        if hiddenColumns > 0 {
+            rows.append("<tr><td align=\"left\"><font color=\"#64748b\"><i>… \(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s")</i></font></td></tr>")
+        }
+        var attributes = ["label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#ffffff\" color=\"#94a3b8\">\(rows.joined())</table>>"]
+        if let page = plan.tablePage(table.id) {
+            attributes.append("URL=\"\(Self.quoted(SitePlan.relative(page, from: diagramPath)))\"")
+            attributes.append("target=\"_top\"")
+            attributes.append("tooltip=\"\(Self.quoted(table.id.schema + "." + table.name))\"")
+        }
+        return "  \(name) [\(attributes.joined(separator: ", "))];"
+    }
+
+    private func missingNode(_ id: TableID, name: String) -> String {
+        "  \(name) [label=<<table border=\"1\" cellborder=\"0\" style=\"dashed\"><tr><td>\(Self.label(id.name)) <i>(not in this catalog)</i></td></tr></table>>];"
+    }
+
+    /// Escapes text for a DOT HTML-like label, shortening very long names so the diagram stays readable.
+    static func label(_ text: String) -> String {
+        let short = text.count > 48 ? String(text.prefix(47)) + "…" : text
+        var out = ""
+        for scalar in short.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n", "\r", "\t": out += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f { out += "?" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Escapes text for a double-quoted DOT string.
+    static func quoted(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r": out += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f { out += "?" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}

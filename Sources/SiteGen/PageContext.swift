@@ -1,0 +1,234 @@
+import Catalog
+
+/// The values each template sees. Templates are logic-less, so every decision is made here:
+/// links are already relative to the page, labels already worded, empty lists already absent.
+///
+/// Everything is plain text; Mustache's `{{ }}` escapes it for HTML.
+struct PageContext {
+    let catalog: Catalog
+    let plan: SitePlan
+    let relationships: Relationships
+
+    // MARK: Shared
+
+    /// Values every page has: the site title, and the way back to the root for assets and search.
+    func common(path: String, title: String, crumbs: [(label: String, target: String?)]) -> [String: Any] {
+        let root = SitePlan.rootPrefix(of: path)
+        return [
+            "siteTitle": catalog.title,
+            "pageTitle": title,
+            "root": root,
+            "home": root + SitePlan.indexPage,
+            "searchScript": root + SitePlan.searchScript,
+            "breadcrumbs": crumbs.map { crumb -> [String: Any] in
+                var item: [String: Any] = ["label": crumb.label]
+                if let target = crumb.target { item["href"] = SitePlan.relative(target, from: path) }
+                return item
+            },
+        ]
+    }
+
+    func description(_ description: Description?) -> [String: Any] {
+        guard let description, !description.text.isEmpty else { return ["missing": true] }
+        return [
+            "text": description.text,
+            "origin": description.origin.rawValue.replacingOccurrences(of: "_", with: " "),
+            "approved": description.status == .approved,
+        ]
+    }
+
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    static func rows(_ count: RowCount?) -> String {
+        guard let count else { return "" }
+        return (count.isExact ? "" : "~") + Self.count(count.value)
+    }
+
+    static func kindLabel(_ kind: Table.Kind) -> String {
+        kind.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
+    func tableSummary(_ table: Table, from path: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "name": table.name,
+            "kind": Self.kindLabel(table.kind),
+            "isView": table.kind.isView,
+            "columnCount": Self.count(table.columns.count),
+            "rows": Self.rows(table.rowCount),
+            "description": description(table.description),
+        ]
+        if let page = plan.tablePage(table.id) { item["href"] = SitePlan.relative(page, from: path) }
+        return item
+    }
+
+    // MARK: Index
+
+    func index() -> [String: Any] {
+        let path = SitePlan.indexPage
+        var context = common(path: path, title: catalog.title, crumbs: [])
+        let tables = catalog.allTables
+        context["tableCount"] = Self.count(tables.filter { !$0.kind.isView }.count)
+        context["viewCount"] = Self.count(tables.filter(\.kind.isView).count)
+        context["columnCount"] = Self.count(tables.reduce(0) { $0 + $1.columns.count })
+        context["sources"] = catalog.sources.map { source -> [String: Any] in
+            [
+                "name": source.name,
+                "kind": source.kind.rawValue,
+                "schemas": source.schemas.map { schema -> [String: Any] in
+                    [
+                        "name": schema.name,
+                        "href": plan.schemaPage(source: source.name, schema: schema.name),
+                        "tableCount": Self.count(schema.tables.count),
+                        "tables": schema.tables.map { tableSummary($0, from: path) },
+                    ]
+                },
+            ]
+        }
+        return context
+    }
+
+    // MARK: Schema
+
+    func schema(_ schema: Schema, of source: Source) -> [String: Any] {
+        let path = plan.schemaPage(source: source.name, schema: schema.name)
+        var context = common(path: path, title: "\(source.name).\(schema.name)", crumbs: [
+            (catalog.title, SitePlan.indexPage), ("\(source.name) · \(schema.name)", nil),
+        ])
+        context["source"] = source.name
+        context["name"] = schema.name
+        context["tables"] = schema.tables.map { tableSummary($0, from: path) }
+        context["tableCount"] = Self.count(schema.tables.count)
+        context["diagram"] = SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path)
+        return context
+    }
+
+    // MARK: Table
+
+    func table(_ table: Table, diagram: ERDiagram.Result?) -> [String: Any] {
+        let path = plan.tablePage(table.id) ?? SitePlan.indexPage
+        let schemaPage = plan.schemaPage(source: table.id.source, schema: table.id.schema)
+        var context = common(path: path, title: "\(table.id.schema).\(table.name)", crumbs: [
+            (catalog.title, SitePlan.indexPage),
+            ("\(table.id.source) · \(table.id.schema)", schemaPage),
+            (table.name, nil),
+        ])
+        context["name"] = table.name
+        context["qualifiedName"] = "\(table.id.source).\(table.id.schema).\(table.name)"
+        context["kind"] = Self.kindLabel(table.kind)
+        context["isView"] = table.kind.isView
+        context["options"] = table.options
+        context["rows"] = Self.rows(table.rowCount)
+        context["columnCount"] = Self.count(table.columns.count)
+        context["description"] = description(table.description)
+
+        let primary = table.primaryKey?.columns ?? []
+        context["columns"] = table.columns.map { column(column: $0, of: table, primary: primary, from: path) }
+        if let key = table.primaryKey {
+            context["primaryKey"] = ["columns": key.columns.map { columnRef(table.id, $0, from: path) }]
+        }
+        context["foreignKeys"] = table.foreignKeys.map { key -> [String: Any] in
+            [
+                "columns": key.columns.map { columnRef(table.id, $0, from: path) },
+                "target": tableRef(key.referencedTable, seenFrom: table.id, from: path),
+                "targetColumns": key.referencedColumns.map { columnRef(key.referencedTable, $0, from: path) },
+                "actions": actions(key),
+            ]
+        }
+        context["referencedBy"] = relationships.referencing(table.id).map { link -> [String: Any] in
+            [
+                "source": tableRef(link.from, seenFrom: table.id, from: path),
+                "columns": link.key.columns.map { columnRef(link.from, $0, from: path) },
+                "targetColumns": link.key.referencedColumns.map { columnRef(table.id, $0, from: path) },
+                "actions": actions(link.key),
+            ]
+        }
+        context["indexes"] = table.indexes.map { index -> [String: Any] in
+            var item: [String: Any] = [
+                "name": index.name,
+                "parts": index.parts.map { part -> [String: Any] in
+                    switch part {
+                    case .column(let name): return columnRef(table.id, name, from: path)
+                    case .expression(let text): return ["name": text, "expression": true]
+                    }
+                },
+                "unique": index.isUnique,
+                "origin": index.origin == .created ? "" : index.origin.rawValue.replacingOccurrences(of: "_", with: " "),
+            ]
+            if let predicate = index.predicate { item["predicate"] = predicate }
+            return item
+        }
+        if let definition = table.viewDefinition { context["viewDefinition"] = definition }
+        if let diagram, let file = plan.tableDiagram(table.id) {
+            var item: [String: Any] = ["href": SitePlan.relative(file, from: path)]
+            if diagram.drawnNeighbours < diagram.neighbours {
+                item["note"] = "The diagram shows \(diagram.drawnNeighbours) of \(diagram.neighbours) related tables; "
+                    + "all of them are listed under the foreign keys below."
+            }
+            context["diagram"] = item
+        }
+        return context
+    }
+
+    private func column(column: Column, of table: Table, primary: [String], from path: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "name": column.name,
+            "anchor": plan.columnAnchor(table.id, column.name) ?? "",
+            "position": column.position,
+            "type": column.dataType,
+            "nullable": column.isNullable,
+            "description": description(column.description),
+        ]
+        if let value = column.defaultValue { item["default"] = value }
+        if let position = primary.firstIndex(of: column.name) {
+            item["keyLabel"] = primary.count > 1 ? "PK \(position + 1)" : "PK"
+        }
+        let references = table.foreignKeys.compactMap { key -> [String: Any]? in
+            guard let offset = key.columns.firstIndex(of: column.name) else { return nil }
+            let target = offset < key.referencedColumns.count ? key.referencedColumns[offset] : nil
+            var ref = tableRef(key.referencedTable, seenFrom: table.id, from: path)
+            if let target {
+                ref["label"] = "\(key.referencedTable.name).\(target)"
+                if let link = plan.columnLink(key.referencedTable, target) {
+                    ref["href"] = SitePlan.relative(link, from: path)
+                }
+            }
+            return ref
+        }
+        if !references.isEmpty { item["references"] = references }
+        if let generated = column.generated {
+            item["generated"] = "generated, \(generated.storage.rawValue)" + (generated.expression.map { ": \($0)" } ?? "")
+        }
+        if column.isHidden { item["hidden"] = true }
+        return item
+    }
+
+    /// A link to a table, named as briefly as the page allows: by name within the same schema.
+    private func tableRef(_ id: TableID, seenFrom here: TableID, from path: String) -> [String: Any] {
+        let label = id.source != here.source ? "\(id.source).\(id.schema).\(id.name)"
+            : id.schema != here.schema ? "\(id.schema).\(id.name)" : id.name
+        var item: [String: Any] = ["label": label]
+        if let page = plan.tablePage(id) { item["href"] = SitePlan.relative(page, from: path) }
+        return item
+    }
+
+    private func columnRef(_ id: TableID, _ column: String, from path: String) -> [String: Any] {
+        var item: [String: Any] = ["name": column]
+        if let link = plan.columnLink(id, column) { item["href"] = SitePlan.relative(link, from: path) }
+        return item
+    }
+
+    private func actions(_ key: ForeignKey) -> String {
+        var parts: [String] = []
+        if key.onDelete != .noAction { parts.append("on delete \(key.onDelete.rawValue.lowercased())") }
+        if key.onUpdate != .noAction { parts.append("on update \(key.onUpdate.rawValue.lowercased())") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,68 @@
+import Catalog
+import Foundation
+
+/// The prebuilt search index: one entry per table, view and column, with where it lives.
+///
+/// Written twice with the same data: `search.json` for tools, and `search-index.js` for the page,
+/// because browsers refuse `fetch` of a local file and the site must work opened from disk.
+public struct SearchIndex: Sendable, Codable, Equatable {
+    public static let formatVersion = 1
+    /// Descriptions in the index are cut to this many characters; the page has the rest.
+    static let descriptionLimit = 160
+
+    public struct Entry: Sendable, Codable, Equatable {
+        /// `table`, `view`, … or `column`.
+        public var kind: String
+        public var name: String
+        /// Where it is: `source.schema` for a table, `source.schema.table` for a column.
+        public var context: String
+        /// Relative to the site root, with the column's anchor.
+        public var path: String
+        public var description: String
+
+        enum CodingKeys: String, CodingKey {
+            case kind = "k", name = "n", context = "c", path = "p", description = "d"
+        }
+    }
+
+    public var version: Int
+    public var entries: [Entry]
+
+    public init(_ catalog: Catalog, plan: SitePlan) {
+        version = Self.formatVersion
+        entries = []
+        for table in catalog.allTables {
+            guard let page = plan.tablePage(table.id) else { continue }
+            let place = "\(table.id.source).\(table.id.schema)"
+            entries.append(Entry(kind: table.kind.rawValue, name: table.name, context: place, path: page,
+                                 description: Self.short(table.description?.text)))
+            for column in table.columns {
+                entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
+                                     path: plan.columnLink(table.id, column.name) ?? page,
+                                     description: Self.short(column.description?.text)))
+            }
+        }
+    }
+
+    private static func short(_ text: String?) -> String {
+        guard let text else { return "" }
+        return text.count > descriptionLimit ? String(text.prefix(descriptionLimit - 1)) + "…" : text
+    }
+
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// The same data as a script that hands it to the page's search box.
+    ///
+    /// JSON text is a valid JavaScript expression; `<` is escaped so no name can close the script.
+    public func script() throws -> Data {
+        let json = String(decoding: try json(), as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        return Data("window.scribeSearchIndex = \(json);\n".utf8)
+    }
+}

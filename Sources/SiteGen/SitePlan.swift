@@ -1,0 +1,89 @@
+import Catalog
+
+/// Where every part of the catalog lives in the site: folders, page files, diagram files, anchors.
+///
+/// All paths are relative to the site root and use `/`. The plan is computed once from the whole
+/// catalog, so every page links to every other through the same names.
+public struct SitePlan: Sendable {
+    public struct SchemaKey: Hashable, Sendable {
+        public var source: String
+        public var schema: String
+    }
+
+    private var sourceFolders: [String: String] = [:]
+    private var schemaFolders: [SchemaKey: String] = [:]
+    private var tableFiles: [TableID: String] = [:]
+    private var columnAnchors: [TableID: [String: String]] = [:]
+
+    public init(_ catalog: Catalog) {
+        // "assets" is the theme's folder at the root.
+        sourceFolders = FileName.unique(for: catalog.sources.map(\.name), extraReserved: ["assets"])
+        for source in catalog.sources {
+            let schemaParts = FileName.unique(for: source.schemas.map(\.name))
+            for schema in source.schemas {
+                let key = SchemaKey(source: source.name, schema: schema.name)
+                schemaFolders[key] = "\(sourceFolders[source.name, default: "source"])/\(schemaParts[schema.name, default: "schema"])"
+                let tableParts = FileName.unique(for: schema.tables.map(\.name))
+                for table in schema.tables {
+                    tableFiles[table.id] = tableParts[table.name]
+                    let anchors = FileName.unique(for: table.columns.map(\.name))
+                    columnAnchors[table.id] = anchors.mapValues { "c-\($0)" }
+                }
+            }
+        }
+    }
+
+    public static let indexPage = "index.html"
+    public static let searchJSON = "search.json"
+    public static let searchScript = "search-index.js"
+    public static let catalogJSON = "catalog.json"
+    public static let assetsFolder = "assets"
+
+    public func schemaFolder(source: String, schema: String) -> String {
+        schemaFolders[SchemaKey(source: source, schema: schema)] ?? "unknown"
+    }
+
+    public func schemaPage(source: String, schema: String) -> String {
+        schemaFolder(source: source, schema: schema) + "/index.html"
+    }
+
+    public func schemaDiagram(source: String, schema: String) -> String {
+        schemaFolder(source: source, schema: schema) + "/schema.svg"
+    }
+
+    /// The page of a table, or nil for a table outside the catalog (a foreign key to a missing table).
+    public func tablePage(_ id: TableID) -> String? {
+        tableFiles[id].map { schemaFolder(source: id.source, schema: id.schema) + "/tables/\($0).html" }
+    }
+
+    public func tableDiagram(_ id: TableID) -> String? {
+        tableFiles[id].map { schemaFolder(source: id.source, schema: id.schema) + "/diagrams/\($0).svg" }
+    }
+
+    /// The `id` of a column's row on its table page.
+    public func columnAnchor(_ id: TableID, _ column: String) -> String? {
+        columnAnchors[id]?[column]
+    }
+
+    /// A link to a column: its table's page and the column's anchor.
+    public func columnLink(_ id: TableID, _ column: String) -> String? {
+        guard let page = tablePage(id) else { return nil }
+        return columnAnchor(id, column).map { "\(page)#\($0)" } ?? page
+    }
+
+    /// `../` repeated once per folder of `path`, to reach the site root from that page.
+    public static func rootPrefix(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// `target` as seen from a file at `from`; both relative to the site root.
+    public static func relative(_ target: String, from: String) -> String {
+        let fromParts = from.split(separator: "/").dropLast()
+        let targetParts = target.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromParts.count, common < targetParts.count - 1,
+              fromParts[fromParts.startIndex + common] == targetParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

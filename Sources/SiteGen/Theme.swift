@@ -1,0 +1,61 @@
+import Foundation
+import Mustache
+
+/// A site theme: Mustache templates in `templates/`, static files in `assets/` copied as they are.
+public struct Theme: Sendable {
+    public var folder: URL
+    let library: MustacheLibrary
+    /// Asset files by path relative to `assets/`, in a stable order.
+    let assets: [(path: String, data: Data)]
+
+    static let requiredTemplates = ["index", "schema", "table"]
+
+    public init(folder: URL) throws(RenderError) {
+        self.folder = folder
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw RenderError(.themeMissing(path: folder.path))
+        }
+        var library = MustacheLibrary()
+        let templates = folder.appendingPathComponent("templates")
+        for path in Self.files(under: templates) where path.hasSuffix(".mustache") {
+            let file = templates.appendingPathComponent(path)
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                try library.register(text, named: name)
+            } catch {
+                throw RenderError(.templateInvalid(path: file.path, message: "\(error)"))
+            }
+        }
+        for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
+            throw RenderError(.templateMissing(path: templates.appendingPathComponent("\(name).mustache").path))
+        }
+        self.library = library
+        let assetFolder = folder.appendingPathComponent("assets")
+        assets = Self.files(under: assetFolder).compactMap { path in
+            (try? Data(contentsOf: assetFolder.appendingPathComponent(path))).map { (path, $0) }
+        }
+    }
+
+    func render(_ template: String, _ context: [String: Any]) throws(RenderError) -> String {
+        guard let text = library.render(context, withTemplate: template) else {
+            throw RenderError(.templateMissing(path: "templates/\(template).mustache"))
+        }
+        return text
+    }
+
+    /// Regular files below `folder`, as sorted relative paths.
+    private static func files(under folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder),
+               !isFolder.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+}
