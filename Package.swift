@@ -35,9 +35,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Helpers shared by the test targets: SQLite files built from SQL, temporary folders, snapshots.
+        .target(name: "TestSupport", dependencies: ["CSQLite"], path: "Tests/TestSupport"),
+
         // Fixtures and snapshots are read beside each test file (#filePath), so recording can rewrite them.
-        .testTarget(name: "IntrospectTests", dependencies: ["Introspect"]),
-        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen"]),
-        .testTarget(name: "ScribeKitTests", dependencies: ["ScribeKit"]),
+        .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ScribeKitTests", dependencies: ["ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
