@@ -47,6 +47,11 @@ struct PageContext {
         return value < 0 ? "-" + out : out
     }
 
+    /// "1 view", "1,204 tables".
+    static func counted(_ value: Int, _ noun: String) -> String {
+        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
+
     static func rows(_ count: RowCount?) -> String {
         guard let count else { return "" }
         return (count.isExact ? "" : "~") + Self.count(count.value)
@@ -75,9 +80,11 @@ struct PageContext {
         let path = SitePlan.indexPage
         var context = common(path: path, title: catalog.title, crumbs: [])
         let tables = catalog.allTables
-        context["tableCount"] = Self.count(tables.filter { !$0.kind.isView }.count)
-        context["viewCount"] = Self.count(tables.filter(\.kind.isView).count)
-        context["columnCount"] = Self.count(tables.reduce(0) { $0 + $1.columns.count })
+        context["summary"] = [
+            Self.counted(tables.filter { !$0.kind.isView }.count, "table"),
+            Self.counted(tables.filter(\.kind.isView).count, "view"),
+            Self.counted(tables.reduce(0) { $0 + $1.columns.count }, "column"),
+        ].joined(separator: " · ")
         context["sources"] = catalog.sources.map { source -> [String: Any] in
             [
                 "name": source.name,
@@ -86,7 +93,7 @@ struct PageContext {
                     [
                         "name": schema.name,
                         "href": plan.schemaPage(source: source.name, schema: schema.name),
-                        "tableCount": Self.count(schema.tables.count),
+                        "tableCount": Self.counted(schema.tables.count, "table or view").replacingOccurrences(of: "table or views", with: "tables and views"),
                         "tables": schema.tables.map { tableSummary($0, from: path) },
                     ]
                 },
@@ -105,7 +112,7 @@ struct PageContext {
         context["source"] = source.name
         context["name"] = schema.name
         context["tables"] = schema.tables.map { tableSummary($0, from: path) }
-        context["tableCount"] = Self.count(schema.tables.count)
+        context["tableCount"] = Self.counted(schema.tables.count, "table or view").replacingOccurrences(of: "table or views", with: "tables and views")
         context["diagram"] = SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path)
         return context
     }
@@ -125,8 +132,8 @@ struct PageContext {
         context["kind"] = Self.kindLabel(table.kind)
         context["isView"] = table.kind.isView
         context["options"] = table.options
-        context["rows"] = Self.rows(table.rowCount)
-        context["columnCount"] = Self.count(table.columns.count)
+        if let count = table.rowCount { context["rows"] = Self.rows(count) }
+        context["columnCount"] = Self.counted(table.columns.count, "column")
         context["description"] = description(table.description)
 
         let primary = table.primaryKey?.columns ?? []
@@ -139,16 +146,14 @@ struct PageContext {
                 "columns": key.columns.map { columnRef(table.id, $0, from: path) },
                 "target": tableRef(key.referencedTable, seenFrom: table.id, from: path),
                 "targetColumns": key.referencedColumns.map { columnRef(key.referencedTable, $0, from: path) },
-                "actions": actions(key),
-            ]
+            ].merging(actions(key), uniquingKeysWith: { $1 })
         }
         context["referencedBy"] = relationships.referencing(table.id).map { link -> [String: Any] in
             [
                 "source": tableRef(link.from, seenFrom: table.id, from: path),
                 "columns": link.key.columns.map { columnRef(link.from, $0, from: path) },
                 "targetColumns": link.key.referencedColumns.map { columnRef(table.id, $0, from: path) },
-                "actions": actions(link.key),
-            ]
+            ].merging(actions(link.key), uniquingKeysWith: { $1 })
         }
         context["indexes"] = table.indexes.map { index -> [String: Any] in
             var item: [String: Any] = [
@@ -160,8 +165,8 @@ struct PageContext {
                     }
                 },
                 "unique": index.isUnique,
-                "origin": index.origin == .created ? "" : index.origin.rawValue.replacingOccurrences(of: "_", with: " "),
             ]
+            if index.origin != .created { item["origin"] = index.origin.rawValue.replacingOccurrences(of: "_", with: " ") }
             if let predicate = index.predicate { item["predicate"] = predicate }
             return item
         }
@@ -225,10 +230,12 @@ struct PageContext {
         return item
     }
 
-    private func actions(_ key: ForeignKey) -> String {
+    /// `["actions": "on delete cascade"]`, or nothing when both actions are the default:
+    /// an empty string would still open a Mustache section.
+    private func actions(_ key: ForeignKey) -> [String: Any] {
         var parts: [String] = []
         if key.onDelete != .noAction { parts.append("on delete \(key.onDelete.rawValue.lowercased())") }
         if key.onUpdate != .noAction { parts.append("on update \(key.onUpdate.rawValue.lowercased())") }
-        return parts.joined(separator: ", ")
+        return parts.isEmpty ? [:] : ["actions": parts.joined(separator: ", ")]
     }
 }

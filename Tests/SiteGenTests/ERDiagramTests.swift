@@ -1,0 +1,51 @@
+import Catalog
+import Testing
+import TestSupport
+@testable import SiteGen
+
+@Suite("ER diagrams as DOT text")
+struct ERDiagramTests {
+    func diagram(_ catalog: Catalog) -> ERDiagram {
+        ERDiagram(catalog: catalog, plan: SitePlan(catalog), relationships: Relationships(catalog))
+    }
+
+    @Test func aTableWithItsNeighbours() throws {
+        let catalog = try Fixture.shop()
+        let orders = try #require(catalog.table(TableID(source: "shop", schema: "main", name: "orders")))
+        let result = diagram(catalog).neighbourhood(of: orders, diagramPath: "shop/main/diagrams/orders.svg")
+        #expect(result.neighbours == 2)  // customers (referenced) and order_lines (referencing); the view is not related
+        #expect(result.drawnNeighbours == result.neighbours)
+        #expect(Snapshot.mismatch(result.dot, named: "orders.dot") == nil)
+    }
+
+    @Test func aSchemaOverview() throws {
+        let catalog = try Fixture.shop()
+        let dot = diagram(catalog).overview(of: catalog.sources[0].schemas[0], diagramPath: "shop/main/schema.svg")
+        #expect(Snapshot.mismatch(dot, named: "shop-schema.dot") == nil)
+    }
+
+    @Test func namesAreEscapedAndNodesArePositional() {
+        let catalog = Fixture.catalog(tables: ["<b>\"x\" & y</b>", "a\\b"], columns: ["<i>", "line\nbreak"])
+        let erd = diagram(catalog)
+        let dot = erd.overview(of: catalog.sources[0].schemas[0], diagramPath: "s/main/schema.svg")
+        #expect(dot.contains("&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;"))
+        #expect(!dot.contains("<b>\"x\""))
+        #expect(dot.contains("tooltip=\"main.a\\\\b\""))
+        #expect(dot.contains("  t0 [") && dot.contains("  t1 ["))
+    }
+
+    @Test func aHubTableDrawsAtMostTheNeighbourLimit() throws {
+        var catalog = Fixture.catalog(tables: ["hub"] + (1...(ERDiagram.neighbourLimit + 20)).map { "spoke\($0)" }, columns: ["id", "hub_id"])
+        let hub = TableID(source: "s", schema: "main", name: "hub")
+        for index in 1..<catalog.sources[0].schemas[0].tables.count {
+            catalog.sources[0].schemas[0].tables[index].foreignKeys = [
+                ForeignKey(columns: ["hub_id"], referencedTable: hub, referencedColumns: ["id"]),
+            ]
+        }
+        let table = try #require(catalog.table(hub))
+        let result = diagram(catalog).neighbourhood(of: table, diagramPath: "s/main/diagrams/hub.svg")
+        #expect(result.neighbours == ERDiagram.neighbourLimit + 20)
+        #expect(result.drawnNeighbours == ERDiagram.neighbourLimit)
+        #expect(result.dot.components(separatedBy: " -> ").count - 1 == ERDiagram.neighbourLimit)
+    }
+}

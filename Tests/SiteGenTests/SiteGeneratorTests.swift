@@ -1,0 +1,134 @@
+import Catalog
+import Foundation
+import Testing
+import TestSupport
+@testable import SiteGen
+
+@Suite("The generated site")
+struct SiteGeneratorTests {
+    @Test func pagesMatchTheirSnapshots() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(try Fixture.shop(), in: folder)
+        for (path, snapshot) in [
+            ("index.html", "index.html"),
+            ("shop/main/index.html", "schema.html"),
+            ("shop/main/tables/orders.html", "orders.html"),
+            ("shop/main/tables/open_orders.html", "open_orders.html"),
+            ("search.json", "search.json"),
+        ] {
+            let text = String(decoding: try #require(files[path], "no \(path)"), as: UTF8.self)
+            #expect(Snapshot.mismatch(text, named: snapshot) == nil)
+        }
+    }
+
+    @Test func writesEveryPartOfTheSite() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(try Fixture.shop(), in: folder)
+        let paths = Set(files.keys)
+        for expected in ["index.html", "search.json", "search-index.js", "catalog.json", "assets/style.css", "assets/search.js",
+                         "shop/main/index.html", "shop/main/schema.svg", ".schema-scribe-site"] {
+            #expect(paths.contains(expected), "missing \(expected)")
+        }
+        #expect(paths.filter { $0.hasPrefix("shop/main/tables/") }.count == 7)
+        #expect(paths.filter { $0.hasPrefix("shop/main/diagrams/") }.count == 7)
+    }
+
+    @Test func everyInternalLinkResolves() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(try Fixture.shop(), in: folder)
+        #expect(brokenLinks(in: files) == [])
+    }
+
+    @Test func foreignKeysLinkBothWays() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(try Fixture.shop(), in: folder)
+        let returns = String(decoding: try #require(files["shop/main/tables/returns.html"]), as: UTF8.self)
+        let lines = String(decoding: try #require(files["shop/main/tables/order_lines.html"]), as: UTF8.self)
+        #expect(returns.contains(#"<a href="order_lines.html">order_lines</a>"#))
+        #expect(returns.contains(#"<a href="order_lines.html#c-line_no"><code>line_no</code></a>"#))
+        #expect(lines.contains(#"<a href="returns.html">returns</a>"#))
+    }
+
+    @Test func twoBuildsOfTheSameCatalogAreByteIdentical() throws {
+        let catalog = try Fixture.shop()
+        let first = try Fixture.site(catalog, in: try TemporaryFolder())
+        let second = try Fixture.site(catalog, in: try TemporaryFolder())
+        #expect(first == second)
+    }
+
+    @Test func catalogJSONHasAVersionAndTheWholeCatalog() throws {
+        let folder = try TemporaryFolder()
+        let catalog = try Fixture.shop()
+        let files = try Fixture.site(catalog, in: folder)
+        let data = try #require(files["catalog.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["version"] as? Int == Catalog.formatVersion)
+        #expect(try JSONDecoder().decode(Catalog.self, from: data) == catalog)
+    }
+
+    @Test func theSearchIndexHasEveryTableViewAndColumn() throws {
+        let catalog = try Fixture.shop()
+        let index = SearchIndex(catalog, plan: SitePlan(catalog))
+        let tables = catalog.allTables
+        #expect(index.entries.count == tables.count + tables.reduce(0) { $0 + $1.columns.count })
+        let status = try #require(index.entries.first { $0.name == "status" && $0.context == "shop.main.orders" })
+        #expect(status.path == "shop/main/tables/orders.html#c-status")
+        #expect(status.description == "Where the order is: new, paid or done.")
+        let script = String(decoding: try index.script(), as: UTF8.self)
+        #expect(script.hasPrefix("window.scribeSearchIndex = {"))
+        #expect(!script.contains("<"), "a name could close the script element")
+    }
+}
+
+@Suite("Hostile names in the site")
+struct HostileSiteTests {
+    static let names = FileNameTests.hostile.filter { !$0.isEmpty }
+
+    func hostileCatalog() -> Catalog {
+        var catalog = Fixture.catalog(tables: Self.names, columns: ["id", "<img src=x onerror=alert(1)>", "a\"b"])
+        let target = TableID(source: "s", schema: "main", name: "../../x")
+        for index in catalog.sources[0].schemas[0].tables.indices {
+            catalog.sources[0].schemas[0].tables[index].foreignKeys = [
+                ForeignKey(columns: ["a\"b"], referencedTable: target, referencedColumns: ["id"]),
+            ]
+            catalog.sources[0].schemas[0].tables[index].description =
+                Description(text: "<script>alert(1)</script> & </td><script>alert(2)</script>", origin: .human)
+        }
+        catalog.title = "<svg onload=alert(1)>"
+        return catalog
+    }
+
+    @Test func markupFromTheDatabaseIsEscapedEverywhere() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(hostileCatalog(), in: folder)
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for raw in ["<script>alert", "<img src=x", "<svg onload", "</td><script>"] {
+                #expect(!html.contains(raw), "\(path) contains raw \(raw)")
+            }
+        }
+        let page = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;/td&gt;"))
+    }
+
+    @Test func everyPageIsInsideTheSiteAndEveryLinkResolves() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(hostileCatalog(), in: folder)
+        #expect(files.keys.filter { $0.hasPrefix("s/main/tables/") }.count == Self.names.count)
+        #expect(brokenLinks(in: files) == [])
+        // Nothing was written beside the site folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+
+    @Test func everyNameIsShownAsText() throws {
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(hostileCatalog(), in: folder)
+        let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        for name in Self.names {
+            let escaped = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+            #expect(index.contains(">\(escaped)</a>"), "index does not list \(name.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Catalog
+import Testing
+@testable import SiteGen
+
+@Suite("Where pages live and how they link")
+struct SitePlanTests {
+    @Test func layoutOfASchema() {
+        let catalog = Fixture.catalog(tables: ["orders", "a/b"])
+        let plan = SitePlan(catalog)
+        let orders = TableID(source: "s", schema: "main", name: "orders")
+        #expect(plan.schemaPage(source: "s", schema: "main") == "s/main/index.html")
+        #expect(plan.tablePage(orders) == "s/main/tables/orders.html")
+        #expect(plan.tableDiagram(orders) == "s/main/diagrams/orders.svg")
+        #expect(plan.columnLink(orders, "id") == "s/main/tables/orders.html#c-id")
+        #expect(plan.tablePage(TableID(source: "s", schema: "main", name: "missing")) == nil)
+    }
+
+    @Test func aSourceNamedLikeTheAssetsFolderMovesAside() {
+        let catalog = Catalog(title: "T", sources: [Source(name: "assets", kind: .sqlite, schemas: [Schema(name: "main")])])
+        #expect(SitePlan(catalog).schemaPage(source: "assets", schema: "main").hasPrefix("assets-"))
+    }
+
+    @Test func relativeLinks() {
+        #expect(SitePlan.relative("s/main/tables/a.html", from: "s/main/tables/b.html") == "a.html")
+        #expect(SitePlan.relative("s/main/index.html", from: "s/main/tables/b.html") == "../index.html")
+        #expect(SitePlan.relative("index.html", from: "s/main/tables/b.html") == "../../../index.html")
+        #expect(SitePlan.relative("s/main/tables/a.html", from: "s/main/diagrams/a.svg") == "../tables/a.html")
+        #expect(SitePlan.relative("t/other/tables/a.html", from: "s/main/tables/b.html") == "../../../t/other/tables/a.html")
+        #expect(SitePlan.rootPrefix(of: "s/main/tables/b.html") == "../../../")
+        #expect(SitePlan.rootPrefix(of: "index.html") == "")
+    }
+}
