@@ -63,7 +63,8 @@ public struct ConfigLoader: Sendable {
             let kindNode = try reader.required(fields, "kind", in: node, at: at)
             let kindText = try reader.string(kindNode, at: "\(at).kind")
             guard let kind = Source.Kind(rawValue: kindText), kind == .sqlite else {
-                throw reader.error(kindNode, "unsupported source kind `\(kindText)`; expected one of: sqlite")
+                // Quote the value as written: an interpolated one may come from a secret.
+                throw reader.error(kindNode, "unsupported source kind `\(reader.written(kindNode))`; expected one of: sqlite")
             }
             let pathNode = try reader.required(fields, "path", in: node, at: at)
             let path = try reader.string(pathNode, at: "\(at).path")

@@ -53,6 +53,12 @@ struct YAMLReader {
         return try interpolate(scalar.string, node: node, at: place)
     }
 
+    /// A scalar's text exactly as written in the file, before `${VAR}` is read: safe to quote in a message.
+    func written(_ node: Node) -> String {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return Self.kind(node)
+    }
+
     /// Replaces `${NAME}` with the variable's value. `$$` stands for a literal `$`.
     /// The value itself never appears in an error: it may be a secret.
     func interpolate(_ text: String, node: Node, at place: String) throws(ConfigError) -> String {

@@ -145,7 +145,10 @@ public struct ERDiagram: Sendable {
             let marker = primary.contains(column.name) ? "PK " : foreign.contains(column.name) ? "FK " : ""
             rows.append("<tr><td align=\"left\" port=\"c\(index)\">"
                 + (marker.isEmpty ? "" : "<font color=\"#b45309\">\(marker)</font>")
-                + "\(Self.label(column.name)) <font color=\"#64748b\">\(Self.label(column.dataType.lowercased()))</font></td></tr>")
+                + Self.label(column.name)
+                // graphviz rejects an empty <font> element, and SQLite view columns often have no type.
+                + (column.dataType.isEmpty ? "" : " <font color=\"#64748b\">\(Self.label(column.dataType.lowercased()))</font>")
+                + "</td></tr>")
         }
         if hiddenColumns > 0 {
             rows.append("<tr><td align=\"left\"><font color=\"#64748b\"><i>… \(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s")</i></font></td></tr>")

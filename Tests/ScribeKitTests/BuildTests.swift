@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ScribeKit
+
+/// End to end: a site.yml and a real SQLite file in a temporary folder, built as the CLI would.
+@Suite("scribe-build build")
+struct BuildTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        let sample = try String(contentsOf: Fixtures.repositoryRoot().appendingPathComponent("sample/warehouse.sql"), encoding: .utf8)
+        try SQLiteFixture.create(sample, in: folder.url, name: "warehouse.sqlite")
+        try write("site.yml", """
+            title: Warehouse
+            sources:
+              - {name: warehouse, kind: sqlite, path: warehouse.sqlite}
+            """)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.path(name))
+    }
+
+    func build(_ config: String = "site.yml", output: String? = nil) throws(BuildError) -> Build.Report {
+        try Build().run(.init(configPath: folder.path(config).path, output: output))
+    }
+
+    var site: [String: Data] { TemporaryFolder.contents(of: folder.path("_site")) }
+
+    @Test func buildsTheSampleWarehouse() throws {
+        let report = try build()
+        #expect(report.output == folder.path("_site").path)
+        #expect(report.tables == 17)
+        #expect(report.views == 4)
+        #expect(report.pages == 23)  // index, one schema, 21 tables and views
+        #expect(report.diagrams == 22)  // one per table and view, one for the schema
+        let files = site
+        #expect(files["warehouse/main/tables/shipment_lines.html"] != nil)
+        let svg = String(decoding: try #require(files["warehouse/main/diagrams/shipment_lines.svg"]), as: UTF8.self)
+        #expect(svg.contains("<svg") && svg.contains("order_lines"))
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        _ = try build()
+        let first = site
+        _ = try build()
+        #expect(site == first)
+    }
+
+    @Test func outputFlagOverridesTheConfiguredFolder() throws {
+        let elsewhere = folder.path("public").path
+        let report = try build(output: elsewhere)
+        #expect(report.output == elsewhere)
+        #expect(FileManager.default.fileExists(atPath: folder.path("public/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("_site").path))
+    }
+
+    // MARK: Bad input leaves the previous site untouched
+
+    func expectFailureKeepsSite(_ message: String, config: String = "site.yml", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = site
+        let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) { try build(config) }
+        #expect(error?.description == message, sourceLocation: sourceLocation)
+        #expect(site == before, "the previous site changed", sourceLocation: sourceLocation)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("scribe-") }
+        #expect(leftovers == [], sourceLocation: sourceLocation)
+    }
+
+    @Test func aMissingDatabaseFile() throws {
+        _ = try build()
+        try write("missing.yml", "sources:\n  - {name: shop, kind: sqlite, path: gone.sqlite}\n")
+        try expectFailureKeepsSite("[introspect] shop: database file \(folder.path("gone.sqlite").path) does not exist; "
+            + "check the source's `path` in site.yml", config: "missing.yml")
+    }
+
+    @Test func aFileThatIsNotSQLite() throws {
+        _ = try build()
+        try write("notes.txt", "hello\n")
+        try write("notes.yml", "sources:\n  - {name: notes, kind: sqlite, path: notes.txt}\n")
+        try expectFailureKeepsSite("[introspect] notes: \(folder.path("notes.txt").path) is not a SQLite database "
+            + "(the file exists but its header is not SQLite's)", config: "notes.yml")
+    }
+
+    @Test func aYAMLSyntaxError() throws {
+        _ = try build()
+        try write("broken.yml", "sources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite\n")
+        try expectFailureKeepsSite("[config] \(folder.path("broken.yml").path):3:1: YAML syntax error: "
+            + "did not find expected ',' or '}' (while parsing a flow mapping at line 2)", config: "broken.yml")
+    }
+
+    @Test func anUnknownKey() throws {
+        _ = try build()
+        try write("typo.yml", "titel: x\nsources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\n")
+        try expectFailureKeepsSite("[config] \(folder.path("typo.yml").path):1:1: unknown key `titel` in the top level; "
+            + "did you mean `title`? allowed keys: title, sources, paths", config: "typo.yml")
+    }
+
+    @Test func anOutputFolderThatIsNotASite() throws {
+        try FileManager.default.createDirectory(at: folder.path("docs"), withIntermediateDirectories: true)
+        try write("docs/handbook.md", "# ours\n")
+        let error = #expect(throws: BuildError.self) { try build(output: folder.path("docs").path) }
+        #expect(error?.description == "[write] \(folder.path("docs").path): output folder \(folder.path("docs").path) exists, "
+            + "is not empty and was not written by Schema Scribe; choose another --output, or empty it yourself")
+        #expect(try String(contentsOf: folder.path("docs/handbook.md"), encoding: .utf8) == "# ours\n")
+    }
+
+    @Test func aMissingTheme() throws {
+        try write("themed.yml", "sources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\npaths: {theme: nowhere}\n")
+        let error = #expect(throws: BuildError.self) { try build("themed.yml") }
+        #expect(error?.description == "[render] theme: theme folder \(folder.path("nowhere").path) does not exist; "
+            + "set `paths.theme` in site.yml to a folder with templates/ and assets/")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ScribeKit
+
+@Suite("site.yml")
+struct ConfigLoaderTests {
+    let loader = ConfigLoader(environment: ["SHOP_DB": "/data/shop.sqlite", "TITLE": "Shop docs"])
+
+    @Test func aMinimalConfigurationGetsDefaults() throws {
+        let config = try loader.parse("sources:\n  - {name: shop, kind: sqlite, path: db/shop.sqlite}\n",
+                                      file: "site.yml", folder: URL(fileURLWithPath: "/work/project"))
+        #expect(config.title == "Database documentation")
+        #expect(config.sources == [.init(name: "shop", kind: .sqlite, path: "/work/project/db/shop.sqlite")])
+        #expect(config.output == "/work/project/_site")
+        #expect(config.theme == nil)
+    }
+
+    @Test func variablesAreReadFromTheEnvironment() throws {
+        let config = try loader.parse("""
+            title: ${TITLE} ($$5 edition)
+            sources:
+              - {name: shop, kind: sqlite, path: "${SHOP_DB}"}
+            paths: {output: ../public, theme: ./mytheme}
+            """, file: "site.yml", folder: URL(fileURLWithPath: "/work/project"))
+        #expect(config.title == "Shop docs ($5 edition)")
+        #expect(config.sources[0].path == "/data/shop.sqlite")
+        #expect(config.output == "/work/public")
+        #expect(config.theme == "/work/project/mytheme")
+    }
+
+    /// Each bad file in Fixtures/bad-configs and the exact message a user sees for it.
+    static let badConfigurations: [(String, String)] = [
+        ("syntax-error.yml", "syntax-error.yml:6:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5)"),
+        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths"),
+        ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path"),
+        ("wrong-type.yml", "wrong-type.yml:1:8: `title` should be text, found a list"),
+        ("sources-not-a-list.yml", "sources-not-a-list.yml:2:10: `sources` should be a list, found `shop.sqlite`"),
+        ("no-sources.yml", "no-sources.yml:1:1: missing `sources`; expected a list of databases, e.g. `sources: [{name: shop, kind: sqlite, path: shop.db}]`"),
+        ("unknown-kind.yml", "unknown-kind.yml:2:24: unsupported source kind `oracle`; expected one of: sqlite"),
+        ("missing-path.yml", "missing-path.yml:2:5: `sources[0]` is missing `path`"),
+        ("unset-variable.yml", "unset-variable.yml:2:38: environment variable SCRIBE_TEST_UNSET_VARIABLE is not set (used in `sources[0].path`)"),
+        ("duplicate-source.yml", "duplicate-source.yml:3:5: a source named `shop` is already defined at line 2; names must be unique"),
+        ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `cache` in `paths`; allowed keys: output, theme"),
+        ("empty.yml", "empty.yml: the file is empty; expected at least `sources:`"),
+    ]
+
+    @Test(arguments: badConfigurations)
+    func aBadFileIsNamedWithLineColumnAndWhatWasExpected(file: String, message: String) throws {
+        let folder = Fixtures.url("bad-configs")
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        let error = #expect(throws: ConfigError.self) { try loader.parse(text, file: file, folder: folder) }
+        #expect(error?.description == message)
+    }
+
+    @Test func aMissingFileSaysHowToFixIt() {
+        let error = #expect(throws: ConfigError.self) { try loader.load(path: "/nonexistent/site.yml") }
+        #expect(error?.description == "/nonexistent/site.yml: configuration file not found; create one (see README.md) or pass --config PATH")
+    }
+
+    @Test func aVariablesValueNeverAppearsInAnError() throws {
+        let secretLoader = ConfigLoader(environment: ["SECRET": "hunter2"])
+        let error = #expect(throws: ConfigError.self) {
+            try secretLoader.parse("sources:\n  - {name: s, kind: \"${SECRET}\", path: x}\n", file: "site.yml", folder: URL(fileURLWithPath: "/"))
+        }
+        #expect(error?.description == "site.yml:2:21: unsupported source kind `${SECRET}`; expected one of: sqlite")
+    }
+}
