@@ -1,0 +1,90 @@
+"""Fixtures for the site tests: the scribe-build binary, generated sites, and a headless Chromium.
+
+Sites are built by running the real CLI, the way a user would; the browser is Debian's chromium driven
+by Selenium with the system chromedriver, so nothing is downloaded.
+"""
+import os
+import pathlib
+import shutil
+import sqlite3
+import subprocess
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+DATASETS = pathlib.Path(os.environ.get("SCRIBE_DATASETS", REPO.parent / "shared" / "datasets"))
+
+
+def scribe_bin():
+    return os.environ.get("SCRIBE_BIN", str(REPO / ".build" / "debug" / "scribe-build"))
+
+
+def run_scribe(*args, cwd=None):
+    return subprocess.run([scribe_bin(), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def build_site(folder, sqlite_path, title, name="db"):
+    """Writes a site.yml for one SQLite file into folder and builds it into folder/site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(
+        f"title: {title}\nsources:\n  - name: {name}\n    kind: sqlite\n    path: {sqlite_path}\n", encoding="utf-8")
+    result = run_scribe("build", "--config", str(folder / "site.yml"), "--output", str(folder / "site"))
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def sqlite_from_sql(sql_file, target):
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(target) as db:
+        db.executescript(sql_file.read_text(encoding="utf-8"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def chinook_db():
+    path = DATASETS / "chinook" / "Chinook_Sqlite.sqlite"
+    assert path.exists(), f"the Chinook dataset is missing at {path}; set SCRIBE_DATASETS to the datasets folder"
+    return path
+
+
+@pytest.fixture(scope="session")
+def chinook_site(tmp_path_factory, chinook_db):
+    return build_site(tmp_path_factory.mktemp("chinook"), chinook_db, "Chinook", name="chinook")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sample")
+    db = sqlite_from_sql(REPO / "sample" / "warehouse.sql", folder / "warehouse.sqlite")
+    return build_site(folder, db, "Warehouse", name="warehouse")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    db = sqlite_from_sql(REPO / "Tests" / "IntrospectTests" / "Fixtures" / "hostile.sql", folder / "hostile.sqlite")
+    return build_site(folder, db, "<script>alert('title')</script>", name="hostile")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                 "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    """Where the tests leave screenshots for a person to look at."""
+    folder = pathlib.Path(os.environ.get("SCRIBE_SCREENSHOTS", REPO / ".build" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,109 @@
+"""The site as a person sees it in Chromium: search, keyboard navigation, diagrams, no script from data."""
+import json
+
+import pytest
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def search(browser, text):
+    """Types into the search box as a user would and returns the result links shown."""
+    box = browser.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys(text)
+    WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "search-results").get_attribute("hidden"))
+    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results a")]
+
+
+def test_the_search_finds_every_column_of_chinook(browser, chinook_site):
+    browser.get((chinook_site / "index.html").as_uri())
+    catalog = json.loads((chinook_site / "catalog.json").read_text(encoding="utf-8"))
+    index = {(e["c"], e["n"]): e["p"] for e in json.loads((chinook_site / "search.json").read_text())["entries"]}
+    columns = [(t["id"], c["name"]) for t in catalog["sources"][0]["schemas"][0]["tables"] for c in t["columns"]]
+    assert len(columns) == 64
+    for table, column in columns:
+        page, anchor = index[(f"chinook.main.{table['name']}", column)].split("#")
+        expected = (chinook_site / page).as_uri() + "#" + anchor
+        assert expected in search(browser, column), f"searching {column} does not offer {table['name']}.{column}"
+
+
+def test_keyboard_navigation_opens_the_chosen_result(browser, chinook_site, screenshots):
+    browser.get((chinook_site / "index.html").as_uri())
+    links = search(browser, "unitprice")
+    assert len(links) == 2  # Track.UnitPrice and InvoiceLine.UnitPrice
+    browser.save_screenshot(str(screenshots / "chinook-search.png"))
+    box = browser.find_element(By.ID, "search")
+    box.send_keys(Keys.ARROW_DOWN)
+    selected = browser.find_element(By.CSS_SELECTOR, "#search-results li[aria-selected=true] a").get_attribute("href")
+    assert selected == links[1]
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: d.current_url == links[1])
+    anchor = links[1].split("#")[1]
+    assert browser.find_element(By.ID, anchor).is_displayed()
+
+
+def test_escape_closes_the_results_and_slash_focuses_the_box(browser, chinook_site):
+    browser.get((chinook_site / "chinook" / "main" / "index.html").as_uri())
+    browser.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert browser.switch_to.active_element.get_attribute("id") == "search"
+    search(browser, "album")
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    assert browser.find_element(By.ID, "search-results").get_attribute("hidden") is not None
+
+
+def test_diagrams_render_on_table_and_schema_pages(browser, chinook_site, screenshots):
+    page = chinook_site / "chinook" / "main" / "tables" / "track.html"
+    browser.get(page.as_uri())
+    figure = browser.find_element(By.CSS_SELECTOR, "#diagram object")
+    WebDriverWait(browser, 10).until(lambda d: figure.size["height"] > 100)
+    browser.save_screenshot(str(screenshots / "chinook-track.png"))
+    for svg in [chinook_site / "chinook" / "main" / "diagrams" / "track.svg", chinook_site / "chinook" / "main" / "schema.svg"]:
+        browser.get(svg.as_uri())
+        nodes = browser.find_elements(By.CSS_SELECTOR, "g.node")
+        assert len(nodes) >= 6
+        box = browser.execute_script("var b = document.querySelector('svg').getBBox(); return [b.width, b.height];")
+        assert box[0] > 200 and box[1] > 100
+    titles = {n.find_element(By.TAG_NAME, "text").text for n in browser.find_elements(By.CSS_SELECTOR, "g.node")}
+    assert {"Track", "Album", "Invoice", "PlaylistTrack"} <= titles
+    browser.save_screenshot(str(screenshots / "chinook-schema-erd.png"))
+
+
+def test_a_diagram_node_links_to_its_table_page(browser, chinook_site):
+    browser.get((chinook_site / "chinook" / "main" / "diagrams" / "track.svg").as_uri())
+    link = browser.find_element(By.CSS_SELECTOR, "g.node a")
+    href = link.get_attribute("href") or link.get_attribute("xlink:href")
+    assert href.endswith(".html")
+    assert (chinook_site / "chinook" / "main" / "diagrams" / href).resolve().exists()
+
+
+@pytest.mark.parametrize("relative", ["index.html", "hostile/main/index.html"])
+def test_hostile_names_never_run_as_script(browser, hostile_site, relative):
+    browser.get((hostile_site / relative).as_uri())
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert
+    for href in [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a")][:40]:
+        browser.get(href)
+        with pytest.raises(NoAlertPresentException):
+            browser.switch_to.alert
+    results = search_hostile(browser, hostile_site)
+    assert results > 0
+
+
+def search_hostile(browser, site):
+    browser.get((site / "index.html").as_uri())
+    links = search(browser, "<img")
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert
+    return len(links)
+
+
+def test_every_page_loads_quickly(browser, sample_site):
+    slowest = 0
+    for page in sorted(sample_site.rglob("*.html")):
+        browser.get(page.as_uri())
+        timing = browser.execute_script(
+            "var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart;")
+        slowest = max(slowest, timing)
+    assert slowest < 2000, f"slowest page took {slowest} ms"
