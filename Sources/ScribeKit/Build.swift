@@ -78,7 +78,9 @@ public struct Build: Sendable {
         let generator = SiteGenerator(theme: theme, graphviz: graphviz)
         let summary = try stage(.render, subject: nil) {
             var summary = SiteGenerator.Summary()
-            try output.replace { folder in summary = try generator.generate(catalog, into: folder) }
+            try output.replace { folder in
+                summary = try generator.generate(catalog, into: folder) { log.debug("[render] \($0)") }
+            }
             return summary
         }
         report.pages = summary.pages

@@ -12,6 +12,9 @@ public struct ERDiagram: Sendable {
     static let neighbourColumnLimit = 8
     /// Above this many tables a schema overview draws names only, without columns.
     static let overviewColumnsLimit = 40
+    /// A schema overview draws at most this many tables, the most connected ones: graphviz's layout time
+    /// grows faster than linearly (5,000 tables took 11 s), and nobody reads a diagram that large.
+    public static let overviewTableLimit = 150
 
     public struct Result: Sendable, Equatable {
         public var dot: String
@@ -22,12 +25,12 @@ public struct ERDiagram: Sendable {
 
     let catalog: Catalog
     let plan: SitePlan
-    let relationships: Relationships
+    let index: CatalogIndex
 
-    public init(catalog: Catalog, plan: SitePlan, relationships: Relationships) {
+    public init(catalog: Catalog, plan: SitePlan, index: CatalogIndex) {
         self.catalog = catalog
         self.plan = plan
-        self.relationships = relationships
+        self.index = index
     }
 
     /// A table with its direct neighbours: what it references and what references it.
@@ -38,7 +41,7 @@ public struct ERDiagram: Sendable {
         for key in table.foreignKeys where seen.insert(key.referencedTable).inserted {
             neighbourIDs.append(key.referencedTable)
         }
-        for link in relationships.referencing(table.id) where seen.insert(link.from).inserted {
+        for link in index.referencing(table.id) where seen.insert(link.from).inserted {
             neighbourIDs.append(link.from)
         }
         let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
@@ -48,7 +51,7 @@ public struct ERDiagram: Sendable {
         var body: [String] = []
         body.append(node(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath))
         for id in drawnIDs {
-            guard let neighbour = catalog.table(id), let name = nodes[id] else {
+            guard let neighbour = index.table(id), let name = nodes[id] else {
                 body.append(missingNode(id, name: nodes[id] ?? "missing"))
                 continue
             }
@@ -58,25 +61,50 @@ public struct ERDiagram: Sendable {
                              hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath))
         }
         var edgeTables = [table]
-        edgeTables += drawnIDs.compactMap { catalog.table($0) }
+        edgeTables += drawnIDs.compactMap { index.table($0) }
         body += edges(among: edgeTables, nodes: nodes, withPorts: true, only: table.id)
         return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count)
     }
 
-    /// Every table of one schema and the foreign keys between them.
-    public func overview(of schema: Schema, diagramPath: String) -> String {
+    public struct Overview: Sendable, Equatable {
+        public var dot: String
+        public var tables: Int
+        public var drawnTables: Int
+    }
+
+    /// The tables of one schema and the foreign keys between them; for a large schema, the most
+    /// connected `overviewTableLimit` tables.
+    public func overview(of schema: Schema, diagramPath: String) -> Overview {
+        let drawn = Self.mostConnected(schema.tables, limit: Self.overviewTableLimit)
         var nodes: [TableID: String] = [:]
-        for (offset, table) in schema.tables.enumerated() { nodes[table.id] = "t\(offset)" }
-        let withColumns = schema.tables.count <= Self.overviewColumnsLimit
+        for (offset, table) in drawn.enumerated() { nodes[table.id] = "t\(offset)" }
+        let withColumns = drawn.count <= Self.overviewColumnsLimit
         var body: [String] = []
-        for table in schema.tables {
+        for table in drawn {
             let keys = withColumns ? keyColumns(of: table, relatedTo: nil) : []
             let shown = table.columns.filter { keys.contains($0.name) }
             body.append(node(table, name: nodes[table.id] ?? "t", focus: false, columns: shown,
                              hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath))
         }
-        body += edges(among: schema.tables, nodes: nodes, withPorts: withColumns, only: nil)
-        return graph(body)
+        body += edges(among: drawn, nodes: nodes, withPorts: withColumns, only: nil)
+        return Overview(dot: graph(body), tables: schema.tables.count, drawnTables: drawn.count)
+    }
+
+    /// Up to `limit` tables with the most foreign keys in and out within the list, kept in list order.
+    static func mostConnected(_ tables: [Table], limit: Int) -> [Table] {
+        guard tables.count > limit else { return tables }
+        var degree: [TableID: Int] = [:]
+        let present = Set(tables.map(\.id))
+        for table in tables {
+            for key in table.foreignKeys where present.contains(key.referencedTable) && key.referencedTable != table.id {
+                degree[table.id, default: 0] += 1
+                degree[key.referencedTable, default: 0] += 1
+            }
+        }
+        let chosen = Set(tables.enumerated()
+            .sorted { (degree[$0.element.id] ?? 0, -$0.offset) > (degree[$1.element.id] ?? 0, -$1.offset) }
+            .prefix(limit).map(\.element.id))
+        return tables.filter { chosen.contains($0.id) }
     }
 
     /// Primary-key and foreign-key columns of `table`; with `relatedTo`, only keys involving that table.
@@ -85,7 +113,7 @@ public struct ERDiagram: Sendable {
         for key in table.foreignKeys where other == nil || key.referencedTable == other {
             names.formUnion(key.columns)
         }
-        if let other, let otherTable = catalog.table(other) {
+        if let other, let otherTable = index.table(other) {
             for key in otherTable.foreignKeys where key.referencedTable == table.id {
                 names.formUnion(key.referencedColumns)
             }
@@ -102,7 +130,7 @@ public struct ERDiagram: Sendable {
                 guard let to = nodes[key.referencedTable] else { continue }
                 // In a neighbourhood, draw only edges that touch the focus table.
                 if let focus, table.id != focus, key.referencedTable != focus { continue }
-                let target = catalog.table(key.referencedTable)
+                let target = index.table(key.referencedTable)
                 if withPorts, let fromColumn = key.columns.first,
                    let fromPort = port(table, fromColumn),
                    let toColumn = key.referencedColumns.first, let target, let toPort = port(target, toColumn) {

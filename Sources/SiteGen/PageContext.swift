@@ -7,7 +7,7 @@ import Catalog
 struct PageContext {
     let catalog: Catalog
     let plan: SitePlan
-    let relationships: Relationships
+    let index: CatalogIndex
 
     // MARK: Shared
 
@@ -76,7 +76,7 @@ struct PageContext {
 
     // MARK: Index
 
-    func index() -> [String: Any] {
+    func indexPage() -> [String: Any] {
         let path = SitePlan.indexPage
         var context = common(path: path, title: catalog.title, crumbs: [])
         let tables = catalog.allTables
@@ -104,7 +104,7 @@ struct PageContext {
 
     // MARK: Schema
 
-    func schema(_ schema: Schema, of source: Source) -> [String: Any] {
+    func schema(_ schema: Schema, of source: Source, overview: ERDiagram.Overview?) -> [String: Any] {
         let path = plan.schemaPage(source: source.name, schema: schema.name)
         var context = common(path: path, title: "\(source.name).\(schema.name)", crumbs: [
             (catalog.title, SitePlan.indexPage), ("\(source.name) · \(schema.name)", nil),
@@ -114,6 +114,10 @@ struct PageContext {
         context["tables"] = schema.tables.map { tableSummary($0, from: path) }
         context["tableCount"] = Self.counted(schema.tables.count, "table or view").replacingOccurrences(of: "table or views", with: "tables and views")
         context["diagram"] = SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path)
+        if let overview, overview.drawnTables < overview.tables {
+            context["diagramNote"] = "The diagram shows the \(Self.count(overview.drawnTables)) most connected of "
+                + "\(Self.count(overview.tables)) tables and views; each table's page has a diagram of its own neighbours."
+        }
         return context
     }
 
@@ -148,7 +152,7 @@ struct PageContext {
                 "targetColumns": key.referencedColumns.map { columnRef(key.referencedTable, $0, from: path) },
             ].merging(actions(key), uniquingKeysWith: { $1 })
         }
-        context["referencedBy"] = relationships.referencing(table.id).map { link -> [String: Any] in
+        context["referencedBy"] = index.referencing(table.id).map { link -> [String: Any] in
             [
                 "source": tableRef(link.from, seenFrom: table.id, from: path),
                 "columns": link.key.columns.map { columnRef(link.from, $0, from: path) },

@@ -21,11 +21,18 @@ public struct SiteGenerator: Sendable {
         self.graphviz = graphviz
     }
 
-    public func generate(_ catalog: Catalog, into folder: SiteFolder) throws -> Summary {
+    /// `progress` hears what each phase did and how long it took.
+    public func generate(_ catalog: Catalog, into folder: SiteFolder,
+                         progress: (String) -> Void = { _ in }) throws -> Summary {
+        var clock = Date()
+        func lap(_ what: String) {
+            progress("\(what) in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+            clock = Date()
+        }
         let plan = SitePlan(catalog)
-        let relationships = Relationships(catalog)
-        let pages = PageContext(catalog: catalog, plan: plan, relationships: relationships)
-        let erd = ERDiagram(catalog: catalog, plan: plan, relationships: relationships)
+        let index = CatalogIndex(catalog)
+        let pages = PageContext(catalog: catalog, plan: plan, index: index)
+        let erd = ERDiagram(catalog: catalog, plan: plan, index: index)
         var summary = Summary()
 
         func write(_ path: String, _ data: Data) throws {
@@ -41,11 +48,14 @@ public struct SiteGenerator: Sendable {
         var diagramPaths: [String] = []
         var diagramSources: [String] = []
         var neighbourhoods: [TableID: ERDiagram.Result] = [:]
+        var overviews: [SitePlan.SchemaKey: ERDiagram.Overview] = [:]
         for source in catalog.sources {
             for schema in source.schemas {
                 let path = plan.schemaDiagram(source: source.name, schema: schema.name)
+                let overview = erd.overview(of: schema, diagramPath: path)
+                overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = overview
                 diagramPaths.append(path)
-                diagramSources.append(erd.overview(of: schema, diagramPath: path))
+                diagramSources.append(overview.dot)
                 for table in schema.tables {
                     guard let path = plan.tableDiagram(table.id) else { continue }
                     let result = erd.neighbourhood(of: table, diagramPath: path)
@@ -55,23 +65,32 @@ public struct SiteGenerator: Sendable {
                 }
             }
         }
+        lap("\(diagramSources.count) diagrams as DOT")
         let svgs = try graphviz.render(diagramSources)
+        lap("\(svgs.count) diagrams rendered by graphviz")
         for (path, svg) in zip(diagramPaths, svgs) {
             try write(path, Data(svg.utf8))
             summary.diagrams += 1
         }
 
-        try page(SitePlan.indexPage, "index", pages.index())
+        try page(SitePlan.indexPage, "index", pages.indexPage())
         for source in catalog.sources {
             for schema in source.schemas {
-                try page(plan.schemaPage(source: source.name, schema: schema.name), "schema", pages.schema(schema, of: source))
-                for table in schema.tables {
-                    guard let path = plan.tablePage(table.id) else { continue }
-                    try page(path, "table", pages.table(table, diagram: neighbourhoods[table.id]))
-                }
+                try page(plan.schemaPage(source: source.name, schema: schema.name), "schema",
+                         pages.schema(schema, of: source, overview: overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)]))
             }
         }
+        // Table pages are independent of each other: render them on every core.
+        let tables = catalog.allTables.filter { plan.tablePage($0.id) != nil }
+        try Parallel.forEach(tables) { table in
+            guard let path = plan.tablePage(table.id) else { return }
+            let html = try theme.render("table", pages.table(table, diagram: neighbourhoods[table.id]))
+            try folder.write(path, Data(html.utf8))
+        }
+        summary.pages += tables.count
+        summary.files += tables.count
 
+        lap("\(summary.pages) pages")
         let search = SearchIndex(catalog, plan: plan)
         try write(SitePlan.searchJSON, try search.json())
         try write(SitePlan.searchScript, try search.script())
@@ -79,6 +98,7 @@ public struct SiteGenerator: Sendable {
         for asset in theme.assets {
             try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
         }
+        lap("search index, catalog.json and assets")
         return summary
     }
 }

@@ -64,8 +64,15 @@ public struct SiteOutput: Sendable {
 }
 
 /// The folder a site is being written into. Paths are relative and checked: nothing lands outside.
+///
+/// Safe to use from several threads at once, each writing its own files.
 public struct SiteFolder: Sendable {
     public let root: URL
+    private let createdFolders = CreatedFolders()
+
+    public init(root: URL) {
+        self.root = root
+    }
 
     public func write(_ relativePath: String, _ data: Data) throws {
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -73,7 +80,26 @@ public struct SiteFolder: Sendable {
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") })
         else { throw RenderError(.unsafePath(relativePath)) }
         let url = root.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Asking the file system for a folder per file costs more than writing a small page; ask once per folder.
+        let folder = parts.dropLast().joined(separator: "/")
+        try createdFolders.ensure(folder) {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         try data.write(to: url)
+    }
+}
+
+/// Folders already created in one site, shared by the threads that write it.
+private final class CreatedFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+
+    /// Runs `create` the first time `folder` is asked for; other writers wait until it has finished.
+    func ensure(_ folder: String, _ create: () throws -> Void) throws {
+        try lock.withLock {
+            guard !folders.contains(folder) else { return }
+            try create()
+            folders.insert(folder)
+        }
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 @Suite("ER diagrams as DOT text")
 struct ERDiagramTests {
     func diagram(_ catalog: Catalog) -> ERDiagram {
-        ERDiagram(catalog: catalog, plan: SitePlan(catalog), relationships: Relationships(catalog))
+        ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog))
     }
 
     @Test func aTableWithItsNeighbours() throws {
@@ -20,18 +20,34 @@ struct ERDiagramTests {
 
     @Test func aSchemaOverview() throws {
         let catalog = try Fixture.shop()
-        let dot = diagram(catalog).overview(of: catalog.sources[0].schemas[0], diagramPath: "shop/main/schema.svg")
+        let dot = diagram(catalog).overview(of: catalog.sources[0].schemas[0], diagramPath: "shop/main/schema.svg").dot
         #expect(Snapshot.mismatch(dot, named: "shop-schema.dot") == nil)
     }
 
     @Test func namesAreEscapedAndNodesArePositional() {
         let catalog = Fixture.catalog(tables: ["<b>\"x\" & y</b>", "a\\b"], columns: ["<i>", "line\nbreak"])
         let erd = diagram(catalog)
-        let dot = erd.overview(of: catalog.sources[0].schemas[0], diagramPath: "s/main/schema.svg")
+        let dot = erd.overview(of: catalog.sources[0].schemas[0], diagramPath: "s/main/schema.svg").dot
         #expect(dot.contains("&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;"))
         #expect(!dot.contains("<b>\"x\""))
         #expect(dot.contains("tooltip=\"main.a\\\\b\""))
         #expect(dot.contains("  t0 [") && dot.contains("  t1 ["))
+    }
+
+    @Test func aLargeSchemaOverviewDrawsTheMostConnectedTables() throws {
+        // 200 isolated tables, then a chain of 10 tables each referencing the one before.
+        var catalog = Fixture.catalog(tables: (0..<200).map { "lone\($0)" } + (0..<10).map { "chain\($0)" }, columns: ["id", "prev_id"])
+        for index in 201..<210 {
+            let previous = catalog.sources[0].schemas[0].tables[index - 1].id
+            catalog.sources[0].schemas[0].tables[index].foreignKeys = [
+                ForeignKey(columns: ["prev_id"], referencedTable: previous, referencedColumns: ["id"]),
+            ]
+        }
+        let overview = diagram(catalog).overview(of: catalog.sources[0].schemas[0], diagramPath: "s/main/schema.svg")
+        #expect(overview.tables == 210)
+        #expect(overview.drawnTables == ERDiagram.overviewTableLimit)
+        for index in 0..<10 { #expect(overview.dot.contains("<b>chain\(index)</b>")) }
+        #expect(overview.dot.components(separatedBy: " -> ").count - 1 == 9)
     }
 
     @Test func aHubTableDrawsAtMostTheNeighbourLimit() throws {

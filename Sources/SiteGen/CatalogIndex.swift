@@ -1,20 +1,27 @@
 import Catalog
 
-/// The foreign keys of a catalog seen from both ends, so a page can list what references its table.
-public struct Relationships: Sendable {
+/// The catalog indexed for the lookups rendering makes thousands of times: tables by identity, and
+/// foreign keys by the table they point at, so a page can list what references its table.
+public struct CatalogIndex: Sendable {
     public struct Link: Sendable, Hashable {
         public var from: TableID
         public var key: ForeignKey
     }
 
+    private var tables: [TableID: Table] = [:]
     private var incoming: [TableID: [Link]] = [:]
 
     public init(_ catalog: Catalog) {
         for table in catalog.allTables {
+            tables[table.id] = table
             for key in table.foreignKeys {
                 incoming[key.referencedTable, default: []].append(Link(from: table.id, key: key))
             }
         }
+    }
+
+    public func table(_ id: TableID) -> Table? {
+        tables[id]
     }
 
     /// Foreign keys of other tables (or the same one) that point at `id`, in catalog order.
