@@ -17,7 +17,8 @@ let package = Package(
         .target(name: "Catalog"),
 
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "Introspect", dependencies: ["Catalog", "CSQLite"]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "Introspect", dependencies: ["Catalog", "CSQLite", "CLibPQ"]),
 
         .target(name: "SiteGen", dependencies: [
             "Catalog",
@@ -39,8 +40,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CSQLite"], path: "Tests/TestSupport"),
 
         // Fixtures and snapshots are read beside each test file (#filePath), so recording can rewrite them.
-        .testTarget(name: "IntrospectTests", dependencies: ["Introspect", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteGenTests", dependencies: ["SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ScribeKitTests", dependencies: ["ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -30,6 +30,11 @@ public struct Column: Sendable, Hashable, Codable {
     /// Hidden columns exist but are not returned by `SELECT *` (SQLite virtual-table columns).
     public var isHidden: Bool
     public var description: Description?
+    /// `ALWAYS` or `BY DEFAULT` for an identity column.
+    public var identity: String?
+    /// What a domain or enum type stands for: a domain's base type, an enum's labels in order.
+    public var domainBaseType: String?
+    public var enumLabels: [String]?
 
     public init(
         name: String,
@@ -40,7 +45,10 @@ public struct Column: Sendable, Hashable, Codable {
         primaryKeyPosition: Int? = nil,
         generated: Generated? = nil,
         isHidden: Bool = false,
-        description: Description? = nil
+        description: Description? = nil,
+        identity: String? = nil,
+        domainBaseType: String? = nil,
+        enumLabels: [String]? = nil
     ) {
         self.name = name
         self.position = position
@@ -51,5 +59,8 @@ public struct Column: Sendable, Hashable, Codable {
         self.generated = generated
         self.isHidden = isHidden
         self.description = description
+        self.identity = identity
+        self.domainBaseType = domainBaseType
+        self.enumLabels = enumLabels
     }
 }

@@ -16,6 +16,9 @@ public struct ForeignKey: Sendable, Hashable, Codable {
     public var referencedColumns: [String]
     public var onDelete: Action
     public var onUpdate: Action
+    /// `DEFERRABLE`, and whether it is `INITIALLY DEFERRED`.
+    public var isDeferrable: Bool
+    public var isInitiallyDeferred: Bool
 
     public init(
         name: String? = nil,
@@ -23,7 +26,9 @@ public struct ForeignKey: Sendable, Hashable, Codable {
         referencedTable: TableID,
         referencedColumns: [String],
         onDelete: Action = .noAction,
-        onUpdate: Action = .noAction
+        onUpdate: Action = .noAction,
+        isDeferrable: Bool = false,
+        isInitiallyDeferred: Bool = false
     ) {
         self.name = name
         self.columns = columns
@@ -31,5 +36,7 @@ public struct ForeignKey: Sendable, Hashable, Codable {
         self.referencedColumns = referencedColumns
         self.onDelete = onDelete
         self.onUpdate = onUpdate
+        self.isDeferrable = isDeferrable
+        self.isInitiallyDeferred = isInitiallyDeferred
     }
 }

@@ -24,6 +24,15 @@ public struct Table: Sendable, Hashable, Codable {
     /// Storage options worth showing, such as `WITHOUT ROWID` or `STRICT`.
     public var options: [String]
     public var description: Description?
+    /// Check, unique and exclusion constraints (primary and foreign keys have fields of their own).
+    public var constraints: [Constraint]
+    /// On-disk size including indexes and TOAST, where the database reports it.
+    public var bytes: Int?
+    /// For a partitioned table: how rows are split, and the partitions (which get no page of their own).
+    public var partitionKey: String?
+    public var partitions: [Partition]
+    /// For a view: the tables and columns its query reads, for lineage.
+    public var reads: [ViewDependency]
 
     public init(
         id: TableID,
@@ -35,7 +44,12 @@ public struct Table: Sendable, Hashable, Codable {
         rowCount: RowCount? = nil,
         viewDefinition: String? = nil,
         options: [String] = [],
-        description: Description? = nil
+        description: Description? = nil,
+        constraints: [Constraint] = [],
+        bytes: Int? = nil,
+        partitionKey: String? = nil,
+        partitions: [Partition] = [],
+        reads: [ViewDependency] = []
     ) {
         self.id = id
         self.kind = kind
@@ -47,6 +61,11 @@ public struct Table: Sendable, Hashable, Codable {
         self.viewDefinition = viewDefinition
         self.options = options
         self.description = description
+        self.constraints = constraints
+        self.bytes = bytes
+        self.partitionKey = partitionKey
+        self.partitions = partitions
+        self.reads = reads
     }
 
     public var name: String { id.name }
@@ -73,6 +92,57 @@ public struct PrimaryKey: Sendable, Hashable, Codable {
 
     public init(name: String? = nil, columns: [String]) {
         self.name = name
+        self.columns = columns
+    }
+}
+
+/// A check, unique or exclusion constraint, with the definition as the database prints it.
+public struct Constraint: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case check
+        case unique
+        case exclusion
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var columns: [String]
+    public var definition: String
+
+    public init(name: String, kind: Kind, columns: [String], definition: String) {
+        self.name = name
+        self.kind = kind
+        self.columns = columns
+        self.definition = definition
+    }
+}
+
+/// One partition of a partitioned table.
+public struct Partition: Sendable, Hashable, Codable {
+    public var name: String
+    /// `FOR VALUES FROM (…) TO (…)`, `DEFAULT`, …
+    public var bound: String
+    /// The partition it sits in, when partitions are themselves partitioned.
+    public var parent: String?
+    public var rowCount: RowCount?
+    public var bytes: Int?
+
+    public init(name: String, bound: String, parent: String? = nil, rowCount: RowCount? = nil, bytes: Int? = nil) {
+        self.name = name
+        self.bound = bound
+        self.parent = parent
+        self.rowCount = rowCount
+        self.bytes = bytes
+    }
+}
+
+/// A table (and which of its columns) that a view reads.
+public struct ViewDependency: Sendable, Hashable, Codable {
+    public var table: TableID
+    public var columns: [String]
+
+    public init(table: TableID, columns: [String]) {
+        self.table = table
         self.columns = columns
     }
 }

@@ -19,12 +19,16 @@ public struct TableIndex: Sendable, Hashable, Codable {
     /// The `WHERE` condition of a partial index.
     public var predicate: String?
     public var origin: Origin
+    /// The access method (`btree`, `gin`, `gist`, …) where the database has several.
+    public var method: String?
 
-    public init(name: String, parts: [Part], isUnique: Bool, predicate: String? = nil, origin: Origin = .created) {
+    public init(name: String, parts: [Part], isUnique: Bool, predicate: String? = nil, origin: Origin = .created,
+                method: String? = nil) {
         self.name = name
         self.parts = parts
         self.isUnique = isUnique
         self.predicate = predicate
         self.origin = origin
+        self.method = method
     }
 }

@@ -7,6 +7,7 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
         case fileNotFound
         case notADatabase
         case cannotOpen(String)
+        case connectionFailed(String)
         case queryFailed(sql: String, message: String)
     }
 
@@ -27,6 +28,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
             return "\(database) is not a SQLite database (the file exists but its header is not SQLite's)"
         case .cannotOpen(let message):
             return "could not open \(database) (\(message))"
+        case .connectionFailed(let message):
+            return "could not connect to \(database) (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))"
         case .queryFailed(let sql, let message):
             return "reading \(database) failed: \(message)\n  while running: \(sql)"
         }

@@ -54,9 +54,16 @@ public struct Build: Sendable {
         var report = Report(output: outputPath)
         var catalog = Catalog(title: config.title)
         for source in config.sources {
-            let introspection = try stage(.introspect, subject: source.name) {
-                try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "").read()
+            var introspection = try stage(.introspect, subject: source.name) {
+                switch source.kind {
+                case .sqlite:
+                    try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "").read()
+                case .postgres:
+                    try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
+                                             statementTimeoutSeconds: source.statementTimeoutSeconds).read()
+                }
             }
+            introspection.source = introspection.source.filtered(by: source.filter)
             for query in introspection.queries {
                 log.debug("[introspect] \(source.name): \(query.label): \(query.rows) rows in \(Self.format(query.seconds)) s")
             }

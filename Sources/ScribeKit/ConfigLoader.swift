@@ -53,7 +53,7 @@ public struct ConfigLoader: Sendable {
         var seen: [String: Node] = [:]
         for (offset, node) in sourceNodes.enumerated() {
             let at = "sources[\(offset)]"
-            let fields = try reader.mapping(node, at: at, allowed: ["name", "kind", "path"])
+            let fields = try reader.mapping(node, at: at, allowed: Self.sourceKeys)
             let name = try reader.string(try reader.required(fields, "name", in: node, at: at), at: "\(at).name")
             guard !name.isEmpty else { throw reader.error(node, "`\(at).name` is empty; expected a short name such as `warehouse`") }
             if let first = seen[name] {
@@ -62,13 +62,27 @@ public struct ConfigLoader: Sendable {
             seen[name] = node
             let kindNode = try reader.required(fields, "kind", in: node, at: at)
             let kindText = try reader.string(kindNode, at: "\(at).kind")
-            guard let kind = Source.Kind(rawValue: kindText), kind == .sqlite else {
+            guard let kind = Source.Kind(rawValue: kindText) else {
                 // Quote the value as written: an interpolated one may come from a secret.
-                throw reader.error(kindNode, "unsupported source kind `\(reader.written(kindNode))`; expected one of: sqlite")
+                throw reader.error(kindNode, "unsupported source kind `\(reader.written(kindNode))`; expected one of: sqlite, postgres")
             }
-            let pathNode = try reader.required(fields, "path", in: node, at: at)
-            let path = try reader.string(pathNode, at: "\(at).path")
-            sources.append(.init(name: name, kind: kind, path: Self.resolve(path, against: folder)))
+            var source = SiteConfig.SourceConfig(name: name, kind: kind)
+            switch kind {
+            case .sqlite:
+                if let urlNode = fields["url"] { throw reader.error(urlNode, "`url` is for postgres sources; a sqlite source takes `path`") }
+                let pathNode = try reader.required(fields, "path", in: node, at: at)
+                source.path = Self.resolve(try reader.string(pathNode, at: "\(at).path"), against: folder)
+            case .postgres:
+                if let pathNode = fields["path"] { throw reader.error(pathNode, "`path` is for sqlite sources; a postgres source takes `url`") }
+                source.url = try fields["url"].map { node throws(ConfigError) in try reader.string(node, at: "\(at).url") }
+            }
+            source.filter = TableFilter(
+                include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "\(at).include") } ?? [],
+                exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "\(at).exclude") } ?? [])
+            if let timeout = fields["statement_timeout"] {
+                source.statementTimeoutSeconds = try reader.duration(timeout, at: "\(at).statement_timeout")
+            }
+            sources.append(source)
         }
 
         var output = Self.resolve(SiteConfig.defaultOutput, against: folder)
@@ -80,6 +94,8 @@ public struct ConfigLoader: Sendable {
         }
         return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme)
     }
+
+    static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout"]
 
     static func resolve(_ path: String, against folder: URL) -> String {
         let expanded = (path as NSString).expandingTildeInPath

@@ -8,6 +8,21 @@ public struct SiteConfig: Sendable, Equatable {
         public var kind: Source.Kind
         /// The database file of a SQLite source, absolute.
         public var path: String?
+        /// A PostgreSQL connection string (URI or key=value); nil means libpq's environment.
+        /// It may hold a password: never print it.
+        public var url: String?
+        public var filter: TableFilter
+        public var statementTimeoutSeconds: Double
+
+        public init(name: String, kind: Source.Kind, path: String? = nil, url: String? = nil,
+                    filter: TableFilter = TableFilter(), statementTimeoutSeconds: Double = SiteConfig.defaultStatementTimeout) {
+            self.name = name
+            self.kind = kind
+            self.path = path
+            self.url = url
+            self.filter = filter
+            self.statementTimeoutSeconds = statementTimeoutSeconds
+        }
     }
 
     /// The configuration file as the user named it, for messages.
@@ -20,4 +35,5 @@ public struct SiteConfig: Sendable, Equatable {
 
     public static let defaultTitle = "Database documentation"
     public static let defaultOutput = "_site"
+    public static let defaultStatementTimeout = 60.0
 }

@@ -53,6 +53,27 @@ struct YAMLReader {
         return try interpolate(scalar.string, node: node, at: place)
     }
 
+    /// A list of texts; a single text is taken as a list of one.
+    func strings(_ node: Node, at place: String) throws(ConfigError) -> [String] {
+        if case .scalar = node { return [try string(node, at: place)] }
+        var out: [String] = []
+        for (offset, item) in try sequence(node, at: place).enumerated() {
+            out.append(try string(item, at: "\(place)[\(offset)]"))
+        }
+        return out
+    }
+
+    /// A duration: `30s`, `2m`, `500ms`, or a plain number of seconds.
+    func duration(_ node: Node, at place: String) throws(ConfigError) -> Double {
+        let text = try string(node, at: place).trimmingCharacters(in: .whitespaces)
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            if let value = Double(text.dropLast(suffix.count)), value >= 0 { return value * scale }
+        }
+        if let value = Double(text), value >= 0 { return value }
+        throw error(node, "`\(place)` should be a duration such as `30s`, `2m` or `500ms`, found `\(written(node))`")
+    }
+
     /// A scalar's text exactly as written in the file, before `${VAR}` is read: safe to quote in a message.
     func written(_ node: Node) -> String {
         if case .scalar(let scalar) = node { return scalar.string }

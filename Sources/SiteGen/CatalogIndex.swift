@@ -10,6 +10,7 @@ public struct CatalogIndex: Sendable {
 
     private var tables: [TableID: Table] = [:]
     private var incoming: [TableID: [Link]] = [:]
+    private var readers: [TableID: [TableID]] = [:]
 
     public init(_ catalog: Catalog) {
         for table in catalog.allTables {
@@ -17,11 +18,19 @@ public struct CatalogIndex: Sendable {
             for key in table.foreignKeys {
                 incoming[key.referencedTable, default: []].append(Link(from: table.id, key: key))
             }
+            for dependency in table.reads {
+                readers[dependency.table, default: []].append(table.id)
+            }
         }
     }
 
     public func table(_ id: TableID) -> Table? {
         tables[id]
+    }
+
+    /// Views whose query reads `id`, in catalog order: the other half of lineage.
+    public func views(reading id: TableID) -> [TableID] {
+        readers[id] ?? []
     }
 
     /// Foreign keys of other tables (or the same one) that point at `id`, in catalog order.

@@ -47,6 +47,20 @@ struct PageContext {
         return value < 0 ? "-" + out : out
     }
 
+    /// Bytes in the largest unit that keeps a number of at least 1, to one decimal: "8 kB", "1.2 GB".
+    static func size(_ bytes: Int) -> String {
+        let units = ["bytes", "kB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(bytes) bytes" }
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded)) \(units[unit])" : "\(rounded) \(units[unit])"
+    }
+
     /// "1 view", "1,204 tables".
     static func counted(_ value: Int, _ noun: String) -> String {
         "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
@@ -136,7 +150,10 @@ struct PageContext {
         context["kind"] = Self.kindLabel(table.kind)
         context["isView"] = table.kind.isView
         context["options"] = table.options
-        if let count = table.rowCount { context["rows"] = Self.rows(count) }
+        if let count = table.rowCount {
+            context["rows"] = Self.rows(count) + (count.isExact ? " rows" : " rows (estimate)")
+        }
+        if let bytes = table.bytes { context["size"] = Self.size(bytes) }
         context["columnCount"] = Self.counted(table.columns.count, "column")
         context["description"] = description(table.description)
 
@@ -172,9 +189,27 @@ struct PageContext {
             ]
             if index.origin != .created { item["origin"] = index.origin.rawValue.replacingOccurrences(of: "_", with: " ") }
             if let predicate = index.predicate { item["predicate"] = predicate }
+            if let method = index.method { item["method"] = method }
             return item
         }
         if let definition = table.viewDefinition { context["viewDefinition"] = definition }
+        context["constraints"] = table.constraints.map { constraint -> [String: Any] in
+            ["name": constraint.name, "kind": constraint.kind.rawValue, "definition": constraint.definition]
+        }
+        if let key = table.partitionKey { context["partitionKey"] = key }
+        context["partitions"] = table.partitions.map { partition -> [String: Any] in
+            var item: [String: Any] = ["name": partition.name, "bound": partition.bound]
+            if let parent = partition.parent { item["parent"] = parent }
+            if let count = partition.rowCount { item["rows"] = Self.rows(count) }
+            if let bytes = partition.bytes { item["size"] = Self.size(bytes) }
+            return item
+        }
+        context["reads"] = table.reads.map { dependency -> [String: Any] in
+            var item = tableRef(dependency.table, seenFrom: table.id, from: path)
+            item["columns"] = dependency.columns.map { columnRef(dependency.table, $0, from: path) }
+            return item
+        }
+        context["readBy"] = index.views(reading: table.id).map { tableRef($0, seenFrom: table.id, from: path) }
         if let diagram, let file = plan.tableDiagram(table.id) {
             var item: [String: Any] = ["href": SitePlan.relative(file, from: path)]
             if diagram.drawnNeighbours < diagram.neighbours {
@@ -212,6 +247,11 @@ struct PageContext {
             return ref
         }
         if !references.isEmpty { item["references"] = references }
+        var notes: [String] = []
+        if let identity = column.identity { notes.append("identity, generated \(identity.lowercased())") }
+        if let base = column.domainBaseType { notes.append("domain over \(base)") }
+        if let labels = column.enumLabels { notes.append("one of " + labels.map { "'\($0)'" }.joined(separator: ", ")) }
+        if !notes.isEmpty { item["typeNotes"] = notes }
         if let generated = column.generated {
             item["generated"] = "generated, \(generated.storage.rawValue)" + (generated.expression.map { ": \($0)" } ?? "")
         }
@@ -238,6 +278,7 @@ struct PageContext {
     /// an empty string would still open a Mustache section.
     private func actions(_ key: ForeignKey) -> [String: Any] {
         var parts: [String] = []
+        if key.isDeferrable { parts.append(key.isInitiallyDeferred ? "deferrable, initially deferred" : "deferrable") }
         if key.onDelete != .noAction { parts.append("on delete \(key.onDelete.rawValue.lowercased())") }
         if key.onUpdate != .noAction { parts.append("on update \(key.onUpdate.rawValue.lowercased())") }
         return parts.isEmpty ? [:] : ["actions": parts.joined(separator: ", ")]

@@ -33,11 +33,11 @@ struct ConfigLoaderTests {
     static let badConfigurations: [(String, String)] = [
         ("syntax-error.yml", "syntax-error.yml:6:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5)"),
         ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths"),
-        ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path"),
+        ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path, url, include, exclude, statement_timeout"),
         ("wrong-type.yml", "wrong-type.yml:1:8: `title` should be text, found a list"),
         ("sources-not-a-list.yml", "sources-not-a-list.yml:2:10: `sources` should be a list, found `shop.sqlite`"),
         ("no-sources.yml", "no-sources.yml:1:1: missing `sources`; expected a list of databases, e.g. `sources: [{name: shop, kind: sqlite, path: shop.db}]`"),
-        ("unknown-kind.yml", "unknown-kind.yml:2:24: unsupported source kind `oracle`; expected one of: sqlite"),
+        ("unknown-kind.yml", "unknown-kind.yml:2:24: unsupported source kind `oracle`; expected one of: sqlite, postgres"),
         ("missing-path.yml", "missing-path.yml:2:5: `sources[0]` is missing `path`"),
         ("unset-variable.yml", "unset-variable.yml:2:38: environment variable SCRIBE_TEST_UNSET_VARIABLE is not set (used in `sources[0].path`)"),
         ("duplicate-source.yml", "duplicate-source.yml:3:5: a source named `shop` is already defined at line 2; names must be unique"),
@@ -63,6 +63,6 @@ struct ConfigLoaderTests {
         let error = #expect(throws: ConfigError.self) {
             try secretLoader.parse("sources:\n  - {name: s, kind: \"${SECRET}\", path: x}\n", file: "site.yml", folder: URL(fileURLWithPath: "/"))
         }
-        #expect(error?.description == "site.yml:2:21: unsupported source kind `${SECRET}`; expected one of: sqlite")
+        #expect(error?.description == "site.yml:2:21: unsupported source kind `${SECRET}`; expected one of: sqlite, postgres")
     }
 }

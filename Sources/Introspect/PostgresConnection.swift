@@ -1,0 +1,126 @@
+import CLibPQ
+import Foundation
+
+/// A read-only session on a PostgreSQL server through libpq; the connection closes when released.
+///
+/// Every message this type produces names the server as host:port/database and never carries the
+/// password, even when libpq's own text would.
+final class PostgresConnection {
+    private let connection: OpaquePointer
+    /// host:port/database, for messages.
+    let server: String
+    private let secrets: [String]
+
+    /// Connects with `conninfo` (a libpq URI or key=value string; empty means the PG* environment,
+    /// ~/.pgpass and service files, as libpq reads them).
+    init(conninfo: String, applicationName: String, statementTimeoutMilliseconds: Int) throws(IntrospectError) {
+        secrets = Self.passwords(in: conninfo)
+        // expand_dbname: the first `dbname` may be a whole connection string; later keys refine it.
+        let keys = ["dbname", "application_name", "fallback_application_name", "connect_timeout"]
+        let values = [conninfo, applicationName, applicationName, "10"]
+        let conn = Self.withCStrings(keys) { keyPointers in
+            Self.withCStrings(values) { valuePointers in PQconnectdbParams(keyPointers, valuePointers, 1) } ?? nil
+        } ?? nil
+        guard let conn else {
+            throw IntrospectError(database: "PostgreSQL", reason: .cannotOpen("libpq could not allocate a connection"))
+        }
+        connection = conn
+        server = Self.describeServer(conn)
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let message = Self.scrub(String(cString: PQerrorMessage(conn)), secrets)
+            throw IntrospectError(database: server, reason: .connectionFailed(message))
+        }
+        // Read-only for the whole session, so no statement of ours can ever change the database.
+        try execute("SET default_transaction_read_only = on")
+        try execute("SET statement_timeout = \(max(0, statementTimeoutMilliseconds))")
+        try execute("SET search_path = pg_catalog")
+    }
+
+    deinit {
+        PQfinish(connection)
+    }
+
+    var serverVersion: Int { Int(PQserverVersion(connection)) }
+
+    func execute(_ sql: String) throws(IntrospectError) {
+        _ = try query(sql)
+    }
+
+    /// Runs `sql` and returns every row as text values (nil for NULL), using the text protocol.
+    func query(_ sql: String) throws(IntrospectError) -> [[String?]] {
+        guard let result = PQexec(connection, sql) else {
+            throw IntrospectError(database: server, reason: .queryFailed(sql: sql, message: lastError()))
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+            let message = Self.scrub(String(cString: PQresultErrorMessage(result)), secrets)
+            throw IntrospectError(database: server, reason: .queryFailed(sql: sql, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        let rows = PQntuples(result)
+        let columns = PQnfields(result)
+        var out: [[String?]] = []
+        out.reserveCapacity(Int(rows))
+        for row in 0..<rows {
+            var values: [String?] = []
+            values.reserveCapacity(Int(columns))
+            for column in 0..<columns {
+                if PQgetisnull(result, row, column) == 1 {
+                    values.append(nil)
+                } else {
+                    let length = Int(PQgetlength(result, row, column))
+                    let bytes = UnsafeRawPointer(PQgetvalue(result, row, column)).map { $0.assumingMemoryBound(to: UInt8.self) }
+                    values.append(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+                }
+            }
+            out.append(values)
+        }
+        return out
+    }
+
+    private func lastError() -> String {
+        Self.scrub(String(cString: PQerrorMessage(connection)), secrets).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func describeServer(_ conn: OpaquePointer) -> String {
+        func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+            pointer.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let host = text(PQhost(conn)) ?? "localhost"
+        let port = text(PQport(conn)) ?? "5432"
+        let database = text(PQdb(conn)) ?? "?"
+        return "\(host.hasPrefix("/") ? "socket \(host)" : host):\(port)/\(database)"
+    }
+
+    /// Passwords a connection string carries, so they can be cut out of any text libpq returns.
+    static func passwords(in conninfo: String) -> [String] {
+        var found: [String] = []
+        if let password = ProcessInfo.processInfo.environment["PGPASSWORD"], !password.isEmpty { found.append(password) }
+        var error: UnsafeMutablePointer<CChar>?
+        if let options = PQconninfoParse(conninfo, &error) {
+            defer { PQconninfoFree(options) }
+            var option = options
+            while let keyword = option.pointee.keyword {
+                if String(cString: keyword) == "password", let value = option.pointee.val {
+                    let password = String(cString: value)
+                    if !password.isEmpty { found.append(password) }
+                }
+                option += 1
+            }
+        }
+        if let error { PQfreemem(error) }
+        return found
+    }
+
+    static func scrub(_ text: String, _ secrets: [String]) -> String {
+        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
+    }
+
+    /// Calls `body` with a NULL-terminated C array of `strings`, as libpq's *Params functions take.
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R? {
+        let duplicates = strings.map { strdup($0) }
+        defer { duplicates.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = duplicates.map { $0.map { UnsafePointer($0) } } + [nil]
+        return pointers.withUnsafeBufferPointer { $0.baseAddress.map(body) }
+    }
+}

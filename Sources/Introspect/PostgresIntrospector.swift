@@ -1,0 +1,354 @@
+import Catalog
+import Foundation
+
+/// Reads a PostgreSQL database into a `Source` with six catalog queries, however many tables it has.
+///
+/// Every query is set-based over `pg_catalog` and runs inside one `REPEATABLE READ READ ONLY`
+/// transaction, so the catalog is a consistent snapshot. Partitions are folded into their root
+/// table; a view's dependencies come from `pg_rewrite`/`pg_depend`.
+public struct PostgresIntrospector: Sendable {
+    public var sourceName: String
+    /// A libpq URI or key=value string; empty means libpq's environment (PGHOST, PGPASSWORD, ~/.pgpass, …).
+    public var conninfo: String
+    public var statementTimeoutSeconds: Double
+
+    public init(sourceName: String, conninfo: String, statementTimeoutSeconds: Double = 60) {
+        self.sourceName = sourceName
+        self.conninfo = conninfo
+        self.statementTimeoutSeconds = statementTimeoutSeconds
+    }
+
+    public func read() throws(IntrospectError) -> Introspection {
+        let connection = try PostgresConnection(
+            conninfo: conninfo, applicationName: "schema-scribe",
+            statementTimeoutMilliseconds: Int(statementTimeoutSeconds * 1000))
+        let run = PostgresRun(connection: connection, sourceName: sourceName)
+        try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try run.readAll()
+        try connection.execute("COMMIT")
+        return Introspection(source: run.source(), warnings: run.warnings, queries: run.queries)
+    }
+}
+
+/// Which relations are the user's: not the system's, not a temporary or TOAST schema's, not an extension's.
+private let userRelations = """
+    n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'
+      AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                      WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+    """
+
+private final class PostgresRun {
+    let connection: PostgresConnection
+    let sourceName: String
+    var warnings: [String] = []
+    var queries: [Introspection.Query] = []
+
+    /// Relations by oid, including partitions until they are folded into their root.
+    private var tables: [Int: Table] = [:]
+    private var partitionParent: [Int: Int] = [:]
+    private var partitionBound: [Int: String] = [:]
+    /// Column names by relation oid and attribute number, to read `conkey`-style arrays.
+    private var attributeNames: [Int: [Int: String]] = [:]
+    private var domains: [Int: String] = [:]
+    private var enums: [Int: [String]] = [:]
+
+    init(connection: PostgresConnection, sourceName: String) {
+        self.connection = connection
+        self.sourceName = sourceName
+    }
+
+    private func timed(_ label: String, _ sql: String) throws(IntrospectError) -> [[String?]] {
+        let start = Date()
+        let rows = try connection.query(sql)
+        queries.append(.init(label: label, seconds: Date().timeIntervalSince(start), rows: rows.count))
+        return rows
+    }
+
+    func readAll() throws(IntrospectError) {
+        try readTypes()
+        try readRelations()
+        try readColumns()
+        try readConstraints()
+        try readIndexes()
+        try readViewDependencies()
+    }
+
+    // MARK: Types
+
+    private func readTypes() throws(IntrospectError) {
+        let rows = try timed("domain and enum types", """
+            SELECT t.oid::bigint, t.typtype,
+                   CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END,
+                   CASE WHEN t.typtype = 'e' THEN (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder)
+                                                   FROM pg_enum e WHERE e.enumtypid = t.oid) END
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype IN ('d', 'e') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+            """)
+        for row in rows {
+            guard let oid = row.int(0) else { continue }
+            if row[1] == "d", let base = row[2] { domains[oid] = base }
+            if row[1] == "e", let json = row[3], let labels = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) {
+                enums[oid] = labels
+            }
+        }
+    }
+
+    // MARK: Relations
+
+    private func readRelations() throws(IntrospectError) {
+        let rows = try timed("relations", """
+            SELECT c.oid::bigint, n.nspname, c.relname, c.relkind, c.relispartition,
+                   (SELECT i.inhparent::bigint FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1),
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                   c.reltuples::bigint,
+                   CASE WHEN c.relkind IN ('r', 'm', 't') THEN pg_total_relation_size(c.oid) END,
+                   d.description,
+                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+                   has_table_privilege(c.oid, 'SELECT'),
+                   c.relpersistence
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+            WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND \(userRelations)
+            """)
+        for row in rows {
+            guard let oid = row.int(0), let schema = row[1], let name = row[2] else { continue }
+            let kind: Table.Kind = switch row[3] {
+            case "v": .view
+            case "m": .materializedView
+            case "f": .foreignTable
+            case "p": .partitionedTable
+            default: .table
+            }
+            var table = Table(id: TableID(source: sourceName, schema: schema, name: name), kind: kind)
+            if kind != .view, let estimate = row.int(8), estimate >= 0 {
+                table.rowCount = RowCount(value: estimate, isExact: false)
+            }
+            table.bytes = row.int(9)
+            table.description = row[10].map { Description(text: $0, origin: .databaseComment) }
+            table.viewDefinition = row[11]
+            table.partitionKey = row[7]
+            if row[13] == "u" { table.options.append("UNLOGGED") }
+            if row[4] == "t", let parent = row.int(5) {
+                partitionParent[oid] = parent
+                partitionBound[oid] = row[6] ?? ""
+            }
+            if row[12] == "f" {
+                warnings.append("\(kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(schema).\(name): "
+                    + "no SELECT privilege; documented from the catalog only")
+            }
+            tables[oid] = table
+        }
+    }
+
+    // MARK: Columns
+
+    private func readColumns() throws(IntrospectError) {
+        let rows = try timed("columns", """
+            SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, d.description, a.atttypid::bigint
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+            LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'm', 'f', 'p') AND \(userRelations)
+            ORDER BY a.attrelid, a.attnum
+            """)
+        for row in rows {
+            guard let oid = row.int(0), let number = row.int(1), let name = row[2], tables[oid] != nil else { continue }
+            attributeNames[oid, default: [:]][number] = name
+            let expression = row[5]
+            let generated = row[7] == "s" ? Column.Generated(storage: .stored, expression: expression) : nil
+            let typeOID = row.int(9) ?? 0
+            var column = Column(
+                name: name,
+                position: (tables[oid]?.columns.count ?? 0) + 1,
+                dataType: row[3] ?? "",
+                isNullable: row[4] != "t",
+                defaultValue: generated == nil ? expression : nil,
+                generated: generated,
+                description: row[8].map { Description(text: $0, origin: .databaseComment) },
+                identity: row[6] == "a" ? "ALWAYS" : row[6] == "d" ? "BY DEFAULT" : nil
+            )
+            column.domainBaseType = domains[typeOID]
+            column.enumLabels = enums[typeOID]
+            tables[oid]?.columns.append(column)
+        }
+    }
+
+    private func names(_ relation: Int, _ array: String?) -> [String] {
+        Self.integers(array).map { attributeNames[relation]?[$0] ?? "#\($0)" }
+    }
+
+    /// `{1,2}` (an array) or `1 2` (an int2vector) as integers.
+    static func integers(_ text: String?) -> [Int] {
+        guard let text else { return [] }
+        return text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "{" || $0 == "}" }).compactMap { Int($0) }
+    }
+
+    // MARK: Constraints
+
+    private func readConstraints() throws(IntrospectError) {
+        let rows = try timed("constraints", """
+            SELECT con.conrelid::bigint, con.conname, con.contype, con.conkey::text, con.confrelid::bigint,
+                   con.confkey::text, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
+                   pg_get_constraintdef(con.oid, true)
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND \(userRelations)
+            ORDER BY con.conrelid, con.conname
+            """)
+        for row in rows {
+            guard let relation = row.int(0), let name = row[1], tables[relation] != nil else { continue }
+            let columns = names(relation, row[3])
+            // A partition's own keys and checks are the partitioned table's business, except foreign keys
+            // declared on each partition (Pagila does this), which are folded into the root table once.
+            let oid = rootOf(relation)
+            if oid != relation && row[2] != "f" { continue }
+            switch row[2] {
+            case "p":
+                tables[oid]?.primaryKey = PrimaryKey(name: name, columns: columns)
+                for (offset, column) in columns.enumerated() {
+                    if let index = tables[oid]?.columns.firstIndex(where: { $0.name == column }) {
+                        tables[oid]?.columns[index].primaryKeyPosition = offset + 1
+                    }
+                }
+            case "f":
+                guard let target = row.int(4), let targetTable = tables[target] else { continue }
+                // A key to a partition is shown as a key to the partitioned table the user queries.
+                let referenced = tables[rootOf(target)]?.id ?? targetTable.id
+                let key = ForeignKey(
+                    name: name, columns: columns,
+                    referencedTable: referenced,
+                    referencedColumns: names(target, row[5]),
+                    onDelete: Self.action(row[7]), onUpdate: Self.action(row[6]),
+                    isDeferrable: row[8] == "t", isInitiallyDeferred: row[9] == "t")
+                let known = tables[oid]?.foreignKeys.contains {
+                    $0.columns == key.columns && $0.referencedTable == key.referencedTable && $0.referencedColumns == key.referencedColumns
+                } ?? false
+                if oid == relation || !known { tables[oid]?.foreignKeys.append(key) }
+            case "u", "c", "x":
+                let kind: Constraint.Kind = row[2] == "u" ? .unique : row[2] == "c" ? .check : .exclusion
+                tables[oid]?.constraints.append(Constraint(name: name, kind: kind, columns: columns, definition: row[10] ?? ""))
+            default:
+                break
+            }
+        }
+    }
+
+    private static func action(_ code: String?) -> ForeignKey.Action {
+        switch code {
+        case "r": .restrict
+        case "c": .cascade
+        case "n": .setNull
+        case "d": .setDefault
+        default: .noAction
+        }
+    }
+
+    private func rootOf(_ oid: Int) -> Int {
+        var current = oid
+        var seen: Set<Int> = []
+        while let parent = partitionParent[current], seen.insert(current).inserted { current = parent }
+        return current
+    }
+
+    // MARK: Indexes
+
+    private func readIndexes() throws(IntrospectError) {
+        let rows = try timed("indexes", """
+            SELECT i.indrelid::bigint, ic.relname, am.amname, i.indisunique, i.indisprimary, i.indkey::text,
+                   (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k)
+                    FROM generate_series(1, i.indnkeyatts) AS k),
+                   pg_get_expr(i.indpred, i.indrelid),
+                   EXISTS (SELECT 1 FROM pg_constraint u WHERE u.conindid = i.indexrelid AND u.contype IN ('u', 'x'))
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE \(userRelations)
+            ORDER BY i.indrelid, ic.relname
+            """)
+        for row in rows {
+            guard let oid = row.int(0), let name = row[1], tables[oid] != nil, partitionParent[oid] == nil else { continue }
+            let keys = Self.integers(row[5])
+            let texts = row[6].flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            let parts: [TableIndex.Part] = texts.enumerated().map { offset, text in
+                let attribute = offset < keys.count ? keys[offset] : 0
+                if attribute != 0, let column = attributeNames[oid]?[attribute] { return .column(column) }
+                return .expression(text)
+            }
+            let origin: TableIndex.Origin = row[4] == "t" ? .primaryKey : row[8] == "t" ? .uniqueConstraint : .created
+            tables[oid]?.indexes.append(TableIndex(
+                name: name, parts: parts, isUnique: row[3] == "t", predicate: row[7], origin: origin,
+                method: row[2] == "btree" ? nil : row[2]))
+        }
+    }
+
+    // MARK: Lineage
+
+    private func readViewDependencies() throws(IntrospectError) {
+        let rows = try timed("view dependencies", """
+            SELECT DISTINCT r.ev_class::bigint, d.refobjid::bigint, a.attname
+            FROM pg_rewrite r
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                            AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+            LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+            WHERE r.rulename = '_RETURN'
+            ORDER BY 1, 2, 3
+            """)
+        var reads: [Int: [Int: [String]]] = [:]
+        for row in rows {
+            guard let view = row.int(0), let table = row.int(1), tables[view] != nil, tables[table] != nil else { continue }
+            var columns = reads[view, default: [:]][table, default: []]
+            if let column = row[2] { columns.append(column) }
+            reads[view, default: [:]][table] = columns
+        }
+        for (view, sources) in reads {
+            let dependencies = sources.compactMap { table, columns in
+                tables[table].map { ViewDependency(table: $0.id, columns: columns) }
+            }
+            tables[view]?.reads = dependencies.sorted { $0.table < $1.table }
+        }
+    }
+
+    // MARK: Assembly
+
+    /// Folds partitions into their root tables and orders schemas and tables by name.
+    func source() -> Source {
+        var roots = tables
+        for (partition, _) in partitionParent {
+            roots[partition] = nil
+        }
+        for (partition, parent) in partitionParent.sorted(by: { $0.key < $1.key }) {
+            guard let table = tables[partition] else { continue }
+            let root = rootOf(partition)
+            let immediate = parent == root ? nil : tables[parent]?.name
+            roots[root]?.partitions.append(Partition(
+                name: table.name, bound: partitionBound[partition] ?? "", parent: immediate,
+                rowCount: table.kind == .partitionedTable ? nil : table.rowCount, bytes: table.bytes))
+        }
+        for (oid, table) in roots where !table.partitions.isEmpty {
+            roots[oid]?.partitions.sort { ($0.parent ?? "", $0.name) < ($1.parent ?? "", $1.name) }
+            let counts = table.partitions.compactMap(\.rowCount?.value)
+            if !counts.isEmpty { roots[oid]?.rowCount = RowCount(value: counts.reduce(0, +), isExact: false) }
+            let sizes = table.partitions.compactMap(\.bytes)
+            if !sizes.isEmpty { roots[oid]?.bytes = sizes.reduce(0, +) }
+        }
+        let bySchema = Dictionary(grouping: roots.values, by: \.id.schema)
+        let schemas = bySchema.keys.sorted().map { name in
+            Schema(name: name, tables: (bySchema[name] ?? []).sorted { $0.name < $1.name })
+        }
+        return Source(name: sourceName, kind: .postgres, schemas: schemas)
+    }
+}
+
+private extension Array where Element == String? {
+    func int(_ index: Int) -> Int? {
+        index < count ? self[index].flatMap { Int($0) } : nil
+    }
+}
