@@ -15,13 +15,15 @@ let package = Package(
     targets: [
         // The value model every stage reads and enriches. No I/O, no dependencies.
         .target(name: "Catalog"),
+        // SHA-256 for the content-addressed caches.
+        .target(name: "ContentHash"),
 
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "Introspect", dependencies: ["Catalog", "CSQLite", "CLibPQ"]),
 
         .target(name: "SiteGen", dependencies: [
-            "Catalog",
+            "Catalog", "ContentHash",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
@@ -37,11 +39,12 @@ let package = Package(
         ]),
 
         // Helpers shared by the test targets: SQLite files built from SQL, temporary folders, snapshots.
-        .target(name: "TestSupport", dependencies: ["CSQLite"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CSQLite", "CLibPQ"], path: "Tests/TestSupport"),
 
         // Fixtures and snapshots are read beside each test file (#filePath), so recording can rewrite them.
         .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "ScribeKitTests", dependencies: ["ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -111,6 +111,7 @@ private final class PostgresRun {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
             WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND \(userRelations)
+            ORDER BY n.nspname, c.relname
             """)
         for row in rows {
             guard let oid = row.int(0), let schema = row[1], let name = row[2] else { continue }
@@ -239,6 +240,21 @@ private final class PostgresRun {
         }
     }
 
+    /// `(a AND b)` → `a AND b`, as a reader writes a WHERE clause; `(a) OR (b)` stays as it is.
+    static func withoutOuterParentheses(_ text: String) -> String {
+        guard text.hasPrefix("("), text.hasSuffix(")") else { return text }
+        var depth = 0
+        var quoted = false
+        for (offset, character) in text.enumerated() {
+            if character == "'" { quoted.toggle() }
+            if quoted { continue }
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth == 0 && offset < text.count - 1 { return text }
+        }
+        return String(text.dropFirst().dropLast())
+    }
+
     private static func action(_ code: String?) -> ForeignKey.Action {
         switch code {
         case "r": .restrict
@@ -284,7 +300,7 @@ private final class PostgresRun {
             }
             let origin: TableIndex.Origin = row[4] == "t" ? .primaryKey : row[8] == "t" ? .uniqueConstraint : .created
             tables[oid]?.indexes.append(TableIndex(
-                name: name, parts: parts, isUnique: row[3] == "t", predicate: row[7], origin: origin,
+                name: name, parts: parts, isUnique: row[3] == "t", predicate: row[7].map(Self.withoutOuterParentheses), origin: origin,
                 method: row[2] == "btree" ? nil : row[2]))
         }
     }

@@ -82,7 +82,12 @@ public struct Build: Sendable {
         report.views = tables.filter(\.kind.isView).count
         report.columns = tables.reduce(0) { $0 + $1.columns.count }
 
-        let generator = SiteGenerator(theme: theme, graphviz: graphviz)
+        let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams")
+        let logger = log
+        let cachedGraphviz = graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
+            logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")
+        }
+        let generator = SiteGenerator(theme: theme, graphviz: cachedGraphviz)
         let summary = try stage(.render, subject: nil) {
             var summary = SiteGenerator.Summary()
             try output.replace { folder in

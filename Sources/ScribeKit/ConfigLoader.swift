@@ -87,12 +87,14 @@ public struct ConfigLoader: Sendable {
 
         var output = Self.resolve(SiteConfig.defaultOutput, against: folder)
         var theme: String?
+        var cache = Self.resolve(SiteConfig.defaultCache, against: folder)
         if let pathsNode = top["paths"] {
-            let paths = try reader.mapping(pathsNode, at: "paths", allowed: ["output", "theme"])
+            let paths = try reader.mapping(pathsNode, at: "paths", allowed: ["output", "theme", "cache"])
+            if let node = paths["cache"] { cache = Self.resolve(try reader.string(node, at: "paths.cache"), against: folder) }
             if let node = paths["output"] { output = Self.resolve(try reader.string(node, at: "paths.output"), against: folder) }
             if let node = paths["theme"] { theme = Self.resolve(try reader.string(node, at: "paths.theme"), against: folder) }
         }
-        return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme)
+        return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme, cache: cache)
     }
 
     static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout"]

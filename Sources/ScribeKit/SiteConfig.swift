@@ -32,8 +32,11 @@ public struct SiteConfig: Sendable, Equatable {
     /// Absolute paths; `theme` is nil when the default theme is wanted.
     public var output: String
     public var theme: String?
+    /// Where rendered diagrams (and later, descriptions) are kept between builds.
+    public var cache: String
 
     public static let defaultTitle = "Database documentation"
     public static let defaultOutput = "_site"
+    public static let defaultCache = ".scribe/cache"
     public static let defaultStatementTimeout = 60.0
 }

@@ -14,6 +14,7 @@ struct ConfigLoaderTests {
         #expect(config.sources == [.init(name: "shop", kind: .sqlite, path: "/work/project/db/shop.sqlite")])
         #expect(config.output == "/work/project/_site")
         #expect(config.theme == nil)
+        #expect(config.cache == "/work/project/.scribe/cache")
     }
 
     @Test func variablesAreReadFromTheEnvironment() throws {
@@ -41,7 +42,7 @@ struct ConfigLoaderTests {
         ("missing-path.yml", "missing-path.yml:2:5: `sources[0]` is missing `path`"),
         ("unset-variable.yml", "unset-variable.yml:2:38: environment variable SCRIBE_TEST_UNSET_VARIABLE is not set (used in `sources[0].path`)"),
         ("duplicate-source.yml", "duplicate-source.yml:3:5: a source named `shop` is already defined at line 2; names must be unique"),
-        ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `cache` in `paths`; allowed keys: output, theme"),
+        ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `caches` in `paths`; did you mean `cache`? allowed keys: output, theme, cache"),
         ("empty.yml", "empty.yml: the file is empty; expected at least `sources:`"),
     ]
 

@@ -88,3 +88,31 @@ def screenshots():
     folder = pathlib.Path(os.environ.get("SCRIBE_SCREENSHOTS", REPO / ".build" / "screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """The test server's URL for a database, from scripts/test; required in CI, skipped elsewhere without it."""
+    url = os.environ.get("SCRIBE_TEST_PG_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("SCRIBE_TEST_PG_URL is not set: CI must run scripts/test, which starts PostgreSQL")
+        pytest.skip("no PostgreSQL test server; run scripts/test")
+    return lambda database: url.rsplit("/", 1)[0] + "/" + database
+
+
+@pytest.fixture(scope="session")
+def multi_source_site(tmp_path_factory, postgres_url, chinook_db):
+    """Two PostgreSQL databases and a SQLite file in one site, the URLs taken from the environment."""
+    folder = tmp_path_factory.mktemp("multi")
+    (folder / "site.yml").write_text(
+        "title: Everything\n"
+        "sources:\n"
+        "  - {name: pagila, kind: postgres, url: \"${PAGILA_URL}\", exclude: ['public.*_list']}\n"
+        "  - {name: adventureworks, kind: postgres, url: \"${AW_URL}\", include: ['person.*', 'sales.*']}\n"
+        f"  - {{name: chinook, kind: sqlite, path: {chinook_db}}}\n", encoding="utf-8")
+    env = dict(os.environ, PAGILA_URL=postgres_url("pagila"), AW_URL=postgres_url("adventureworks"))
+    result = subprocess.run([scribe_bin(), "build", "--config", str(folder / "site.yml"), "--output", str(folder / "site")],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    return folder / "site", result
