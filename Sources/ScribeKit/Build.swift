@@ -54,6 +54,7 @@ public struct Build: Sendable {
         var report = Report(output: outputPath)
         var catalog = Catalog(title: config.title)
         for source in config.sources {
+            let introspectStarted = Date()
             var introspection = try stage(.introspect, subject: source.name) {
                 switch source.kind {
                 case .sqlite:
@@ -73,7 +74,8 @@ public struct Build: Sendable {
             }
             let tables = introspection.source.schemas.flatMap(\.tables)
             log.info("[introspect] \(source.name): \(tables.filter { !$0.kind.isView }.count) tables, "
-                + "\(tables.filter(\.kind.isView).count) views in \(introspection.queries.count) queries")
+                + "\(tables.filter(\.kind.isView).count) views in \(introspection.queries.count) queries "
+                + "(\(Self.format(Date().timeIntervalSince(introspectStarted))) s)")
             catalog.sources.append(introspection.source)
         }
 
@@ -82,7 +84,7 @@ public struct Build: Sendable {
         report.views = tables.filter(\.kind.isView).count
         report.columns = tables.reduce(0) { $0 + $1.columns.count }
 
-        let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams")
+        let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams.pack")
         let logger = log
         let cachedGraphviz = graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
             logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")

@@ -34,7 +34,7 @@ public struct ERDiagram: Sendable {
     }
 
     /// A table with its direct neighbours: what it references and what references it.
-    /// `diagramPath` is where the SVG will live, so links inside it resolve from there.
+    /// `diagramPath` is the page the SVG is shown in, so links inside it resolve from there.
     public func neighbourhood(of table: Table, diagramPath: String) -> Result {
         var neighbourIDs: [TableID] = []
         var seen: Set<TableID> = [table.id]

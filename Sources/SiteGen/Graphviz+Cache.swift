@@ -2,38 +2,29 @@ import ContentHash
 import Foundation
 
 extension Graphviz {
-    /// Renders only the graphs whose DOT text is new: each SVG is kept in `folder` under the SHA-256
-    /// of its DOT text and `version` (graphviz's own version, since another release draws differently).
+    /// Renders only the graphs whose DOT text is new; the others come from `file`, a pack of SVGs keyed
+    /// by the SHA-256 of their DOT text and `version` (graphviz's own, since another release draws differently).
     ///
-    /// A rebuild where few tables changed starts few `dot` processes, or none.
-    public func cached(in folder: URL, version: String, hits: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Graphviz {
+    /// One file rather than one per diagram: creating thousands of small files costs more than the
+    /// rendering it saves. The pack is rewritten (whole, under a temporary name, then renamed) only
+    /// when a diagram was added or dropped, so it holds exactly the last build's diagrams.
+    public func cached(in file: URL, version: String, hits: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Graphviz {
         let renderer = self
         return Graphviz { graphs in
             let keys = graphs.map { SHA256.hex(version + "\n" + $0) }
-            var svgs = keys.map { key -> String? in
-                (try? Data(contentsOf: Self.file(folder, key))).map { String(decoding: $0, as: UTF8.self) }
-            }
+            let stored = DiagramPack.read(file)
+            var svgs = keys.map { stored[$0] }
             let missing = svgs.indices.filter { svgs[$0] == nil }
             hits(graphs.count - missing.count, missing.count)
             if !missing.isEmpty {
-                let rendered = try renderer.render(missing.map { graphs[$0] })
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for (index, svg) in zip(missing, rendered) {
-                    svgs[index] = svg
-                    // Written whole under a temporary name, then renamed: a crash never leaves half an SVG.
-                    let target = Self.file(folder, keys[index])
-                    let temporary = target.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
-                    try Data(svg.utf8).write(to: temporary)
-                    _ = try? FileManager.default.removeItem(at: target)
-                    try FileManager.default.moveItem(at: temporary, to: target)
-                }
+                for (index, svg) in zip(missing, try renderer.render(missing.map { graphs[$0] })) { svgs[index] = svg }
+            }
+            let current = Dictionary(zip(keys, svgs.map { $0 ?? "" }), uniquingKeysWith: { first, _ in first })
+            if Set(current.keys) != Set(stored.keys) {
+                try DiagramPack.write(current, to: file)
             }
             return svgs.map { $0 ?? "" }
         }
-    }
-
-    private static func file(_ folder: URL, _ key: String) -> URL {
-        folder.appendingPathComponent("\(key).svg")
     }
 
     /// `dot -V`'s line, e.g. "dot - graphviz version 2.43.0 (0)", or "unknown" when it cannot run.
@@ -48,5 +39,39 @@ extension Graphviz {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// The diagram cache file: records of `<sha256 hex> <byte count>\n<svg bytes>\n`, sorted by key.
+enum DiagramPack {
+    static func read(_ file: URL) -> [String: String] {
+        guard let data = try? Data(contentsOf: file) else { return [:] }
+        var entries: [String: String] = [:]
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var index = 0
+            while index < bytes.count {
+                guard let space = bytes[index...].firstIndex(of: 0x20),
+                      let newline = bytes[space...].firstIndex(of: 0x0A),
+                      let count = Int(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[space + 1..<newline]), as: UTF8.self)),
+                      newline + 1 + count <= bytes.count
+                else { return }  // A damaged tail only costs re-rendering what it held.
+                let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<space]), as: UTF8.self)
+                entries[key] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[newline + 1..<newline + 1 + count]), as: UTF8.self)
+                index = newline + 1 + count + 1
+            }
+        }
+        return entries
+    }
+
+    static func write(_ entries: [String: String], to file: URL) throws {
+        var data = Data()
+        for key in entries.keys.sorted() {
+            let svg = Data((entries[key] ?? "").utf8)
+            data.append(contentsOf: Array("\(key) \(svg.count)\n".utf8))
+            data.append(svg)
+            data.append(0x0A)
+        }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file, options: .atomic)
     }
 }

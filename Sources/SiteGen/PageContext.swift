@@ -137,7 +137,8 @@ struct PageContext {
 
     // MARK: Table
 
-    func table(_ table: Table, diagram: ERDiagram.Result?) -> [String: Any] {
+    /// `diagram` is the table's neighbourhood and its SVG, drawn for this page.
+    func table(_ table: Table, diagram: (ERDiagram.Result, String)?) -> [String: Any] {
         let path = plan.tablePage(table.id) ?? SitePlan.indexPage
         let schemaPage = plan.schemaPage(source: table.id.source, schema: table.id.schema)
         var context = common(path: path, title: "\(table.id.schema).\(table.name)", crumbs: [
@@ -210,11 +211,11 @@ struct PageContext {
             return item
         }
         context["readBy"] = index.views(reading: table.id).map { tableRef($0, seenFrom: table.id, from: path) }
-        if let diagram, let file = plan.tableDiagram(table.id) {
-            var item: [String: Any] = ["href": SitePlan.relative(file, from: path)]
-            if diagram.drawnNeighbours < diagram.neighbours {
-                item["note"] = "The diagram shows \(diagram.drawnNeighbours) of \(diagram.neighbours) related tables; "
-                    + "all of them are listed under the foreign keys below."
+        if let (result, svg) = diagram, !svg.isEmpty {
+            var item: [String: Any] = ["svg": svg]
+            if result.drawnNeighbours < result.neighbours {
+                item["note"] = "The diagram shows \(result.drawnNeighbours) of \(result.neighbours) related tables; "
+                    + "all of them are listed under the foreign keys above."
             }
             context["diagram"] = item
         }

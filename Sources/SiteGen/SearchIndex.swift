@@ -59,10 +59,27 @@ public struct SearchIndex: Sendable, Codable, Equatable {
     ///
     /// JSON text is a valid JavaScript expression; `<` is escaped so no name can close the script.
     public func script() throws -> Data {
-        let json = String(decoding: try json(), as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
-            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        return Data("window.scribeSearchIndex = \(json);\n".utf8)
+        let json = try json()
+        var out = Data("window.scribeSearchIndex = ".utf8)
+        out.reserveCapacity(json.count + 64)
+        // One pass over the bytes: `<` and the two line separators JavaScript treats as newlines.
+        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x3C {
+                    out.append(contentsOf: Array("\\u003c".utf8))
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    index += 2
+                } else {
+                    out.append(byte)
+                }
+                index += 1
+            }
+        }
+        out.append(contentsOf: Array(";\n".utf8))
+        return out
     }
 }

@@ -44,34 +44,39 @@ public struct SiteGenerator: Sendable {
             summary.pages += 1
         }
 
-        // Diagrams first: all DOT text goes to graphviz in a few batched processes.
-        var diagramPaths: [String] = []
+        // Diagrams first: all DOT text goes to graphviz in a few batched processes. A table's diagram is
+        // drawn into its page; a schema's overview, larger, is a file of its own.
         var diagramSources: [String] = []
+        var overviewPaths: [String] = []
         var neighbourhoods: [TableID: ERDiagram.Result] = [:]
         var overviews: [SitePlan.SchemaKey: ERDiagram.Overview] = [:]
+        let tables = catalog.allTables.filter { plan.tablePage($0.id) != nil }
         for source in catalog.sources {
             for schema in source.schemas {
                 let path = plan.schemaDiagram(source: source.name, schema: schema.name)
                 let overview = erd.overview(of: schema, diagramPath: path)
                 overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = overview
-                diagramPaths.append(path)
+                overviewPaths.append(path)
                 diagramSources.append(overview.dot)
-                for table in schema.tables {
-                    guard let path = plan.tableDiagram(table.id) else { continue }
-                    let result = erd.neighbourhood(of: table, diagramPath: path)
-                    neighbourhoods[table.id] = result
-                    diagramPaths.append(path)
-                    diagramSources.append(result.dot)
-                }
             }
+        }
+        for table in tables {
+            guard let page = plan.tablePage(table.id) else { continue }
+            let result = erd.neighbourhood(of: table, diagramPath: page)
+            neighbourhoods[table.id] = result
+            diagramSources.append(result.dot)
         }
         lap("\(diagramSources.count) diagrams as DOT")
         let svgs = try graphviz.render(diagramSources)
         lap("\(svgs.count) diagrams rendered by graphviz")
-        for (path, svg) in zip(diagramPaths, svgs) {
+        for (path, svg) in zip(overviewPaths, svgs) {
             try write(path, Data(svg.utf8))
-            summary.diagrams += 1
         }
+        var inlineSVG: [TableID: String] = [:]
+        for (table, svg) in zip(tables, svgs.dropFirst(overviewPaths.count)) {
+            inlineSVG[table.id] = Self.inline(svg)
+        }
+        summary.diagrams = svgs.count
 
         try page(SitePlan.indexPage, "index", pages.indexPage())
         for source in catalog.sources {
@@ -81,10 +86,10 @@ public struct SiteGenerator: Sendable {
             }
         }
         // Table pages are independent of each other: render them on every core.
-        let tables = catalog.allTables.filter { plan.tablePage($0.id) != nil }
         try Parallel.forEach(tables) { table in
             guard let path = plan.tablePage(table.id) else { return }
-            let html = try theme.render("table", pages.table(table, diagram: neighbourhoods[table.id]))
+            let diagram = neighbourhoods[table.id].map { ($0, inlineSVG[table.id] ?? "") }
+            let html = try theme.render("table", pages.table(table, diagram: diagram))
             try folder.write(path, Data(html.utf8))
         }
         summary.pages += tables.count
@@ -100,5 +105,12 @@ public struct SiteGenerator: Sendable {
         }
         lap("search index, catalog.json and assets")
         return summary
+    }
+
+    /// An SVG document as an element to place in a page: graphviz's XML declaration, DOCTYPE and
+    /// comments before the root element are dropped. Names inside were escaped by graphviz.
+    static func inline(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        return String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -56,10 +56,6 @@ public struct SitePlan: Sendable {
         tableFiles[id].map { schemaFolder(source: id.source, schema: id.schema) + "/tables/\($0).html" }
     }
 
-    public func tableDiagram(_ id: TableID) -> String? {
-        tableFiles[id].map { schemaFolder(source: id.source, schema: id.schema) + "/diagrams/\($0).svg" }
-    }
-
     /// The `id` of a column's row on its table page.
     public func columnAnchor(_ id: TableID, _ column: String) -> String? {
         columnAnchors[id]?[column]

@@ -11,6 +11,7 @@ public struct Theme: Sendable {
     static let requiredTemplates = ["index", "schema", "table"]
 
     public init(folder: URL) throws(RenderError) {
+        FastHTMLContentType.register
         self.folder = folder
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {

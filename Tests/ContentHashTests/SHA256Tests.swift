@@ -21,6 +21,10 @@ struct SHA256Tests {
         hasher.update(text[0..<7])
         hasher.update(text[7..<200])
         hasher.update(text[200...])
-        #expect(hasher.finalize() == { var h = SHA256(); h.update(text); return h.finalize() }())
+        var bytewise = SHA256()
+        for byte in text { bytewise.update([byte]) }
+        let whole = { var h = SHA256(); h.update(text); return h.finalize() }()
+        #expect(hasher.finalize() == whole)
+        #expect(bytewise.finalize() == whole)
     }
 }

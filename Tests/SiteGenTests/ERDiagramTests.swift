@@ -12,7 +12,7 @@ struct ERDiagramTests {
     @Test func aTableWithItsNeighbours() throws {
         let catalog = try Fixture.shop()
         let orders = try #require(catalog.table(TableID(source: "shop", schema: "main", name: "orders")))
-        let result = diagram(catalog).neighbourhood(of: orders, diagramPath: "shop/main/diagrams/orders.svg")
+        let result = diagram(catalog).neighbourhood(of: orders, diagramPath: "shop/main/tables/orders.html")
         #expect(result.neighbours == 2)  // customers (referenced) and order_lines (referencing); the view is not related
         #expect(result.drawnNeighbours == result.neighbours)
         #expect(Snapshot.mismatch(result.dot, named: "orders.dot") == nil)
@@ -59,7 +59,7 @@ struct ERDiagramTests {
             ]
         }
         let table = try #require(catalog.table(hub))
-        let result = diagram(catalog).neighbourhood(of: table, diagramPath: "s/main/diagrams/hub.svg")
+        let result = diagram(catalog).neighbourhood(of: table, diagramPath: "s/main/tables/hub.html")
         #expect(result.neighbours == ERDiagram.neighbourLimit + 20)
         #expect(result.drawnNeighbours == ERDiagram.neighbourLimit)
         #expect(result.dot.components(separatedBy: " -> ").count - 1 == ERDiagram.neighbourLimit)

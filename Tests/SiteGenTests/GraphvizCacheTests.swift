@@ -11,7 +11,7 @@ struct GraphvizCacheTests {
         var graphviz: Graphviz {
             Graphviz { graphs in
                 self.rendered += graphs
-                return graphs.map { "<svg>\($0.count)</svg>\n" }
+                return graphs.map { "<svg>\($0.count) é\n</svg>\n" }
             }
         }
     }
@@ -19,21 +19,44 @@ struct GraphvizCacheTests {
     @Test func onlyNewOrChangedDiagramsAreRendered() throws {
         let folder = try TemporaryFolder()
         let counter = Counter()
-        let cached = counter.graphviz.cached(in: folder.path("cache"), version: "dot 1")
+        let cached = counter.graphviz.cached(in: folder.path("cache/diagrams.pack"), version: "dot 1")
         let first = try cached.render(["digraph a {}", "digraph b {}"])
         #expect(counter.rendered == ["digraph a {}", "digraph b {}"])
 
         let second = try cached.render(["digraph a {}", "digraph bb {}", "digraph b {}"])
         #expect(counter.rendered.count == 3)
         #expect(counter.rendered.last == "digraph bb {}")
-        #expect(second == [first[0], "<svg>13</svg>\n", first[1]])
+        #expect(second == [first[0], "<svg>13 é\n</svg>\n", first[1]])
+
+        _ = try cached.render(["digraph a {}", "digraph bb {}", "digraph b {}"])
+        #expect(counter.rendered.count == 3, "a rebuild with nothing changed rendered again")
+    }
+
+    @Test func thePackKeepsExactlyTheLastBuildsDiagrams() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.path("diagrams.pack")
+        let cached = Counter().graphviz.cached(in: file, version: "dot 1")
+        _ = try cached.render(["digraph a {}", "digraph b {}"])
+        _ = try cached.render(["digraph b {}"])
+        #expect(DiagramPack.read(file).values.sorted() == ["<svg>12 é\n</svg>\n"])
     }
 
     @Test func anotherGraphvizVersionRendersAgain() throws {
         let folder = try TemporaryFolder()
         let counter = Counter()
-        _ = try counter.graphviz.cached(in: folder.path("cache"), version: "dot 1").render(["digraph a {}"])
-        _ = try counter.graphviz.cached(in: folder.path("cache"), version: "dot 2").render(["digraph a {}"])
+        _ = try counter.graphviz.cached(in: folder.path("d.pack"), version: "dot 1").render(["digraph a {}"])
+        _ = try counter.graphviz.cached(in: folder.path("d.pack"), version: "dot 2").render(["digraph a {}"])
+        #expect(counter.rendered.count == 2)
+    }
+
+    @Test func aDamagedPackOnlyCostsRenderingAgain() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.path("d.pack")
+        let counter = Counter()
+        _ = try counter.graphviz.cached(in: file, version: "v").render(["digraph a {}"])
+        let data = try Data(contentsOf: file)
+        try data.prefix(data.count - 5).write(to: file)
+        #expect(try counter.graphviz.cached(in: file, version: "v").render(["digraph a {}"]) == ["<svg>12 é\n</svg>\n"])
         #expect(counter.rendered.count == 2)
     }
 }

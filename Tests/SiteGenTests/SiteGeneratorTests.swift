@@ -30,7 +30,10 @@ struct SiteGeneratorTests {
             #expect(paths.contains(expected), "missing \(expected)")
         }
         #expect(paths.filter { $0.hasPrefix("shop/main/tables/") }.count == 7)
-        #expect(paths.filter { $0.hasPrefix("shop/main/diagrams/") }.count == 7)
+        // Each table's diagram is drawn into its page; only the schema overview is a file.
+        #expect(paths.filter { $0.hasSuffix(".svg") } == ["shop/main/schema.svg"])
+        let orders = String(decoding: try #require(files["shop/main/tables/orders.html"]), as: UTF8.self)
+        #expect(orders.contains("<figure class=\"erd\" aria-label=\"Diagram of orders and related tables\"><svg xmlns="))
     }
 
     @Test func everyInternalLinkResolves() throws {

@@ -10,7 +10,6 @@ struct SitePlanTests {
         let orders = TableID(source: "s", schema: "main", name: "orders")
         #expect(plan.schemaPage(source: "s", schema: "main") == "s/main/index.html")
         #expect(plan.tablePage(orders) == "s/main/tables/orders.html")
-        #expect(plan.tableDiagram(orders) == "s/main/diagrams/orders.svg")
         #expect(plan.columnLink(orders, "id") == "s/main/tables/orders.html#c-id")
         #expect(plan.tablePage(TableID(source: "s", schema: "main", name: "missing")) == nil)
     }

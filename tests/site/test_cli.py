@@ -35,5 +35,5 @@ def test_progress_goes_to_standard_error_and_verbose_adds_query_timings(tmp_path
     result = run_scribe("build", "--config", str(tmp_path / "site.yml"), "--output", str(tmp_path / "site"), "--verbose")
     assert result.returncode == 0
     assert result.stdout == ""
-    assert "[introspect] db: 11 tables, 0 views in 5 queries" in result.stderr
+    assert "[introspect] db: 11 tables, 0 views in 5 queries (" in result.stderr
     assert "debug: [introspect] db: columns: 64 rows in" in result.stderr
