@@ -90,6 +90,9 @@ struct PageContext {
 
     // MARK: Index
 
+    /// Schemas with more tables than this are summarised on the front page, not listed.
+    static let indexTableLimit = 200
+
     func indexPage() -> [String: Any] {
         let path = SitePlan.indexPage
         var context = common(path: path, title: catalog.title, crumbs: [])
@@ -104,12 +107,18 @@ struct PageContext {
                 "name": source.name,
                 "kind": source.kind.rawValue,
                 "schemas": source.schemas.map { schema -> [String: Any] in
-                    [
+                    var item: [String: Any] = [
                         "name": schema.name,
                         "href": plan.schemaPage(source: source.name, schema: schema.name),
                         "tableCount": Self.counted(schema.tables.count, "table or view").replacingOccurrences(of: "table or views", with: "tables and views"),
-                        "tables": schema.tables.map { tableSummary($0, from: path) },
                     ]
+                    // A long schema is listed on its own page; the front page stays small enough to load at once.
+                    if schema.tables.count <= Self.indexTableLimit {
+                        item["tables"] = schema.tables.map { tableSummary($0, from: path) }
+                    } else {
+                        item["listedOnSchemaPage"] = true
+                    }
+                    return item
                 },
             ]
         }

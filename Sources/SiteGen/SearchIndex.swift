@@ -60,7 +60,7 @@ public struct SearchIndex: Sendable, Codable, Equatable {
     /// JSON text is a valid JavaScript expression; `<` is escaped so no name can close the script.
     public func script() throws -> Data {
         let json = try json()
-        var out = Data("window.scribeSearchIndex = ".utf8)
+        var out: [UInt8] = Array("window.scribeSearchIndex = ".utf8)
         out.reserveCapacity(json.count + 64)
         // One pass over the bytes: `<` and the two line separators JavaScript treats as newlines.
         json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
@@ -68,10 +68,10 @@ public struct SearchIndex: Sendable, Codable, Equatable {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x3C {
-                    out.append(contentsOf: Array("\\u003c".utf8))
+                    out.append(contentsOf: "\\u003c".utf8)
                 } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
                           bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    out.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     index += 2
                 } else {
                     out.append(byte)
@@ -79,7 +79,7 @@ public struct SearchIndex: Sendable, Codable, Equatable {
                 index += 1
             }
         }
-        out.append(contentsOf: Array(";\n".utf8))
-        return out
+        out.append(contentsOf: ";\n".utf8)
+        return Data(out)
     }
 }

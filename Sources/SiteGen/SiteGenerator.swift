@@ -79,12 +79,14 @@ public struct SiteGenerator: Sendable {
         summary.diagrams = svgs.count
 
         try page(SitePlan.indexPage, "index", pages.indexPage())
-        for source in catalog.sources {
-            for schema in source.schemas {
-                try page(plan.schemaPage(source: source.name, schema: schema.name), "schema",
-                         pages.schema(schema, of: source, overview: overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)]))
-            }
+        let schemas = catalog.sources.flatMap { source in source.schemas.map { (source, $0) } }
+        try Parallel.forEach(schemas, chunkSize: 1) { source, schema in
+            let overview = overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)]
+            let html = try theme.render("schema", pages.schema(schema, of: source, overview: overview))
+            try folder.write(plan.schemaPage(source: source.name, schema: schema.name), Data(html.utf8))
         }
+        summary.pages += schemas.count
+        summary.files += schemas.count
         // Table pages are independent of each other: render them on every core.
         try Parallel.forEach(tables) { table in
             guard let path = plan.tablePage(table.id) else { return }
@@ -110,7 +112,13 @@ public struct SiteGenerator: Sendable {
     /// An SVG document as an element to place in a page: graphviz's XML declaration, DOCTYPE and
     /// comments before the root element are dropped. Names inside were escaped by graphviz.
     static func inline(_ svg: String) -> String {
-        guard let start = svg.range(of: "<svg") else { return "" }
-        return String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Plain UTF-8 scanning: Foundation's range(of:) and trimming bridge through UTF-16, which cost
+        // a fifth of a 5,000-table build.
+        let bytes = Array(svg.utf8)
+        let marker = Array("<svg".utf8)
+        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: marker) }) else { return "" }
+        var end = bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

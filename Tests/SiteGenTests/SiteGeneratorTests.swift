@@ -52,6 +52,16 @@ struct SiteGeneratorTests {
         #expect(lines.contains(#"<a href="returns.html">returns</a>"#))
     }
 
+    @Test func aLongSchemaIsSummarisedOnTheFrontPage() throws {
+        let catalog = Fixture.catalog(tables: (1...(PageContext.indexTableLimit + 1)).map { "t\($0)" })
+        let files = try Fixture.site(catalog, in: try TemporaryFolder())
+        let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(index.contains("Listed on <a href=\"s/main/index.html\">the schema's page</a>"))
+        #expect(!index.contains("t1.html"))
+        let schema = String(decoding: try #require(files["s/main/index.html"]), as: UTF8.self)
+        #expect(schema.contains("<a href=\"tables/t201.html\">t201</a>"))
+    }
+
     @Test func twoBuildsOfTheSameCatalogAreByteIdentical() throws {
         let catalog = try Fixture.shop()
         let first = try Fixture.site(catalog, in: try TemporaryFolder())
@@ -80,6 +90,12 @@ struct SiteGeneratorTests {
         let script = String(decoding: try index.script(), as: UTF8.self)
         #expect(script.hasPrefix("window.scribeSearchIndex = {"))
         #expect(!script.contains("<"), "a name could close the script element")
+
+        var tricky = Fixture.catalog(tables: ["</script><b>", "line\u{2028}separator"])
+        tricky.title = "x"
+        let trickyScript = String(decoding: try SearchIndex(tricky, plan: SitePlan(tricky)).script(), as: UTF8.self)
+        #expect(trickyScript.contains(#""n":"\u003c/script>\u003cb>""#))
+        #expect(trickyScript.contains(#"line\u2028separator"#) && !trickyScript.contains("\u{2028}"))
     }
 }
 
