@@ -50,3 +50,22 @@ def test_the_password_never_reaches_the_output(multi_source_site, postgres_url):
     for path in site.rglob("*"):
         if path.is_file():
             assert password.encode() not in path.read_bytes(), f"{path} holds the password"
+
+
+def test_a_wrong_password_fails_clearly_and_writes_nothing(tmp_path, postgres_url):
+    import os
+    import subprocess
+    from conftest import scribe_bin
+
+    good = postgres_url("pagila")
+    password = good.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
+    (tmp_path / "site.yml").write_text('sources:\n  - {name: pagila, kind: postgres, url: "${PAGILA_URL}"}\n')
+    env = dict(os.environ, PAGILA_URL=good.replace(password, "wrong-password-123"))
+    result = subprocess.run([scribe_bin(), "build", "--config", str(tmp_path / "site.yml")],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    port = good.rsplit(":", 1)[1].split("/", 1)[0]
+    assert result.stderr.startswith(f"error: [introspect] pagila: could not connect to 127.0.0.1:{port}/pagila (")
+    assert 'password authentication failed for user "scribe_admin"' in result.stderr
+    assert "wrong-password-123" not in result.stderr and password not in result.stderr
+    assert not (tmp_path / "_site").exists()
