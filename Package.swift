@@ -22,6 +22,12 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "Introspect", dependencies: ["Catalog", "CSQLite", "CLibPQ"]),
 
+        // What people write about the data: context files (YAML, CSV) merged into the catalog.
+        .target(name: "Context", dependencies: [
+            "Catalog",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         .target(name: "SiteGen", dependencies: [
             "Catalog", "ContentHash",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -29,7 +35,7 @@ let package = Package(
 
         // Configuration and the named build stages; everything the CLI does, callable from tests.
         .target(name: "ScribeKit", dependencies: [
-            "Catalog", "Introspect", "SiteGen",
+            "Catalog", "Context", "Introspect", "SiteGen",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
-        .testTarget(name: "ScribeKitTests", dependencies: ["ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScribeKitTests", dependencies: ["Context", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Catalog
+import Context
 import Foundation
 import Introspect
 import SiteGen

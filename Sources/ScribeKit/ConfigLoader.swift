@@ -1,4 +1,5 @@
 import Catalog
+import Context
 import Foundation
 import Yams
 
@@ -26,16 +27,8 @@ public struct ConfigLoader: Sendable {
 
     /// Parses configuration text; relative paths resolve against `folder`.
     public func parse(_ text: String, file: String, folder: URL) throws(ConfigError) -> SiteConfig {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
-            }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw Self.syntaxError(error, file: file)
+        guard let root = try YAMLReader.compose(text, file: file) else {
+            throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
         let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths"])
@@ -103,25 +96,5 @@ public struct ConfigLoader: Sendable {
         let expanded = (path as NSString).expandingTildeInPath
         let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : folder.appendingPathComponent(expanded)
         return url.standardizedFileURL.path
-    }
-
-    private static func syntaxError(_ error: Error, file: String) -> ConfigError {
-        guard let yaml = error as? YamlError else {
-            return ConfigError(file: file, message: "not valid YAML: \(error)")
-        }
-        switch yaml {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
-            return ConfigError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
-        case .reader(let problem, _, _, _):
-            return ConfigError(file: file, message: "YAML syntax error: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigError(file: file, line: context.mark.line, column: context.mark.column,
-                               message: "duplicate key `\(duplicates.joined(separator: "`, `"))`; each key may appear once")
-        default:
-            return ConfigError(file: file, message: "not valid YAML: \(yaml)")
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Context
 import Testing
 import TestSupport
 @testable import ScribeKit

@@ -4,15 +4,21 @@ import Yams
 /// Walks a YAML node tree, turning every surprise into a `ConfigError` that points at the node.
 ///
 /// `at` names the place in the document the way a user would write it (`sources[0].path`).
-struct YAMLReader {
-    let file: String
-    let environment: [String: String]
+package struct YAMLReader {
+    package let file: String
+    /// Where `${VAR}` is read from; nil for files where `$` is just a character (context files).
+    package let environment: [String: String]?
 
-    func error(_ node: Node, _ message: String) -> ConfigError {
+    package init(file: String, environment: [String: String]?) {
+        self.file = file
+        self.environment = environment
+    }
+
+    package func error(_ node: Node, _ message: String) -> ConfigError {
         ConfigError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
     }
 
-    func mapping(_ node: Node, at place: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
+    package func mapping(_ node: Node, at place: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
         guard case .mapping(let mapping) = node else {
             throw error(node, "`\(place)` should be a mapping of keys (\(allowed.joined(separator: ", "))), found \(Self.kind(node))")
         }
@@ -32,29 +38,30 @@ struct YAMLReader {
         return fields
     }
 
-    func sequence(_ node: Node, at place: String) throws(ConfigError) -> [Node] {
+    package func sequence(_ node: Node, at place: String) throws(ConfigError) -> [Node] {
         guard case .sequence(let sequence) = node else {
             throw error(node, "`\(place)` should be a list, found \(Self.kind(node))")
         }
         return Array(sequence)
     }
 
-    func required(_ fields: [String: Node], _ key: String, in node: Node, at place: String) throws(ConfigError) -> Node {
+    package func required(_ fields: [String: Node], _ key: String, in node: Node, at place: String) throws(ConfigError) -> Node {
         guard let value = fields[key] else { throw error(node, "`\(place)` is missing `\(key)`") }
         return value
     }
 
     /// A scalar as text, with `${VAR}` replaced from the environment.
-    func string(_ node: Node, at place: String) throws(ConfigError) -> String {
+    package func string(_ node: Node, at place: String) throws(ConfigError) -> String {
         // A bare `key:` is YAML's null; a quoted "" is a deliberate empty text.
         guard case .scalar(let scalar) = node, !(scalar.string.isEmpty && scalar.style == .plain) else {
             throw error(node, "`\(place)` should be text, found \(Self.kind(node))")
         }
+        guard environment != nil else { return scalar.string }
         return try interpolate(scalar.string, node: node, at: place)
     }
 
     /// A list of texts; a single text is taken as a list of one.
-    func strings(_ node: Node, at place: String) throws(ConfigError) -> [String] {
+    package func strings(_ node: Node, at place: String) throws(ConfigError) -> [String] {
         if case .scalar = node { return [try string(node, at: place)] }
         var out: [String] = []
         for (offset, item) in try sequence(node, at: place).enumerated() {
@@ -64,7 +71,7 @@ struct YAMLReader {
     }
 
     /// A duration: `30s`, `2m`, `500ms`, or a plain number of seconds.
-    func duration(_ node: Node, at place: String) throws(ConfigError) -> Double {
+    package func duration(_ node: Node, at place: String) throws(ConfigError) -> Double {
         let text = try string(node, at: place).trimmingCharacters(in: .whitespaces)
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
@@ -75,14 +82,14 @@ struct YAMLReader {
     }
 
     /// A scalar's text exactly as written in the file, before `${VAR}` is read: safe to quote in a message.
-    func written(_ node: Node) -> String {
+    package func written(_ node: Node) -> String {
         if case .scalar(let scalar) = node { return scalar.string }
         return Self.kind(node)
     }
 
     /// Replaces `${NAME}` with the variable's value. `$$` stands for a literal `$`.
     /// The value itself never appears in an error: it may be a secret.
-    func interpolate(_ text: String, node: Node, at place: String) throws(ConfigError) -> String {
+    package func interpolate(_ text: String, node: Node, at place: String) throws(ConfigError) -> String {
         guard text.contains("$") else { return text }
         var out = ""
         var rest = Substring(text)
@@ -97,7 +104,7 @@ struct YAMLReader {
                 guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                     throw error(node, "`\(place)` has `${\(name)}`, which is not a variable name; expected `${NAME}` with letters, digits and _")
                 }
-                guard let value = environment[name] else {
+                guard let value = environment?[name] else {
                     throw error(node, "environment variable \(name) is not set (used in `\(place)`)")
                 }
                 out += value
@@ -110,13 +117,42 @@ struct YAMLReader {
         return out + rest
     }
 
-    static func kind(_ node: Node) -> String {
+    package static func kind(_ node: Node) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .scalar(let scalar) where scalar.string.isEmpty: return "nothing"
         case .scalar(let scalar): return "`\(scalar.string)`"
         case .alias: return "an alias"
+        }
+    }
+
+    /// Parses YAML text into a node tree; syntax errors carry the line and column libyaml reports.
+    package static func compose(_ text: String, file: String) throws(ConfigError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw syntaxError(error, file: file)
+        }
+    }
+
+    private static func syntaxError(_ error: Error, file: String) -> ConfigError {
+        guard let yaml = error as? YamlError else {
+            return ConfigError(file: file, message: "not valid YAML: \(error)")
+        }
+        switch yaml {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return ConfigError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
+        case .reader(let problem, _, _, _):
+            return ConfigError(file: file, message: "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError(file: file, line: context.mark.line, column: context.mark.column,
+                               message: "duplicate key `\(duplicates.joined(separator: "`, `"))`; each key may appear once")
+        default:
+            return ConfigError(file: file, message: "not valid YAML: \(yaml)")
         }
     }
 }

@@ -1,14 +1,14 @@
 /// "Did you mean …" for misspelt names.
-enum Suggestion {
+package enum Suggestion {
     /// The candidate within a small edit distance of `word`, if there is a clear one.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    package static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(1, min(3, best.0.count / 3)) ? best.0 : nil
     }
 
     /// Edit distance where swapping two neighbouring letters (`titel` → `title`) counts as one edit.
-    static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
