@@ -28,8 +28,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
-            "Catalog", "ContentHash",
+            "Catalog", "ContentHash", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 

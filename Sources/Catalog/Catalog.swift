@@ -9,10 +9,15 @@ public struct Catalog: Sendable, Hashable, Codable {
 
     public var title: String
     public var sources: [Source]
+    /// Relationships documented in context files, drawn apart from declared foreign keys.
+    public var relationships: [DocumentedRelationship]
+    public var glossary: [GlossaryTerm]
 
-    public init(title: String, sources: [Source] = []) {
+    public init(title: String, sources: [Source] = [], relationships: [DocumentedRelationship] = [], glossary: [GlossaryTerm] = []) {
         self.title = title
         self.sources = sources
+        self.relationships = relationships
+        self.glossary = glossary
     }
 }
 

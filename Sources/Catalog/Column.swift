@@ -35,6 +35,7 @@ public struct Column: Sendable, Hashable, Codable {
     /// What a domain or enum type stands for: a domain's base type, an enum's labels in order.
     public var domainBaseType: String?
     public var enumLabels: [String]?
+    public var context: EntityContext?
 
     public init(
         name: String,
@@ -48,7 +49,8 @@ public struct Column: Sendable, Hashable, Codable {
         description: Description? = nil,
         identity: String? = nil,
         domainBaseType: String? = nil,
-        enumLabels: [String]? = nil
+        enumLabels: [String]? = nil,
+        context: EntityContext? = nil
     ) {
         self.name = name
         self.position = position
@@ -62,5 +64,6 @@ public struct Column: Sendable, Hashable, Codable {
         self.identity = identity
         self.domainBaseType = domainBaseType
         self.enumLabels = enumLabels
+        self.context = context
     }
 }

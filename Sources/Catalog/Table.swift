@@ -33,6 +33,7 @@ public struct Table: Sendable, Hashable, Codable {
     public var partitions: [Partition]
     /// For a view: the tables and columns its query reads, for lineage.
     public var reads: [ViewDependency]
+    public var context: EntityContext?
 
     public init(
         id: TableID,
@@ -49,7 +50,8 @@ public struct Table: Sendable, Hashable, Codable {
         bytes: Int? = nil,
         partitionKey: String? = nil,
         partitions: [Partition] = [],
-        reads: [ViewDependency] = []
+        reads: [ViewDependency] = [],
+        context: EntityContext? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -66,6 +68,7 @@ public struct Table: Sendable, Hashable, Codable {
         self.partitionKey = partitionKey
         self.partitions = partitions
         self.reads = reads
+        self.context = context
     }
 
     public var name: String { id.name }

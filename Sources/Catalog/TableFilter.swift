@@ -20,7 +20,7 @@ public struct TableFilter: Sendable, Hashable {
     }
 
     /// Glob matching by backtracking over `*`; linear enough for names.
-    static func matches(_ text: String, _ pattern: String) -> Bool {
+    public static func matches(_ text: String, _ pattern: String) -> Bool {
         let t = Array(text), p = Array(pattern)
         var ti = 0, pi = 0
         var star: Int?, mark = 0

@@ -10,10 +10,13 @@ public struct Build: Sendable {
         public var configPath: String
         /// `--output`; overrides `paths.output`. Relative to the current directory.
         public var output: String?
+        /// `--strict`: a finding in a context file fails the build.
+        public var strict: Bool
 
-        public init(configPath: String = "site.yml", output: String? = nil) {
+        public init(configPath: String = "site.yml", output: String? = nil, strict: Bool = false) {
             self.configPath = configPath
             self.output = output
+            self.strict = strict
         }
     }
 
@@ -26,6 +29,8 @@ public struct Build: Sendable {
         public var diagrams = 0
         public var files = 0
         public var warnings: [String] = []
+        /// Problems in context files that did not stop the build.
+        public var findings: [String] = []
         public var seconds = 0.0
     }
 
@@ -79,6 +84,23 @@ public struct Build: Sendable {
                 + "(\(Self.format(Date().timeIntervalSince(introspectStarted))) s)")
             catalog.sources.append(introspection.source)
         }
+
+        let configFolder = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
+        let contextSet = try stage(.context, subject: nil) {
+            try ContextLoader().load(folder: URL(fileURLWithPath: config.context), displayRoot: configFolder)
+        }
+        let merged = try stage(.context, subject: nil) {
+            try ContextMerge(context: contextSet, defaultTemplates: config.defaultTemplates).apply(to: catalog)
+        }
+        catalog = merged.catalog
+        report.findings = merged.findings.map(\.description)
+        for finding in merged.findings { log.warning(finding.description) }
+        if request.strict, !merged.findings.isEmpty {
+            throw BuildError(stage: .context, message: "\(merged.findings.count) finding\(merged.findings.count == 1 ? "" : "s") "
+                + "in the context files, and --strict makes them errors; the site was not written")
+        }
+        log.info("[context] \(contextSet.entries.count) entries, \(catalog.relationships.count) documented relationships, "
+            + "\(catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates")
 
         let tables = catalog.allTables
         report.tables = tables.filter { !$0.kind.isView }.count

@@ -23,6 +23,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 public enum BuildStage: String, Sendable {
     case config
     case introspect
+    case context
     case render
     case write
 }

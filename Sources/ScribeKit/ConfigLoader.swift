@@ -31,7 +31,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
-        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths"])
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates"])
 
         let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
 
@@ -81,13 +81,24 @@ public struct ConfigLoader: Sendable {
         var output = Self.resolve(SiteConfig.defaultOutput, against: folder)
         var theme: String?
         var cache = Self.resolve(SiteConfig.defaultCache, against: folder)
+        var context = Self.resolve(SiteConfig.defaultContext, against: folder)
         if let pathsNode = top["paths"] {
-            let paths = try reader.mapping(pathsNode, at: "paths", allowed: ["output", "theme", "cache"])
+            let paths = try reader.mapping(pathsNode, at: "paths", allowed: ["output", "theme", "cache", "context"])
+            if let node = paths["context"] { context = Self.resolve(try reader.string(node, at: "paths.context"), against: folder) }
             if let node = paths["cache"] { cache = Self.resolve(try reader.string(node, at: "paths.cache"), against: folder) }
             if let node = paths["output"] { output = Self.resolve(try reader.string(node, at: "paths.output"), against: folder) }
             if let node = paths["theme"] { theme = Self.resolve(try reader.string(node, at: "paths.theme"), against: folder) }
         }
-        return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme, cache: cache)
+        var defaultTemplates = true
+        if let node = top["default_templates"] {
+            switch try reader.string(node, at: "default_templates") {
+            case "true", "yes", "on": defaultTemplates = true
+            case "false", "no", "off": defaultTemplates = false
+            default: throw reader.error(node, "`default_templates` should be true or false, found `\(reader.written(node))`")
+            }
+        }
+        return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme, cache: cache,
+                          context: context, defaultTemplates: defaultTemplates)
     }
 
     static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout"]

@@ -34,9 +34,14 @@ public struct SiteConfig: Sendable, Equatable {
     public var theme: String?
     /// Where rendered diagrams (and later, descriptions) are kept between builds.
     public var cache: String
+    /// The folder of context files people write (YAML and CSV).
+    public var context: String
+    /// Whether the shipped description templates (ids, foreign keys, timestamps, flags) apply.
+    public var defaultTemplates: Bool
 
     public static let defaultTitle = "Database documentation"
     public static let defaultOutput = "_site"
     public static let defaultCache = ".scribe/cache"
+    public static let defaultContext = "content/context"
     public static let defaultStatementTimeout = 60.0
 }

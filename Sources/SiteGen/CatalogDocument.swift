@@ -8,10 +8,14 @@ struct CatalogDocument: Encodable {
     var version = Catalog.formatVersion
     var title: String
     var sources: [Source]
+    var relationships: [DocumentedRelationship]
+    var glossary: [GlossaryTerm]
 
     init(_ catalog: Catalog) {
         title = catalog.title
         sources = catalog.sources
+        relationships = catalog.relationships
+        glossary = catalog.glossary
     }
 
     static func json(_ catalog: Catalog) throws -> Data {

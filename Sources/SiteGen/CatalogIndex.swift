@@ -11,6 +11,7 @@ public struct CatalogIndex: Sendable {
     private var tables: [TableID: Table] = [:]
     private var incoming: [TableID: [Link]] = [:]
     private var readers: [TableID: [TableID]] = [:]
+    private var documented: [TableID: [DocumentedRelationship]] = [:]
 
     public init(_ catalog: Catalog) {
         for table in catalog.allTables {
@@ -22,10 +23,19 @@ public struct CatalogIndex: Sendable {
                 readers[dependency.table, default: []].append(table.id)
             }
         }
+        for relationship in catalog.relationships {
+            documented[relationship.from, default: []].append(relationship)
+            if relationship.to != relationship.from { documented[relationship.to, default: []].append(relationship) }
+        }
     }
 
     public func table(_ id: TableID) -> Table? {
         tables[id]
+    }
+
+    /// Relationships documented in context files that start or end at `id`.
+    public func documentedRelationships(of id: TableID) -> [DocumentedRelationship] {
+        documented[id] ?? []
     }
 
     /// Views whose query reads `id`, in catalog order: the other half of lineage.

@@ -44,6 +44,10 @@ public struct ERDiagram: Sendable {
         for link in index.referencing(table.id) where seen.insert(link.from).inserted {
             neighbourIDs.append(link.from)
         }
+        let documented = index.documentedRelationships(of: table.id)
+        for relationship in documented {
+            for other in [relationship.from, relationship.to] where seen.insert(other).inserted { neighbourIDs.append(other) }
+        }
         let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
         var nodes: [TableID: String] = [table.id: "t0"]
         for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset + 1)" }
@@ -55,7 +59,11 @@ public struct ERDiagram: Sendable {
                 body.append(missingNode(id, name: nodes[id] ?? "missing"))
                 continue
             }
-            let keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id)
+            var keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id)
+            for relationship in documented {
+                if relationship.from == id { keyColumns.formUnion(relationship.fromColumns) }
+                if relationship.to == id { keyColumns.formUnion(relationship.toColumns) }
+            }
             let shown = Array(neighbour.columns.filter { keyColumns.contains($0.name) }.prefix(Self.neighbourColumnLimit))
             body.append(node(neighbour, name: name, focus: false, columns: shown,
                              hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath))
@@ -63,6 +71,7 @@ public struct ERDiagram: Sendable {
         var edgeTables = [table]
         edgeTables += drawnIDs.compactMap { index.table($0) }
         body += edges(among: edgeTables, nodes: nodes, withPorts: true, only: table.id)
+        body += documentedEdges(documented, nodes: nodes)
         return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count)
     }
 
@@ -87,6 +96,15 @@ public struct ERDiagram: Sendable {
                              hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath))
         }
         body += edges(among: drawn, nodes: nodes, withPorts: withColumns, only: nil)
+        let inSchema = Set(drawn.map(\.id))
+        var documented: [DocumentedRelationship] = []
+        for table in drawn {
+            for relationship in index.documentedRelationships(of: table.id)
+            where relationship.from == table.id && inSchema.contains(relationship.to) {
+                documented.append(relationship)
+            }
+        }
+        body += documentedEdges(documented, nodes: nodes, withPorts: withColumns)
         return Overview(dot: graph(body), tables: schema.tables.count, drawnTables: drawn.count)
     }
 
@@ -141,6 +159,22 @@ public struct ERDiagram: Sendable {
             }
         }
         return lines
+    }
+
+    /// Relationships from context files: dashed and violet, labelled with their cardinality, so they
+    /// never pass for declared foreign keys.
+    private func documentedEdges(_ relationships: [DocumentedRelationship], nodes: [TableID: String], withPorts: Bool = true) -> [String] {
+        relationships.compactMap { relationship in
+            guard let from = nodes[relationship.from], let to = nodes[relationship.to] else { return nil }
+            var ends = "\(from) -> \(to)"
+            if withPorts, let fromTable = index.table(relationship.from), let toTable = index.table(relationship.to),
+               let fromColumn = relationship.fromColumns.first, let toColumn = relationship.toColumns.first,
+               let fromPort = port(fromTable, fromColumn), let toPort = port(toTable, toColumn) {
+                ends = "\(from):\(fromPort):e -> \(to):\(toPort):w"
+            }
+            let label = relationship.cardinality.map { ", label=\"\(Self.quoted($0))\", fontsize=8, fontcolor=\"#7c3aed\"" } ?? ""
+            return "  \(ends) [style=dashed, color=\"#7c3aed\", tooltip=\"documented relationship\"\(label)];"
+        }
     }
 
     private func port(_ table: Table, _ column: String) -> String? {

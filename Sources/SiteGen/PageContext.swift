@@ -8,30 +8,56 @@ struct PageContext {
     let catalog: Catalog
     let plan: SitePlan
     let index: CatalogIndex
+    let glossary: Markdown.Glossary
+
+    init(catalog: Catalog, plan: SitePlan, index: CatalogIndex) {
+        self.catalog = catalog
+        self.plan = plan
+        self.index = index
+        var phrases: [(text: String, target: String)] = []
+        for term in catalog.glossary {
+            guard let page = plan.termPage(term.term) else { continue }
+            phrases.append((term.term, page))
+            phrases += term.synonyms.map { ($0, page) }
+        }
+        glossary = Markdown.Glossary(phrases)
+    }
+
+    /// Markdown as HTML for a page at `path`, with glossary terms linked.
+    func markdown(_ text: String, on path: String, isMarkdown: Bool = true) -> String {
+        Markdown.html(text, markdown: isMarkdown, glossary: glossary, linkPrefix: SitePlan.rootPrefix(of: path))
+    }
 
     // MARK: Shared
 
     /// Values every page has: the site title, and the way back to the root for assets and search.
     func common(path: String, title: String, crumbs: [(label: String, target: String?)]) -> [String: Any] {
         let root = SitePlan.rootPrefix(of: path)
-        return [
+        var values: [String: Any] = [
             "siteTitle": catalog.title,
             "pageTitle": title,
             "root": root,
             "home": root + SitePlan.indexPage,
             "searchScript": root + SitePlan.searchScript,
+
             "breadcrumbs": crumbs.map { crumb -> [String: Any] in
                 var item: [String: Any] = ["label": crumb.label]
                 if let target = crumb.target { item["href"] = SitePlan.relative(target, from: path) }
                 return item
             },
         ]
+        if !catalog.glossary.isEmpty { values["glossaryHref"] = root + SitePlan.glossaryIndex }
+        return values
     }
 
-    func description(_ description: Description?) -> [String: Any] {
+    /// A description for templates: `text` for lists, `html` (Markdown, glossary linked) when `path` is given.
+    func description(_ description: Description?, on path: String? = nil) -> [String: Any] {
         guard let description, !description.text.isEmpty else { return ["missing": true] }
         return [
             "text": description.text,
+            // What people and the model write is Markdown; a database comment or a template is plain text.
+            "html": path.map { markdown(description.text, on: $0, isMarkdown: description.origin == .human || description.origin == .model) }
+                ?? "<p>\(escapeHTML(description.text))</p>",
             "origin": description.origin.rawValue.replacingOccurrences(of: "_", with: " "),
             "approved": description.status == .approved,
         ]
@@ -165,7 +191,20 @@ struct PageContext {
         }
         if let bytes = table.bytes { context["size"] = Self.size(bytes) }
         context["columnCount"] = Self.counted(table.columns.count, "column")
-        context["description"] = description(table.description)
+        context["description"] = description(table.description, on: path)
+        context["context"] = self.context(table.context, on: path) ?? false
+        context["documented"] = index.documentedRelationships(of: table.id).map { relationship -> [String: Any] in
+            var item: [String: Any] = [
+                "from": tableRef(relationship.from, seenFrom: table.id, from: path),
+                "fromColumns": relationship.fromColumns.map { columnRef(relationship.from, $0, from: path) },
+                "to": tableRef(relationship.to, seenFrom: table.id, from: path),
+                "toColumns": relationship.toColumns.map { columnRef(relationship.to, $0, from: path) },
+            ]
+            if let cardinality = relationship.cardinality { item["cardinality"] = cardinality }
+            if let join = relationship.join { item["join"] = join }
+            if let text = relationship.description { item["descriptionHTML"] = markdown(text, on: path) }
+            return item
+        }
 
         let primary = table.primaryKey?.columns ?? []
         context["columns"] = table.columns.map { column(column: $0, of: table, primary: primary, from: path) }
@@ -238,8 +277,10 @@ struct PageContext {
             "position": column.position,
             "type": column.dataType,
             "nullable": column.isNullable,
-            "description": description(column.description),
+            "description": description(column.description, on: path),
         ]
+        // Always set: Mustache would otherwise find the table's `context` for a column that has none.
+        item["context"] = context(column.context, on: path) ?? false
         if let value = column.defaultValue { item["default"] = value }
         if let position = primary.firstIndex(of: column.name) {
             item["keyLabel"] = primary.count > 1 ? "PK \(position + 1)" : "PK"
@@ -267,6 +308,65 @@ struct PageContext {
         }
         if column.isHidden { item["hidden"] = true }
         return item
+    }
+
+    /// Business rules, owner, tags and the rest, for a table or a column; nil when nobody wrote any.
+    func context(_ context: EntityContext?, on path: String) -> [String: Any]? {
+        guard let context, !context.isEmpty else { return nil }
+        var item: [String: Any] = [
+            "rules": context.businessRules.map { markdown($0, on: path) },
+            "dataSources": context.dataSources,
+            "examples": context.examples,
+            "tags": context.tags,
+            "terms": context.glossaryTerms.map { name -> [String: Any] in
+                let term = catalog.glossary.first { $0.term.lowercased() == name.lowercased() }
+                var link: [String: Any] = ["name": term?.term ?? name]
+                if let page = term.flatMap({ plan.termPage($0.term) }) { link["href"] = SitePlan.relative(page, from: path) }
+                return link
+            },
+        ]
+        if let owner = context.owner { item["owner"] = owner }
+        if let notes = context.usageNotes { item["usageNotesHTML"] = markdown(notes, on: path) }
+        return item
+    }
+
+    // MARK: Glossary
+
+    func glossaryIndex() -> [String: Any] {
+        let path = SitePlan.glossaryIndex
+        var context = common(path: path, title: "Glossary", crumbs: [(catalog.title, SitePlan.indexPage), ("Glossary", nil)])
+        context["terms"] = catalog.glossary.map { term -> [String: Any] in
+            [
+                "term": term.term,
+                "href": plan.termPage(term.term).map { SitePlan.relative($0, from: path) } ?? "",
+                "definitionHTML": markdown(term.definition, on: path),
+                "synonyms": term.synonyms.joined(separator: ", "),
+            ]
+        }
+        return context
+    }
+
+    func glossaryTerm(_ term: GlossaryTerm, usage: [GlossaryUsage.Use]) -> [String: Any] {
+        let path = plan.termPage(term.term) ?? SitePlan.glossaryIndex
+        var context = common(path: path, title: term.term, crumbs: [
+            (catalog.title, SitePlan.indexPage), ("Glossary", SitePlan.glossaryIndex), (term.term, nil),
+        ])
+        context["term"] = term.term
+        // The term's own page does not link the term to itself.
+        context["definitionHTML"] = Markdown.html(term.definition, glossary: Markdown.Glossary(
+            glossary.phrases.filter { $0.target != path }.map { ($0.text, $0.target) }), linkPrefix: SitePlan.rootPrefix(of: path))
+        context["synonyms"] = term.synonyms.joined(separator: ", ")
+        let here = TableID(source: "", schema: "", name: "")
+        context["tables"] = term.tables.map { tableRef($0, seenFrom: here, from: path) }
+        context["usedBy"] = usage.map { use -> [String: Any] in
+            var item = tableRef(use.table, seenFrom: here, from: path)
+            if let column = use.column {
+                item["label"] = "\(use.table.schema).\(use.table.name).\(column)"
+                if let link = plan.columnLink(use.table, column) { item["href"] = SitePlan.relative(link, from: path) }
+            }
+            return item
+        }
+        return context
     }
 
     /// A link to a table, named as briefly as the page allows: by name within the same schema.

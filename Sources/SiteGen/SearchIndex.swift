@@ -31,6 +31,7 @@ public struct SearchIndex: Sendable, Codable, Equatable {
     public init(_ catalog: Catalog, plan: SitePlan) {
         version = Self.formatVersion
         entries = []
+        entries = Self.termEntries(catalog, plan)
         for table in catalog.allTables {
             guard let page = plan.tablePage(table.id) else { continue }
             let place = "\(table.id.source).\(table.id.schema)"
@@ -40,6 +41,15 @@ public struct SearchIndex: Sendable, Codable, Equatable {
                 entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
                                      path: plan.columnLink(table.id, column.name) ?? page,
                                      description: Self.short(column.description?.text)))
+            }
+        }
+    }
+
+    private static func termEntries(_ catalog: Catalog, _ plan: SitePlan) -> [Entry] {
+        catalog.glossary.compactMap { term in
+            plan.termPage(term.term).map {
+                Entry(kind: "term", name: term.term, context: term.synonyms.isEmpty ? "glossary" : "glossary · " + term.synonyms.joined(separator: ", "),
+                      path: $0, description: short(term.definition))
             }
         }
     }

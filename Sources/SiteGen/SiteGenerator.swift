@@ -98,6 +98,16 @@ public struct SiteGenerator: Sendable {
         summary.files += tables.count
 
         lap("\(summary.pages) pages")
+        if !catalog.glossary.isEmpty {
+            try page(SitePlan.glossaryIndex, "glossary", pages.glossaryIndex())
+            var targets: [String: String] = [:]
+            for term in catalog.glossary { if let page = plan.termPage(term.term) { targets[page] = term.term } }
+            let usage = GlossaryUsage(catalog, glossary: pages.glossary, termOfTarget: targets)
+            for term in catalog.glossary {
+                guard let path = plan.termPage(term.term) else { continue }
+                try page(path, "term", pages.glossaryTerm(term, usage: usage.uses[term.term] ?? []))
+            }
+        }
         let search = SearchIndex(catalog, plan: plan)
         try write(SitePlan.searchJSON, try search.json())
         try write(SitePlan.searchScript, try search.script())

@@ -14,10 +14,12 @@ public struct SitePlan: Sendable {
     private var schemaFolders: [SchemaKey: String] = [:]
     private var tableFiles: [TableID: String] = [:]
     private var columnAnchors: [TableID: [String: String]] = [:]
+    private var termFiles: [String: String] = [:]
 
     public init(_ catalog: Catalog) {
         // "assets" is the theme's folder at the root.
-        sourceFolders = FileName.unique(for: catalog.sources.map(\.name), extraReserved: ["assets"])
+        sourceFolders = FileName.unique(for: catalog.sources.map(\.name), extraReserved: ["assets", "glossary"])
+        termFiles = FileName.unique(for: catalog.glossary.map(\.term), extraReserved: ["index"])
         for source in catalog.sources {
             let schemaParts = FileName.unique(for: source.schemas.map(\.name))
             for schema in source.schemas {
@@ -38,6 +40,12 @@ public struct SitePlan: Sendable {
     public static let searchScript = "search-index.js"
     public static let catalogJSON = "catalog.json"
     public static let assetsFolder = "assets"
+
+    public static let glossaryIndex = "glossary/index.html"
+
+    public func termPage(_ term: String) -> String? {
+        termFiles[term].map { "glossary/\($0).html" }
+    }
 
     public func schemaFolder(source: String, schema: String) -> String {
         schemaFolders[SchemaKey(source: source, schema: schema)] ?? "unknown"

@@ -8,7 +8,7 @@ public struct Theme: Sendable {
     /// Asset files by path relative to `assets/`, in a stable order.
     let assets: [(path: String, data: Data)]
 
-    static let requiredTemplates = ["index", "schema", "table"]
+    static let requiredTemplates = ["index", "schema", "table", "glossary", "term"]
 
     public init(folder: URL) throws(RenderError) {
         FastHTMLContentType.register

@@ -33,10 +33,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print each catalog query and its timing.")
     var verbose = false
 
+    @Flag(help: "Treat findings in context files (an entry naming a table or column that does not exist) as errors.")
+    var strict = false
+
     func run() throws {
         let build = Build(log: .standardError(verbose: verbose))
         do {
-            _ = try build.run(Build.Request(configPath: config, output: output))
+            _ = try build.run(Build.Request(configPath: config, output: output, strict: strict))
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)

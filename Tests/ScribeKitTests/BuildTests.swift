@@ -96,7 +96,7 @@ struct BuildTests {
         _ = try build()
         try write("typo.yml", "titel: x\nsources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\n")
         try expectFailureKeepsSite("[config] \(folder.path("typo.yml").path):1:1: unknown key `titel` in the top level; "
-            + "did you mean `title`? allowed keys: title, sources, paths", config: "typo.yml")
+            + "did you mean `title`? allowed keys: title, sources, paths, default_templates", config: "typo.yml")
     }
 
     @Test func anOutputFolderThatIsNotASite() throws {

@@ -34,7 +34,7 @@ struct ConfigLoaderTests {
     /// Each bad file in Fixtures/bad-configs and the exact message a user sees for it.
     static let badConfigurations: [(String, String)] = [
         ("syntax-error.yml", "syntax-error.yml:6:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5)"),
-        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths"),
+        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates"),
         ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path, url, include, exclude, statement_timeout"),
         ("wrong-type.yml", "wrong-type.yml:1:8: `title` should be text, found a list"),
         ("sources-not-a-list.yml", "sources-not-a-list.yml:2:10: `sources` should be a list, found `shop.sqlite`"),
@@ -43,7 +43,7 @@ struct ConfigLoaderTests {
         ("missing-path.yml", "missing-path.yml:2:5: `sources[0]` is missing `path`"),
         ("unset-variable.yml", "unset-variable.yml:2:38: environment variable SCRIBE_TEST_UNSET_VARIABLE is not set (used in `sources[0].path`)"),
         ("duplicate-source.yml", "duplicate-source.yml:3:5: a source named `shop` is already defined at line 2; names must be unique"),
-        ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `caches` in `paths`; did you mean `cache`? allowed keys: output, theme, cache"),
+        ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `caches` in `paths`; did you mean `cache`? allowed keys: output, theme, cache, context"),
         ("empty.yml", "empty.yml: the file is empty; expected at least `sources:`"),
     ]
 

@@ -1,0 +1,67 @@
+/// What people know about a table or column beyond its description, written in context files.
+public struct EntityContext: Sendable, Hashable, Codable {
+    public var businessRules: [String]
+    public var dataSources: [String]
+    public var usageNotes: String?
+    public var examples: [String]
+    public var glossaryTerms: [String]
+    public var owner: String?
+    public var tags: [String]
+    /// Extra guidance for the model that writes descriptions; not shown as documentation.
+    public var hints: String?
+
+    public init(
+        businessRules: [String] = [], dataSources: [String] = [], usageNotes: String? = nil, examples: [String] = [],
+        glossaryTerms: [String] = [], owner: String? = nil, tags: [String] = [], hints: String? = nil
+    ) {
+        self.businessRules = businessRules
+        self.dataSources = dataSources
+        self.usageNotes = usageNotes
+        self.examples = examples
+        self.glossaryTerms = glossaryTerms
+        self.owner = owner
+        self.tags = tags
+        self.hints = hints
+    }
+
+    public var isEmpty: Bool { self == EntityContext() }
+}
+
+/// A relationship people documented because the database does not declare it (or declares it elsewhere).
+public struct DocumentedRelationship: Sendable, Hashable, Codable {
+    public var from: TableID
+    public var fromColumns: [String]
+    public var to: TableID
+    public var toColumns: [String]
+    /// e.g. `many-to-one`.
+    public var cardinality: String?
+    /// The join condition as people write it in SQL.
+    public var join: String?
+    public var description: String?
+
+    public init(from: TableID, fromColumns: [String], to: TableID, toColumns: [String],
+                cardinality: String? = nil, join: String? = nil, description: String? = nil) {
+        self.from = from
+        self.fromColumns = fromColumns
+        self.to = to
+        self.toColumns = toColumns
+        self.cardinality = cardinality
+        self.join = join
+        self.description = description
+    }
+}
+
+/// A business term and what it means here.
+public struct GlossaryTerm: Sendable, Hashable, Codable {
+    public var term: String
+    public var definition: String
+    public var synonyms: [String]
+    public var tables: [TableID]
+
+    public init(term: String, definition: String, synonyms: [String] = [], tables: [TableID] = []) {
+        self.term = term
+        self.definition = definition
+        self.synonyms = synonyms
+        self.tables = tables
+    }
+}

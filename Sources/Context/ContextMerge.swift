@@ -1,0 +1,200 @@
+import Catalog
+
+/// Merges what people wrote into the catalog: `Catalog` in, richer `Catalog` out.
+///
+/// Precedence of descriptions: a context file (origin `human`) over a database comment over a
+/// template. Entries that name nothing in the catalog become findings with a "did you mean".
+public struct ContextMerge: Sendable {
+    public var context: ContextSet
+    public var defaultTemplates: Bool
+
+    public init(context: ContextSet, defaultTemplates: Bool = true) {
+        self.context = context
+        self.defaultTemplates = defaultTemplates
+    }
+
+    public struct Result: Sendable {
+        public var catalog: Catalog
+        public var findings: [Finding]
+    }
+
+    public func apply(to catalog: Catalog) throws(ConfigError) -> Result {
+        var catalog = catalog
+        var findings: [Finding] = []
+        let resolver = TableResolver(catalog)
+        var positions: [TableID: (source: Int, schema: Int, table: Int)] = [:]
+        for (s, source) in catalog.sources.enumerated() {
+            for (c, schema) in source.schemas.enumerated() {
+                for (t, table) in schema.tables.enumerated() { positions[table.id] = (s, c, t) }
+            }
+        }
+        func update(_ id: TableID, _ change: (inout Table) -> Void) {
+            guard let p = positions[id] else { return }
+            change(&catalog.sources[p.source].schemas[p.schema].tables[p.table])
+        }
+
+        // Entries: each table and each column described in one place only.
+        var describedAt: [String: Location] = [:]
+        for entry in context.entries {
+            let resolved: TableID
+            switch resolver.resolve(entry.table) {
+            case .found(let id): resolved = id
+            case .missing(let suggestion):
+                findings.append(Finding(location: entry.nameLocation, message: "table `\(entry.table)` does not exist"
+                    + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+                continue
+            case .ambiguous(let candidates):
+                findings.append(Finding(location: entry.nameLocation, message: "`\(entry.table)` names several tables ("
+                    + candidates.map(\.description).joined(separator: ", ") + "); write source.schema.table"))
+                continue
+            }
+            guard let table = catalog.table(resolved) else { continue }
+            if let column = entry.column, table.column(named: column) == nil {
+                let suggestion = Suggestion.closest(to: column, among: table.columns.map(\.name))
+                findings.append(Finding(location: entry.nameLocation, message: "column `\(resolved.schema).\(resolved.name).\(column)` does not exist"
+                    + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+                continue
+            }
+            let says = entry.description != nil || entry.status != nil || !entry.context.isEmpty
+            guard says else { continue }
+            let key = "\(resolved)" + (entry.column.map { "\u{0}\($0)" } ?? "")
+            if let first = describedAt[key] {
+                let what = entry.column.map { "column `\(resolved.schema).\(resolved.name).\($0)`" } ?? "table `\(resolved.schema).\(resolved.name)`"
+                throw ConfigError(file: entry.location.file, line: entry.location.line, column: entry.location.column,
+                                  message: "\(what) is already described at \(first); describe each table and column in one place")
+            }
+            describedAt[key] = entry.location
+            update(resolved) { table in
+                let description = entry.description.map {
+                    Description(text: $0, origin: .human, status: entry.status ?? .approved)
+                }
+                if let column = entry.column, let index = table.columns.firstIndex(where: { $0.name == column }) {
+                    if let description { table.columns[index].description = description }
+                    if !entry.context.isEmpty { table.columns[index].context = entry.context }
+                } else {
+                    if let description { table.description = description }
+                    if !entry.context.isEmpty { table.context = entry.context }
+                }
+            }
+        }
+
+        // Templates: the user's first, then the shipped ones; the first match wins.
+        let templates = context.templates + (defaultTemplates ? DescriptionTemplate.defaults : [])
+        if !templates.isEmpty {
+            for id in positions.keys.sorted() {
+                update(id) { table in
+                    for index in table.columns.indices where table.columns[index].description == nil {
+                        let column = table.columns[index]
+                        if let template = templates.first(where: { $0.matches(column, in: table) }) {
+                            table.columns[index].description = Description(text: template.text(for: column, in: table), origin: .template)
+                        }
+                    }
+                }
+            }
+        }
+
+        // Documented relationships: every column must exist.
+        for relationship in context.relationships {
+            guard let from = resolveColumns(relationship.from, resolver, catalog, relationship.location, &findings),
+                  let to = resolveColumns(relationship.to, resolver, catalog, relationship.location, &findings)
+            else { continue }
+            catalog.relationships.append(DocumentedRelationship(
+                from: from.table, fromColumns: from.columns, to: to.table, toColumns: to.columns,
+                cardinality: relationship.cardinality, join: relationship.join, description: relationship.description))
+        }
+
+        // Glossary: terms once each; related tables must exist.
+        var terms: [String: Location] = [:]
+        for term in context.glossary {
+            if let first = terms[term.term.lowercased()] {
+                throw ConfigError(file: term.location.file, line: term.location.line, column: term.location.column,
+                                  message: "the glossary term `\(term.term)` is already defined at \(first)")
+            }
+            terms[term.term.lowercased()] = term.location
+            var tables: [TableID] = []
+            for name in term.tables {
+                switch resolver.resolve(name) {
+                case .found(let id): tables.append(id)
+                case .missing(let suggestion):
+                    findings.append(Finding(location: term.location, message: "the glossary term `\(term.term)` names table `\(name)`, which does not exist"
+                        + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+                case .ambiguous(let candidates):
+                    findings.append(Finding(location: term.location, message: "`\(name)` names several tables ("
+                        + candidates.map(\.description).joined(separator: ", ") + "); write source.schema.table"))
+                }
+            }
+            catalog.glossary.append(GlossaryTerm(term: term.term, definition: term.definition, synonyms: term.synonyms, tables: tables))
+        }
+        catalog.glossary.sort { $0.term.lowercased() < $1.term.lowercased() }
+        return Result(catalog: catalog, findings: findings)
+    }
+
+    private func resolveColumns(_ references: [String], _ resolver: TableResolver, _ catalog: Catalog,
+                                _ location: Location, _ findings: inout [Finding]) -> (table: TableID, columns: [String])? {
+        var table: TableID?
+        var columns: [String] = []
+        for reference in references {
+            guard let dot = reference.lastIndex(of: ".") else {
+                findings.append(Finding(location: location, message: "`\(reference)` should name a column as schema.table.column"))
+                return nil
+            }
+            let tableName = String(reference[..<dot])
+            let column = String(reference[reference.index(after: dot)...])
+            switch resolver.resolve(tableName) {
+            case .found(let id):
+                if let table, table != id {
+                    findings.append(Finding(location: location, message: "`\(reference)` is not in `\(table.schema).\(table.name)`; the columns of one side must be in one table"))
+                    return nil
+                }
+                table = id
+                guard catalog.table(id)?.column(named: column) != nil else {
+                    let suggestion = Suggestion.closest(to: column, among: catalog.table(id)?.columns.map(\.name) ?? [])
+                    findings.append(Finding(location: location, message: "column `\(reference)` does not exist"
+                        + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+                    return nil
+                }
+                columns.append(column)
+            case .missing(let suggestion):
+                findings.append(Finding(location: location, message: "table `\(tableName)` does not exist"
+                    + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
+                return nil
+            case .ambiguous(let candidates):
+                findings.append(Finding(location: location, message: "`\(tableName)` names several tables ("
+                    + candidates.map(\.description).joined(separator: ", ") + "); write source.schema.table"))
+                return nil
+            }
+        }
+        return table.map { ($0, columns) }
+    }
+}
+
+/// Finds a table from the way people write it: `table`, `schema.table` or `source.schema.table`.
+struct TableResolver {
+    enum Outcome {
+        case found(TableID)
+        case missing(suggestion: String?)
+        case ambiguous([TableID])
+    }
+
+    private var all: [TableID] = []
+
+    init(_ catalog: Catalog) {
+        all = catalog.allTables.map(\.id)
+    }
+
+    func resolve(_ written: String) -> Outcome {
+        let parts = written.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let matches = all.filter { id in
+            switch parts.count {
+            case 1: return id.name == parts[0]
+            case 2: return id.schema == parts[0] && id.name == parts[1]
+            case 3: return id.source == parts[0] && id.schema == parts[1] && id.name == parts[2]
+            default: return "\(id.source).\(id.schema).\(id.name)" == written || "\(id.schema).\(id.name)" == written
+            }
+        }
+        if matches.count == 1 { return .found(matches[0]) }
+        if matches.count > 1 { return .ambiguous(matches.sorted()) }
+        let names = all.map { parts.count >= 3 ? "\($0.source).\($0.schema).\($0.name)" : parts.count == 2 ? "\($0.schema).\($0.name)" : $0.name }
+        return .missing(suggestion: Suggestion.closest(to: written, among: Array(Set(names)).sorted()))
+    }
+}

@@ -1,0 +1,75 @@
+import Catalog
+
+/// A place in a file a person wrote, for messages: `content/context/sales.yml:12:5`.
+public struct Location: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        file + (line.map { ":\($0)" } ?? "") + (line != nil ? (column.map { ":\($0)" } ?? "") : "")
+    }
+}
+
+/// Something wrong in a context file that does not stop the build (unless `--strict`):
+/// an entry naming a table or column that does not exist.
+public struct Finding: Sendable, Hashable, CustomStringConvertible {
+    public var location: Location
+    public var message: String
+
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Everything read from the context folder, before it is matched against the catalog.
+public struct ContextSet: Sendable {
+    /// What one entry says about a table or a column.
+    public struct Entry: Sendable {
+        /// `table`, `schema.table` or `source.schema.table`, as written.
+        public var table: String
+        public var column: String?
+        public var description: String?
+        public var status: Description.Status?
+        public var context: EntityContext
+        public var location: Location
+        /// Where the table or column name itself was written, for "does not exist" findings.
+        public var nameLocation: Location
+    }
+
+    public struct Relationship: Sendable {
+        /// Qualified column references as written: `schema.table.column`.
+        public var from: [String]
+        public var to: [String]
+        public var cardinality: String?
+        public var join: String?
+        public var description: String?
+        public var location: Location
+    }
+
+    public struct Term: Sendable {
+        public var term: String
+        public var definition: String
+        public var synonyms: [String]
+        public var tables: [String]
+        public var location: Location
+    }
+
+    public var entries: [Entry] = []
+    public var relationships: [Relationship] = []
+    public var glossary: [Term] = []
+    public var templates: [DescriptionTemplate] = []
+
+    public init() {}
+
+    mutating func append(_ other: ContextSet) {
+        entries += other.entries
+        relationships += other.relationships
+        glossary += other.glossary
+        templates += other.templates
+    }
+}

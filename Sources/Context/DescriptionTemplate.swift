@@ -1,0 +1,97 @@
+import Catalog
+import Foundation
+
+/// A description for every column that matches a pattern, with placeholders filled per column.
+///
+/// Applied only where nobody wrote a description and the database has no comment; shown with origin
+/// "template". Placeholders: `{source}`, `{schema}`, `{table}`, `{column}`, `{type}`, `{subject}` (the
+/// column name without its suffix, in words), `{referenced_table}`, `{referenced_column}`.
+public struct DescriptionTemplate: Sendable, Hashable {
+    public enum Key: String, Sendable, Hashable {
+        case primary
+        case foreign
+    }
+
+    /// A glob on the column name (`*_id`), or a regular expression between slashes (`/^is_/`).
+    public var column: String
+    public var type: String?
+    public var table: String?
+    public var key: Key?
+    public var text: String
+    public var location: Location
+
+    public static let placeholders: Set<String> = [
+        "source", "schema", "table", "column", "type", "subject", "verb_phrase", "referenced_table", "referenced_column",
+    ]
+
+    public init(column: String, type: String? = nil, table: String? = nil, key: Key? = nil, text: String, location: Location) {
+        self.column = column
+        self.type = type
+        self.table = table
+        self.key = key
+        self.text = text
+        self.location = location
+    }
+
+    /// The ones Schema Scribe ships: ids, foreign keys, timestamps, flags, soft deletes.
+    /// `default_templates: false` in site.yml turns them off.
+    public static let defaults: [DescriptionTemplate] = {
+        let here = Location(file: "(built-in templates)")
+        return [
+            .init(column: "*", key: .foreign, text: "Identifier of the {referenced_table} this {table} row refers to (references {referenced_table}.{referenced_column}).", location: here),
+            .init(column: "id", key: .primary, text: "Unique identifier of each {table} row.", location: here),
+            .init(column: "*_id", key: .primary, text: "Unique identifier of each {table} row.", location: here),
+            .init(column: "/^(created|inserted)_(at|on)$/", text: "When the {table} row was created.", location: here),
+            .init(column: "/^(updated|modified|changed)_(at|on)$/", text: "When the {table} row was last changed.", location: here),
+            .init(column: "deleted_at", text: "When the {table} row was soft-deleted; empty while the row is live.", location: here),
+            .init(column: "/^(is|has)_/", text: "Whether the {table} row {verb_phrase}.", location: here),
+            .init(column: "*_at", text: "When the {table} row was {subject}.", location: here),
+            .init(column: "*_on", text: "The date the {table} row was {subject}.", location: here),
+        ]
+    }()
+
+    func matches(_ column: Column, in table: Table) -> Bool {
+        if let key {
+            switch key {
+            case .primary: if column.primaryKeyPosition == nil { return false }
+            case .foreign: if !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) { return false }
+            }
+        }
+        if let type, !TableFilter.matches(column.dataType.lowercased(), type.lowercased()) { return false }
+        if let tablePattern = self.table, !TableFilter.matches(table.name.lowercased(), tablePattern.lowercased()) { return false }
+        let name = column.name.lowercased()
+        if self.column.count > 2, self.column.hasPrefix("/"), self.column.hasSuffix("/") {
+            let pattern = String(self.column.dropFirst().dropLast())
+            return name.range(of: pattern, options: .regularExpression) != nil
+        }
+        return TableFilter.matches(name, self.column.lowercased())
+    }
+
+    func text(for column: Column, in table: Table) -> String {
+        let key = table.foreignKeys.first { $0.columns.contains(column.name) }
+        let offset = key?.columns.firstIndex(of: column.name) ?? 0
+        let referencedColumn = key.flatMap { offset < $0.referencedColumns.count ? $0.referencedColumns[offset] : nil } ?? ""
+        let subject = Self.subject(of: column.name)
+        let values: [String: String] = [
+            "source": table.id.source, "schema": table.id.schema, "table": table.name, "column": column.name,
+            "type": column.dataType, "subject": subject,
+            "verb_phrase": Self.verbPhrase(of: column.name),
+            "referenced_table": key?.referencedTable.name ?? "", "referenced_column": referencedColumn,
+        ]
+        var out = text
+        for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+        return out
+    }
+
+    /// `shipped_at` → "shipped"; `opened_on` → "opened".
+    static func subject(of name: String) -> String {
+        var words = name.lowercased().split(separator: "_").map(String.init)
+        if words.count > 1, ["at", "on", "id", "date", "ts"].contains(words.last ?? "") { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// `is_active` → "is active"; `has_gift_wrap` → "has gift wrap".
+    static func verbPhrase(of name: String) -> String {
+        name.lowercased().split(separator: "_").joined(separator: " ")
+    }
+}
