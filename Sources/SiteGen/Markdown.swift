@@ -97,9 +97,14 @@ struct Markdown {
                   cmark_node_get_type(node) == CMARK_NODE_TEXT, !insideLink(node) else { continue }
             texts.append(node)
         }
+        // A term is linked at its first mention in the whole text, whichever of its names is used.
+        var linked: Set<String> = []
         for node in texts {
             guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { continue }
-            let matches = glossary.occurrences(in: literal)
+            var matches: [(range: Range<String.Index>, phrase: Glossary.Phrase)] = []
+            for match in glossary.occurrences(in: literal) where linked.insert(match.phrase.target).inserted {
+                matches.append(match)
+            }
             guard !matches.isEmpty else { continue }
             var cursor = literal.startIndex
             for (range, phrase) in matches {

@@ -115,3 +115,53 @@ struct BuildTests {
             + "set `paths.theme` in site.yml to a folder with templates/ and assets/")
     }
 }
+
+@Suite("Context files in a build")
+struct ContextBuildTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try SQLiteFixture.create("CREATE TABLE orders (id INTEGER PRIMARY KEY, status TEXT);", in: folder.url, name: "shop.sqlite")
+        try write("site.yml", "sources:\n  - {name: shop, kind: sqlite, path: shop.sqlite}\n")
+        try FileManager.default.createDirectory(at: folder.path("content/context"), withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.path(name))
+    }
+
+    func build(strict: Bool = false) throws(BuildError) -> Build.Report {
+        try Build().run(.init(configPath: folder.path("site.yml").path, strict: strict))
+    }
+
+    @Test func aDescriptionFromAContextFileReachesThePage() throws {
+        try write("content/context/orders.yml", "tables:\n  orders:\n    description: One row per **order**.\n")
+        _ = try build()
+        let page = try String(contentsOf: folder.path("_site/shop/main/tables/orders.html"), encoding: .utf8)
+        #expect(page.contains("<div class=\"desc\"><p>One row per <strong>order</strong>.</p>"))
+    }
+
+    @Test func findingsAreReportedAndStrictTurnsThemIntoErrors() throws {
+        _ = try build()
+        let before = TemporaryFolder.contents(of: folder.path("_site"))
+        try write("content/context/orders.yml", "tables:\n  orders:\n    columns:\n      stauts: {description: x}\n")
+        let report = try build()
+        #expect(report.findings == ["content/context/orders.yml:4:7: column `main.orders.stauts` does not exist; did you mean `status`?"])
+
+        try write("content/context/orders.yml", "tables:\n  orders:\n    columns:\n      stauts: {description: y}\n")
+        let error = #expect(throws: BuildError.self) { try build(strict: true) }
+        #expect(error?.description == "[context] 1 finding in the context files, and --strict makes them errors; the site was not written")
+        _ = before
+    }
+
+    @Test func aBrokenContextFileStopsTheBuildAndKeepsTheSite() throws {
+        _ = try build()
+        let before = TemporaryFolder.contents(of: folder.path("_site"))
+        try write("content/context/orders.yml", "tables:\n  orders:\n    owner: [a\n")
+        let error = #expect(throws: BuildError.self) { try build() }
+        #expect(error?.description == "[context] content/context/orders.yml:4:1: YAML syntax error: "
+            + "did not find expected ',' or ']' (while parsing a flow sequence at line 3)")
+        #expect(TemporaryFolder.contents(of: folder.path("_site")) == before)
+    }
+}

@@ -1,0 +1,65 @@
+import Catalog
+import Foundation
+import Testing
+import TestSupport
+@testable import Context
+
+@Suite("Reading context files")
+struct ContextLoaderTests {
+    let loader = ContextLoader()
+
+    func load(_ file: String) throws -> ContextSet {
+        try loader.load(folder: Fixtures.url(file), displayRoot: Fixtures.url(""))
+    }
+
+    /// Each bad file and the exact message a user sees for it.
+    static let badFiles: [(String, String)] = [
+        ("syntax.yml", "syntax.yml:4:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3)"),
+        ("unknown-key.yml", "unknown-key.yml:3:5: unknown key `descripton` in `tables.orders`; did you mean `description`? allowed keys: "
+            + "description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, hints, columns"),
+        ("wrong-type.yml", "wrong-type.yml:3:21: `tables.orders.business_rules` should be a list, found a mapping"),
+        ("bad-status.yml", "bad-status.yml:3:13: `tables.orders.status` should be `draft` or `approved`, found `done`"),
+        ("bad-placeholder.yml", "bad-placeholder.yml:3:18: unknown placeholder `{referenced_tabel}` in `templates[0].description`; available: "
+            + "{column}, {referenced_column}, {referenced_table}, {schema}, {source}, {subject}, {table}, {type}, {verb_phrase}"),
+        ("relationship-count.yml", "relationship-count.yml:2:5: `relationships[0]` joins 2 column(s) to 1; `from` and `to` need the same number"),
+        ("glossary-missing-definition.yml", "glossary-missing-definition.yml:2:5: `glossary[0]` is missing `definition`"),
+        ("unknown-header.csv", "unknown-header.csv:1:7: unknown column header `colum`; did you mean `column`? allowed headers: "
+            + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, hints"),
+        ("unclosed-quote.csv", "unclosed-quote.csv:2:8: this quoted cell is never closed; add the closing \""),
+        ("cell-count.csv", "cell-count.csv:2:1: this row has 3 cells but the header has 2; quote cells that contain commas"),
+        ("csv-status.csv", "csv-status.csv:2:11: `status` should be `draft` or `approved`, found `finished`"),
+    ]
+
+    @Test(arguments: badFiles)
+    func aBadFileStopsTheBuildWithItsPlace(file: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Fixtures.url("bad/\(file)"), to: folder.path(file))
+        let error = #expect(throws: ConfigError.self) { try loader.load(folder: folder.url, displayRoot: folder.url) }
+        #expect(error?.description == message)
+    }
+
+    @Test func csvCellsMayHoldCommasQuotesAndLineBreaks() throws {
+        let set = try load("csv")
+        #expect(set.entries.count == 3)
+        let orders = set.entries[0]
+        #expect(orders.table == "orders" && orders.column == nil)
+        #expect(orders.description == "One row per order, placed anywhere.")
+        #expect(orders.context.businessRules == ["Rule one", "Rule two, with a comma"])
+        #expect(orders.context.tags == ["core", "sales"])
+        #expect(orders.location.description == "csv/edge-cases.csv:2:1")
+        #expect(set.entries[1].description == "The \"state\" of the order")
+        #expect(set.entries[2].description == "Line one\nline two")
+        #expect(set.entries[2].location.line == 7)  // the first row's cells hold two line breaks
+    }
+
+    @Test func aMissingFolderIsAnEmptyContext() throws {
+        let set = try loader.load(folder: URL(fileURLWithPath: "/nonexistent/context"))
+        #expect(set.entries.isEmpty && set.glossary.isEmpty)
+    }
+
+    @Test func aBareTextIsAColumnsDescription() throws {
+        let set = try loader.parseYAML("tables:\n  orders:\n    columns:\n      status: Where the order is\n", file: "x.yml")
+        #expect(set.entries.map(\.column) == [nil, "status"])
+        #expect(set.entries[1].description == "Where the order is")
+    }
+}
