@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 
 /// Merges what people wrote into the catalog: `Catalog` in, richer `Catalog` out.
 ///
@@ -55,7 +56,9 @@ public struct ContextMerge: Sendable {
                     + (suggestion.map { "; did you mean `\($0)`?" } ?? "")))
                 continue
             }
-            let says = entry.description != nil || entry.status != nil || !entry.context.isEmpty
+            // `description: ""` (as `init` scaffolds it) means nobody has written one yet.
+            let text = entry.description.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            let says = text != nil || entry.status != nil || !entry.context.isEmpty
             guard says else { continue }
             let key = "\(resolved)" + (entry.column.map { "\u{0}\($0)" } ?? "")
             if let first = describedAt[key] {
@@ -65,9 +68,7 @@ public struct ContextMerge: Sendable {
             }
             describedAt[key] = entry.location
             update(resolved) { table in
-                let description = entry.description.map {
-                    Description(text: $0, origin: .human, status: entry.status ?? .approved)
-                }
+                let description = text.map { Description(text: $0, origin: .human, status: entry.status ?? .approved) }
                 if let column = entry.column, let index = table.columns.firstIndex(where: { $0.name == column }) {
                     if let description { table.columns[index].description = description }
                     if !entry.context.isEmpty { table.columns[index].context = entry.context }
@@ -182,19 +183,15 @@ struct TableResolver {
         all = catalog.allTables.map(\.id)
     }
 
+    /// Compares whole strings rather than splitting on dots: a table may be called `a.b`.
     func resolve(_ written: String) -> Outcome {
-        let parts = written.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let matches = all.filter { id in
-            switch parts.count {
-            case 1: return id.name == parts[0]
-            case 2: return id.schema == parts[0] && id.name == parts[1]
-            case 3: return id.source == parts[0] && id.schema == parts[1] && id.name == parts[2]
-            default: return "\(id.source).\(id.schema).\(id.name)" == written || "\(id.schema).\(id.name)" == written
-            }
+            id.name == written || "\(id.schema).\(id.name)" == written || "\(id.source).\(id.schema).\(id.name)" == written
         }
         if matches.count == 1 { return .found(matches[0]) }
         if matches.count > 1 { return .ambiguous(matches.sorted()) }
-        let names = all.map { parts.count >= 3 ? "\($0.source).\($0.schema).\($0.name)" : parts.count == 2 ? "\($0.schema).\($0.name)" : $0.name }
+        let dots = written.filter { $0 == "." }.count
+        let names = all.map { dots >= 2 ? "\($0.source).\($0.schema).\($0.name)" : dots == 1 ? "\($0.schema).\($0.name)" : $0.name }
         return .missing(suggestion: Suggestion.closest(to: written, among: Array(Set(names)).sorted()))
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// character, case, length) a short hash of the exact identifier is appended, so `a/b`, `a?b`
 /// and `A_B` never share a file. The result never contains `/`, `.` or `%`, so it can't escape
 /// its folder however hostile the name.
-enum FileName {
+package enum FileName {
     static let maxReadableLength = 60
 
     /// Names some file systems refuse whatever the extension (Windows device names).
@@ -39,7 +39,7 @@ enum FileName {
     /// Decided per name from the name alone where possible, so adding a table rarely renames another:
     /// a name that is already plain but for case (`Album`) keeps its readable part unless a sibling
     /// takes the same one (`album`), in which case only the exact spelling keeps it.
-    static func unique(for names: [String], extraReserved: Set<String> = []) -> [String: String] {
+    package static func unique(for names: [String], extraReserved: Set<String> = []) -> [String: String] {
         var chosen: [String: String] = [:]
         for name in names where chosen[name] == nil {
             let readable = readablePart(name)

@@ -7,7 +7,7 @@ struct ScribeBuild: ParsableCommand {
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -40,6 +40,48 @@ struct BuildCommand: ParsableCommand {
         let build = Build(log: .standardError(verbose: verbose))
         do {
             _ = try build.run(Build.Request(configPath: config, output: output, strict: strict))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Scaffold site.yml and one context file per table, never overwriting a file.",
+        discussion: """
+            Without a site.yml, name the database with --sqlite or --postgres-env. The context files list every \
+            column with an empty description, ready to fill in and review in a pull request.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The configuration file to read, or to create.", valueName: "path"))
+    var config = "site.yml"
+
+    @Option(help: ArgumentHelp("A SQLite database to document, when site.yml does not exist yet.", valueName: "path"))
+    var sqlite: String?
+
+    @Option(name: .customLong("postgres-env"), help: ArgumentHelp(
+        "The environment variable holding a PostgreSQL connection URL, when site.yml does not exist yet.", valueName: "variable"))
+    var postgresEnvironment: String?
+
+    @Option(help: ArgumentHelp("The source's name in a new site.yml.", valueName: "name"))
+    var name = "main"
+
+    func validate() throws {
+        if sqlite != nil && postgresEnvironment != nil {
+            throw ValidationError("Give either --sqlite or --postgres-env, not both.")
+        }
+    }
+
+    func run() throws {
+        let database: Scaffold.Database? = sqlite.map { .sqlite(path: $0) } ?? postgresEnvironment.map { .postgres(urlVariable: $0) }
+        do {
+            let report = try Scaffold(log: .standardError(verbose: false)).run(configPath: config, database: database, sourceName: name)
+            for file in report.written { print("wrote \(file)") }
+            for file in report.kept { print("kept  \(file) (exists)") }
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)

@@ -1,0 +1,179 @@
+import Catalog
+import Context
+import Foundation
+import Introspect
+import SiteGen
+
+/// `scribe-build init`: a commented site.yml and one context file per table, never overwriting a file.
+public struct Scaffold: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        /// The name of the environment variable that will hold the connection string.
+        case postgres(urlVariable: String)
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var written: [String] = []
+        /// Files that already existed and were left as they were.
+        public var kept: [String] = []
+    }
+
+    public var log: Log
+    public var environment: [String: String]
+
+    public init(log: Log = .silent, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.log = log
+        self.environment = environment
+    }
+
+    /// Writes `configPath` when it does not exist (for `database`, required then), then a context file
+    /// for every table of every source it names.
+    public func run(configPath: String, database: Database?, sourceName: String = "main") throws(BuildError) -> Report {
+        var report = Report()
+        let configURL = URL(fileURLWithPath: configPath).standardizedFileURL
+        let folder = configURL.deletingLastPathComponent()
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            report.kept.append(configPath)
+        } else {
+            guard let database else {
+                throw BuildError(stage: .config, message: "\(configPath) does not exist; say which database to document: "
+                    + "--sqlite PATH, or --postgres-env VARIABLE (the variable holding its connection URL)")
+            }
+            try write(Self.siteYML(database, sourceName: sourceName), to: configURL, shown: configPath, report: &report)
+        }
+        let config: SiteConfig
+        do {
+            config = try ConfigLoader(environment: environment).load(path: configPath)
+        } catch {
+            throw BuildError(stage: .config, message: error.description)
+        }
+        let qualify = config.sources.count > 1
+        for source in config.sources {
+            let introspection: Introspection
+            do {
+                introspection = switch source.kind {
+                case .sqlite: try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "", countRows: false).read()
+                case .postgres: try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
+                                                         statementTimeoutSeconds: source.statementTimeoutSeconds).read()
+                }
+            } catch {
+                throw BuildError(stage: .introspect, subject: source.name, message: error.description)
+            }
+            let filtered = introspection.source.filtered(by: source.filter)
+            for schema in filtered.schemas {
+                let names = FileName.unique(for: schema.tables.map(\.name))
+                for table in schema.tables {
+                    let file = URL(fileURLWithPath: config.context)
+                        .appendingPathComponent(FileName.unique(for: [source.name])[source.name] ?? "source")
+                        .appendingPathComponent(FileName.unique(for: [schema.name])[schema.name] ?? "schema")
+                        .appendingPathComponent("\(names[table.name] ?? "table").yml")
+                    let key = (qualify ? "\(source.name)." : "") + "\(schema.name).\(table.name)"
+                    let shown = Self.relative(file, to: folder)
+                    if FileManager.default.fileExists(atPath: file.path) {
+                        report.kept.append(shown)
+                    } else {
+                        try write(Self.tableYML(table, key: key), to: file, shown: shown, report: &report)
+                    }
+                }
+            }
+        }
+        log.info("[init] wrote \(report.written.count) file\(report.written.count == 1 ? "" : "s"), "
+            + "kept \(report.kept.count) that already existed")
+        return report
+    }
+
+    private func write(_ text: String, to url: URL, shown: String, report: inout Report) throws(BuildError) {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // withoutOverwriting: a file that appeared since we looked is still never replaced.
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            report.written.append(shown)
+        } catch {
+            if FileManager.default.fileExists(atPath: url.path) { report.kept.append(shown); return }
+            throw BuildError(stage: .write, subject: shown, message: error.localizedDescription)
+        }
+    }
+
+    static func relative(_ url: URL, to folder: URL) -> String {
+        let base = folder.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    static func siteYML(_ database: Database, sourceName: String) -> String {
+        let source: String
+        switch database {
+        case .sqlite(let path):
+            source = """
+                  - name: \(YAMLText.quoted(sourceName))
+                    kind: sqlite
+                    path: \(YAMLText.quoted(path))          # relative to this file
+                """
+        case .postgres(let variable):
+            source = """
+                  - name: \(YAMLText.quoted(sourceName))
+                    kind: postgres
+                    url: ${\(variable)}               # a libpq URI; keep the password out of this file
+                    # include: [public.*]          # globs on schema.table
+                    # exclude: ["*.tmp_*"]
+                    # statement_timeout: 60s
+                """
+        }
+        return """
+            # Schema Scribe configuration. `scribe-build build` reads it; see README.md for every key.
+            title: Database documentation
+            sources:
+            \(source)
+            # paths:
+            #   output: _site                  # where the site is written
+            #   context: content/context       # what people write about the data (YAML, CSV)
+            #   cache: .scribe/cache           # rendered diagrams kept between builds
+            #   theme: themes/default          # templates and assets
+            # default_templates: true          # descriptions for ids, keys, timestamps and flags
+
+            """
+    }
+
+    /// One table's context file: every column listed, every description empty, ready to fill in.
+    static func tableYML(_ table: Table, key: String) -> String {
+        var lines = [
+            "# What people know about \(YAMLText.quoted(key)). Fill in what you can; empty descriptions are ignored.",
+            "# Keys: description, business_rules, data_sources, usage_notes, examples, glossary_terms,",
+            "#       owner, tags, status (draft or approved), hints (guidance for the model).",
+            "tables:",
+            "  \(YAMLText.quoted(key)):",
+            "    description: \"\"",
+        ]
+        if !table.columns.isEmpty {
+            lines.append("    columns:")
+            for column in table.columns {
+                lines.append("      \(YAMLText.quoted(column.name)):")
+                lines.append("        description: \"\"")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Writing scalars into YAML by hand, for files people then edit.
+enum YAMLText {
+    /// `name` as is when YAML reads it back unchanged, else double-quoted with escapes.
+    static func quoted(_ text: String) -> String {
+        let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" || $0 == "/" }
+            && !(text.first?.isNumber ?? false) && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased())
+        if plain { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
