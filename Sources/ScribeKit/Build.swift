@@ -58,49 +58,7 @@ public struct Build: Sendable {
         let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
 
         var report = Report(output: outputPath)
-        var catalog = Catalog(title: config.title)
-        for source in config.sources {
-            let introspectStarted = Date()
-            var introspection = try stage(.introspect, subject: source.name) {
-                switch source.kind {
-                case .sqlite:
-                    try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "").read()
-                case .postgres:
-                    try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
-                                             statementTimeoutSeconds: source.statementTimeoutSeconds).read()
-                }
-            }
-            introspection.source = introspection.source.filtered(by: source.filter)
-            for query in introspection.queries {
-                log.debug("[introspect] \(source.name): \(query.label): \(query.rows) rows in \(Self.format(query.seconds)) s")
-            }
-            for warning in introspection.warnings {
-                log.warning("[introspect] \(source.name): \(warning)")
-                report.warnings.append("\(source.name): \(warning)")
-            }
-            let tables = introspection.source.schemas.flatMap(\.tables)
-            log.info("[introspect] \(source.name): \(tables.filter { !$0.kind.isView }.count) tables, "
-                + "\(tables.filter(\.kind.isView).count) views in \(introspection.queries.count) queries "
-                + "(\(Self.format(Date().timeIntervalSince(introspectStarted))) s)")
-            catalog.sources.append(introspection.source)
-        }
-
-        let configFolder = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
-        let contextSet = try stage(.context, subject: nil) {
-            try ContextLoader().load(folder: URL(fileURLWithPath: config.context), displayRoot: configFolder)
-        }
-        let merged = try stage(.context, subject: nil) {
-            try ContextMerge(context: contextSet, defaultTemplates: config.defaultTemplates).apply(to: catalog)
-        }
-        catalog = merged.catalog
-        report.findings = merged.findings.map(\.description)
-        for finding in merged.findings { log.warning(finding.description) }
-        if request.strict, !merged.findings.isEmpty {
-            throw BuildError(stage: .context, message: "\(merged.findings.count) finding\(merged.findings.count == 1 ? "" : "s") "
-                + "in the context files, and --strict makes them errors; the site was not written")
-        }
-        log.info("[context] \(contextSet.entries.count) entries, \(catalog.relationships.count) documented relationships, "
-            + "\(catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates")
+        let catalog = try readCatalog(config, strict: request.strict, report: &report)
 
         let tables = catalog.allTables
         report.tables = tables.filter { !$0.kind.isView }.count
@@ -129,8 +87,59 @@ public struct Build: Sendable {
         return report
     }
 
+    /// The introspect and context stages: every source read, filtered, and merged with the context files.
+    func readCatalog(_ config: SiteConfig, strict: Bool, report: inout Report) throws(BuildError) -> Catalog {
+        var catalog = Catalog(title: config.title)
+        for source in config.sources {
+            let introspectStarted = Date()
+            let introspection = try stage(.introspect, subject: source.name) { try Self.introspect(source) }
+            for query in introspection.queries {
+                log.debug("[introspect] \(source.name): \(query.label): \(query.rows) rows in \(Self.format(query.seconds)) s")
+            }
+            for warning in introspection.warnings {
+                log.warning("[introspect] \(source.name): \(warning)")
+                report.warnings.append("\(source.name): \(warning)")
+            }
+            let tables = introspection.source.schemas.flatMap(\.tables)
+            log.info("[introspect] \(source.name): \(tables.filter { !$0.kind.isView }.count) tables, "
+                + "\(tables.filter(\.kind.isView).count) views in \(introspection.queries.count) queries "
+                + "(\(Self.format(Date().timeIntervalSince(introspectStarted))) s)")
+            catalog.sources.append(introspection.source)
+        }
+
+        let configFolder = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
+        let contextSet = try stage(.context, subject: nil) {
+            try ContextLoader().load(folder: URL(fileURLWithPath: config.context), displayRoot: configFolder)
+        }
+        let merged = try stage(.context, subject: nil) {
+            try ContextMerge(context: contextSet, defaultTemplates: config.defaultTemplates).apply(to: catalog)
+        }
+        report.findings = merged.findings.map(\.description)
+        for finding in merged.findings { log.warning(finding.description) }
+        if strict, !merged.findings.isEmpty {
+            throw BuildError(stage: .context, message: "\(merged.findings.count) finding\(merged.findings.count == 1 ? "" : "s") "
+                + "in the context files, and --strict makes them errors; the site was not written")
+        }
+        log.info("[context] \(contextSet.entries.count) entries, \(merged.catalog.relationships.count) documented relationships, "
+            + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates")
+        return merged.catalog
+    }
+
+    /// Reads one configured source with its driver, keeping only the tables its patterns include.
+    static func introspect(_ source: SiteConfig.SourceConfig, countRows: Bool = true) throws(IntrospectError) -> Introspection {
+        var introspection = switch source.kind {
+        case .sqlite:
+            try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "", countRows: countRows).read()
+        case .postgres:
+            try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
+                                     statementTimeoutSeconds: source.statementTimeoutSeconds).read()
+        }
+        introspection.source = introspection.source.filtered(by: source.filter)
+        return introspection
+    }
+
     /// Runs one stage, converting whatever it throws into a `BuildError` that names the stage.
-    private func stage<T>(_ stage: BuildStage, subject: String?, _ work: () throws -> T) throws(BuildError) -> T {
+    func stage<T>(_ stage: BuildStage, subject: String?, _ work: () throws -> T) throws(BuildError) -> T {
         do {
             return try work()
         } catch let error as BuildError {

@@ -49,17 +49,12 @@ public struct Scaffold: Sendable {
         }
         let qualify = config.sources.count > 1
         for source in config.sources {
-            let introspection: Introspection
+            let filtered: Source
             do {
-                introspection = switch source.kind {
-                case .sqlite: try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "", countRows: false).read()
-                case .postgres: try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
-                                                         statementTimeoutSeconds: source.statementTimeoutSeconds).read()
-                }
+                filtered = try Build.introspect(source, countRows: false).source
             } catch {
                 throw BuildError(stage: .introspect, subject: source.name, message: error.description)
             }
-            let filtered = introspection.source.filtered(by: source.filter)
             for schema in filtered.schemas {
                 let names = FileName.unique(for: schema.tables.map(\.name))
                 for table in schema.tables {
@@ -152,28 +147,5 @@ public struct Scaffold: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Writing scalars into YAML by hand, for files people then edit.
-enum YAMLText {
-    /// `name` as is when YAML reads it back unchanged, else double-quoted with escapes.
-    static func quoted(_ text: String) -> String {
-        let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" || $0 == "/" }
-            && !(text.first?.isNumber ?? false) && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased())
-        if plain { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

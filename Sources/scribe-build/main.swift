@@ -7,7 +7,7 @@ struct ScribeBuild: ParsableCommand {
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
-        subcommands: [BuildCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -82,6 +82,43 @@ struct InitCommand: ParsableCommand {
             let report = try Scaffold(log: .standardError(verbose: false)).run(configPath: config, database: database, sourceName: name)
             for file in report.written { print("wrote \(file)") }
             for file in report.kept { print("kept  \(file) (exists)") }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Mark the current descriptions of matching tables and columns as approved, in the context files.",
+        discussion: """
+            PATTERN is a glob on schema.table or schema.table.column (source.schema.table… with several sources): \
+            `sales.orders` approves the table, `sales.orders.*` its columns, `sales.*` all of them. A description \
+            from a template, a database comment or the model is written into the context files as human text with \
+            status: approved; a human draft gets status: approved. The rest of each file is left as it was.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config = "site.yml"
+
+    @Flag(name: .customLong("dry-run"), help: "Show what would change without writing any file.")
+    var dryRun = false
+
+    @Argument(help: ArgumentHelp("Globs on schema.table[.column].", valueName: "pattern"))
+    var patterns: [String]
+
+    func run() throws {
+        do {
+            let report = try Approve(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, dryRun: dryRun)
+            for edit in report.edits {
+                print("\(dryRun ? "would change" : "changed") \(edit.display)\(edit.isNew ? " (new file)" : "")")
+                for change in edit.changes { print("  \(change)") }
+            }
+            for skipped in report.skipped { print("skipped \(skipped)") }
+            if report.edits.isEmpty { print("nothing to approve") }
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(1)
