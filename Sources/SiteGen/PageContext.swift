@@ -59,7 +59,8 @@ struct PageContext {
             "html": path.map { markdown(description.text, on: $0, isMarkdown: description.origin == .human || description.origin == .model) }
                 ?? "<p>\(escapeHTML(description.text))</p>",
             "origin": description.origin.rawValue.replacingOccurrences(of: "_", with: " "),
-            "approved": description.status == .approved,
+            // A person's draft says so; generated text is a draft until someone approves it, which goes without saying.
+            "status": description.status == .approved ? " · approved" : description.origin == .human ? " · draft" : "",
         ]
     }
 
