@@ -54,8 +54,10 @@ def chinook_site(tmp_path_factory, chinook_db):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
+    """The bundled sample with its context folder, as the README's first command builds it."""
     folder = tmp_path_factory.mktemp("sample")
     db = sqlite_from_sql(REPO / "sample" / "warehouse.sql", folder / "warehouse.sqlite")
+    shutil.copytree(REPO / "content", folder / "content")
     return build_site(folder, db, "Warehouse", name="warehouse")
 
 

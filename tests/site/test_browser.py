@@ -109,3 +109,32 @@ def test_every_page_loads_quickly(browser, sample_site):
             "var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart;")
         slowest = max(slowest, timing)
     assert slowest < 2000, f"slowest page took {slowest} ms"
+
+
+def test_glossary_terms_are_linked_searchable_and_list_where_they_are_used(browser, sample_site, screenshots):
+    browser.get((sample_site / "warehouse" / "main" / "tables" / "customer_lifetime_value.html").as_uri())
+    term = browser.find_element(By.CSS_SELECTOR, ".desc a[title='Glossary: Lifetime value']")
+    assert term.text == "Lifetime value"
+    term.click()
+    WebDriverWait(browser, 10).until(lambda d: "/glossary/" in d.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Lifetime value")
+    used = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#used-by a")]
+    assert "warehouse.main.customer_lifetime_value" in used
+    browser.save_screenshot(str(screenshots / "sample-glossary-term.png"))
+
+    browser.find_element(By.CSS_SELECTOR, "header a.nav").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/glossary/index.html"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "dl.glossary dt")) == 4
+
+    links = search(browser, "ltv")
+    assert any("/glossary/lifetime-value" in link for link in links)
+
+
+def test_documented_relationships_are_drawn_dashed(browser, sample_site, screenshots):
+    browser.get((sample_site / "warehouse" / "main" / "tables" / "monthly_revenue.html").as_uri())
+    section = browser.find_element(By.ID, "documented-relationships")
+    assert "stores" in section.text and "many-to-one" in section.text.lower()
+    dashed = browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge path[stroke-dasharray]")
+    assert len(dashed) == 1
+    browser.execute_script("document.getElementById('documented-relationships').scrollIntoView()")
+    browser.save_screenshot(str(screenshots / "sample-documented-relationship.png"))
