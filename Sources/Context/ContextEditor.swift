@@ -113,7 +113,8 @@ public struct ContextEditor: Sendable {
         return "\(part(table.source))/\(part(table.schema))/\(part(table.name)).yml"
     }
 
-    static func relative(_ url: URL, to folder: URL) -> String {
+    /// `url`'s path below `folder`, for messages and reports; the whole path when it is elsewhere.
+    package static func relative(_ url: URL, to folder: URL) -> String {
         let base = folder.standardizedFileURL.path + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path

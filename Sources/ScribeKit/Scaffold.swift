@@ -63,7 +63,7 @@ public struct Scaffold: Sendable {
                         .appendingPathComponent(FileName.unique(for: [schema.name])[schema.name] ?? "schema")
                         .appendingPathComponent("\(names[table.name] ?? "table").yml")
                     let key = (qualify ? "\(source.name)." : "") + "\(schema.name).\(table.name)"
-                    let shown = Self.relative(file, to: folder)
+                    let shown = ContextEditor.relative(file, to: folder)
                     if FileManager.default.fileExists(atPath: file.path) {
                         report.kept.append(shown)
                     } else {
@@ -87,12 +87,6 @@ public struct Scaffold: Sendable {
             if FileManager.default.fileExists(atPath: url.path) { report.kept.append(shown); return }
             throw BuildError(stage: .write, subject: shown, message: error.localizedDescription)
         }
-    }
-
-    static func relative(_ url: URL, to folder: URL) -> String {
-        let base = folder.standardizedFileURL.path + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     static func siteYML(_ database: Database, sourceName: String) -> String {

@@ -37,12 +37,8 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let build = Build(log: .standardError(verbose: verbose))
-        do {
-            _ = try build.run(Build.Request(configPath: config, output: output, strict: strict))
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
+        try reportingErrors {
+            _ = try Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict))
         }
     }
 }
@@ -78,13 +74,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let database: Scaffold.Database? = sqlite.map { .sqlite(path: $0) } ?? postgresEnvironment.map { .postgres(urlVariable: $0) }
-        do {
+        try reportingErrors {
             let report = try Scaffold(log: .standardError(verbose: false)).run(configPath: config, database: database, sourceName: name)
             for file in report.written { print("wrote \(file)") }
             for file in report.kept { print("kept  \(file) (exists)") }
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
         }
     }
 }
@@ -111,7 +104,7 @@ struct ApproveCommand: ParsableCommand {
     var patterns: [String]
 
     func run() throws {
-        do {
+        try reportingErrors {
             let report = try Approve(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, dryRun: dryRun)
             for edit in report.edits {
                 print("\(dryRun ? "would change" : "changed") \(edit.display)\(edit.isNew ? " (new file)" : "")")
@@ -119,10 +112,17 @@ struct ApproveCommand: ParsableCommand {
             }
             for skipped in report.skipped { print("skipped \(skipped)") }
             if report.edits.isEmpty { print("nothing to approve") }
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
         }
+    }
+}
+
+/// Runs a command's work; a failure is printed as one `error:` line and exits with status 1.
+func reportingErrors(_ work: () throws(BuildError) -> Void) throws {
+    do {
+        try work()
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode(1)
     }
 }
 
