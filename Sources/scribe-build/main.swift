@@ -37,7 +37,7 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors { () throws(BuildError) in
             _ = try Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict))
         }
     }
@@ -74,7 +74,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let database: Scaffold.Database? = sqlite.map { .sqlite(path: $0) } ?? postgresEnvironment.map { .postgres(urlVariable: $0) }
-        try reportingErrors {
+        try reportingErrors { () throws(BuildError) in
             let report = try Scaffold(log: .standardError(verbose: false)).run(configPath: config, database: database, sourceName: name)
             for file in report.written { print("wrote \(file)") }
             for file in report.kept { print("kept  \(file) (exists)") }
@@ -104,7 +104,7 @@ struct ApproveCommand: ParsableCommand {
     var patterns: [String]
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors { () throws(BuildError) in
             let report = try Approve(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, dryRun: dryRun)
             for edit in report.edits {
                 print("\(dryRun ? "would change" : "changed") \(edit.display)\(edit.isNew ? " (new file)" : "")")
