@@ -28,6 +28,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // Descriptions for what nobody described: the offline describer, or a model over HTTP, with a cache.
+        .target(name: "Describe", dependencies: ["Catalog", "ContentHash"]),
+
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
             "Catalog", "ContentHash", "CCmarkGFM",
@@ -36,7 +39,7 @@ let package = Package(
 
         // Configuration and the named build stages; everything the CLI does, callable from tests.
         .target(name: "ScribeKit", dependencies: [
-            "Catalog", "Context", "Introspect", "SiteGen",
+            "Catalog", "Context", "Describe", "Introspect", "SiteGen",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScribeKitTests", dependencies: ["Context", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -1,0 +1,219 @@
+import Catalog
+import Foundation
+
+/// The describe stage: `Catalog` in, `Catalog` with model descriptions out.
+///
+/// Each table that needs words becomes one request. Its key (the SHA-256 of everything the model
+/// would see, the prompt version, provider and model) is looked up in the cache; only misses are
+/// sent, `concurrency` at a time, paced, retried on rate limits, server errors, timeouts and cut
+/// connections, and asked again (with the reason) when the answer does not fit. An answer is applied
+/// whole or not at all; a table that still has none is reported pending.
+public struct DescribeStage: Sendable {
+    public struct Settings: Sendable {
+        public var concurrency: Int
+        /// At most this many calls in one build (retries included); nil for no limit.
+        public var maxCalls: Int?
+        public var requestsPerMinute: Double?
+        /// Tries per request on transient failures.
+        public var maxAttempts: Int
+        /// Times an unusable answer is asked for again.
+        public var invalidRetries: Int
+        public var baseDelay: Double
+        public var maxDelay: Double
+
+        public init(concurrency: Int = 4, maxCalls: Int? = nil, requestsPerMinute: Double? = nil, maxAttempts: Int = 4,
+                    invalidRetries: Int = 2, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+            self.concurrency = max(1, concurrency)
+            self.maxCalls = maxCalls
+            self.requestsPerMinute = requestsPerMinute
+            self.maxAttempts = max(1, maxAttempts)
+            self.invalidRetries = max(0, invalidRetries)
+            self.baseDelay = baseDelay
+            self.maxDelay = maxDelay
+        }
+    }
+
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var fromCache: Int
+        public var calls: Int
+        public var elapsed: Double
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var tables = 0
+        public var fromCache = 0
+        public var described = 0
+        public var calls = 0
+        public var retries = 0
+        /// Tables left without an answer, with why.
+        public var pending: [String] = []
+    }
+
+    public var describer: Describer
+    public var cache: AnswerCache?
+    public var settings: Settings
+    public var progress: @Sendable (Progress) -> Void
+
+    public init(describer: Describer, cache: AnswerCache?, settings: Settings = Settings(),
+                progress: @escaping @Sendable (Progress) -> Void = { _ in }) {
+        self.describer = describer
+        self.cache = cache
+        self.settings = settings
+        self.progress = progress
+    }
+
+    public func run(_ catalog: Catalog) async -> (Catalog, Report) {
+        let requests = RequestBuilder.requests(for: catalog)
+        var report = Report(tables: requests.count)
+        var answers: [TableID: TableAnswer] = [:]
+        var misses: [(TableRequest, String)] = []
+        let started = Date()
+        for request in requests {
+            let key = request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model)
+            if describer.isRemote, let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
+                answers[request.table] = cached
+                report.fromCache += 1
+            } else {
+                misses.append((request, key))
+            }
+        }
+        let counters = Counters(limit: settings.maxCalls)
+        let pacer = Pacer(interval: settings.requestsPerMinute.map { $0 > 0 ? 60 / $0 : 0 } ?? 0)
+        let total = requests.count
+        var done = report.fromCache
+        progress(Progress(done: done, total: total, fromCache: report.fromCache, calls: 0, elapsed: 0))
+
+        await withTaskGroup(of: (TableID, Outcome).self) { group in
+            var next = 0
+            func start() {
+                guard next < misses.count else { return }
+                let (request, key) = misses[next]
+                next += 1
+                group.addTask { (request.table, await self.ask(request, key: key, counters: counters, pacer: pacer)) }
+            }
+            for _ in 0..<min(settings.concurrency, misses.count) { start() }
+            while let (table, outcome) = await group.next() {
+                switch outcome {
+                case .answered(let answer): answers[table] = answer
+                case .pending(let reason): report.pending.append("\(table): \(reason)")
+                }
+                done += 1
+                let calls = await counters.calls
+                progress(Progress(done: done, total: total, fromCache: report.fromCache, calls: calls,
+                                  elapsed: Date().timeIntervalSince(started)))
+                start()
+            }
+        }
+        report.calls = await counters.calls
+        report.retries = await counters.retries
+        report.pending.sort()
+        report.described = answers.count
+        return (Self.apply(answers, to: catalog), report)
+    }
+
+    enum Outcome: Sendable {
+        case answered(TableAnswer)
+        case pending(String)
+    }
+
+    private func ask(_ request: TableRequest, key: String, counters: Counters, pacer: Pacer) async -> Outcome {
+        var feedback: String?
+        var failures = 0
+        var unusable = 0
+        while true {
+            guard await counters.takeCall() else { return .pending("the call budget (describe.max_calls) is used up") }
+            await pacer.wait()
+            do {
+                let answer = try await describer.describe(request, feedback)
+                if let problem = answer.problem(for: request) { throw DescribeError(.invalid(problem)) }
+                if describer.isRemote {
+                    // Saved before anything else: an answer paid for survives whatever happens next.
+                    try? cache?.store(answer, key: key, table: request.table.description,
+                                      provider: describer.provider, model: describer.model)
+                }
+                return .answered(answer)
+            } catch let error as DescribeError where error.isTransient {
+                failures += 1
+                guard failures < settings.maxAttempts else { return .pending("\(error) after \(failures) tries") }
+                await counters.retried()
+                var delay = min(settings.maxDelay, settings.baseDelay * pow(2, Double(failures - 1)))
+                delay *= Double.random(in: 0.5...1.0)  // jitter, so parallel requests do not retry in step
+                if case .http(_, let retryAfter?, _) = error.reason { delay = max(delay, min(retryAfter, 120)) }
+                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            } catch let error as DescribeError {
+                unusable += 1
+                guard unusable <= settings.invalidRetries else { return .pending("\(error) (asked \(unusable) times)") }
+                await counters.retried()
+                feedback = error.description
+            } catch {
+                return .pending("\(error)")
+            }
+        }
+    }
+
+    /// Model text for every entity that asked for it, as drafts.
+    static func apply(_ answers: [TableID: TableAnswer], to catalog: Catalog) -> Catalog {
+        var catalog = catalog
+        for s in catalog.sources.indices {
+            for c in catalog.sources[s].schemas.indices {
+                for t in catalog.sources[s].schemas[c].tables.indices {
+                    let id = catalog.sources[s].schemas[c].tables[t].id
+                    guard let answer = answers[id] else { continue }
+                    var table = catalog.sources[s].schemas[c].tables[t]
+                    if table.description == nil, let text = answer.table {
+                        table.description = Description(text: text, origin: .model)
+                    }
+                    for index in table.columns.indices where table.columns[index].description == nil {
+                        if let text = answer.columns[table.columns[index].name] {
+                            table.columns[index].description = Description(text: text, origin: .model)
+                        }
+                    }
+                    catalog.sources[s].schemas[c].tables[t] = table
+                }
+            }
+        }
+        return catalog
+    }
+}
+
+/// Calls made and retries, and the budget they draw from.
+actor Counters {
+    let limit: Int?
+    private(set) var calls = 0
+    private(set) var retries = 0
+
+    init(limit: Int?) {
+        self.limit = limit
+    }
+
+    func takeCall() -> Bool {
+        if let limit, calls >= limit { return false }
+        calls += 1
+        return true
+    }
+
+    func retried() {
+        retries += 1
+    }
+}
+
+/// Spaces request starts at least `interval` seconds apart (requests_per_minute).
+actor Pacer {
+    let interval: Double
+    private var next = Date.distantPast
+
+    init(interval: Double) {
+        self.interval = interval
+    }
+
+    func wait() async {
+        guard interval > 0 else { return }
+        let now = Date()
+        let start = max(now, next)
+        next = start.addingTimeInterval(interval)
+        let delay = start.timeIntervalSince(now)
+        if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+    }
+}

@@ -1,0 +1,87 @@
+import Catalog
+import ContentHash
+import Foundation
+
+/// Everything a describer is told about one table: the table, the columns it should describe, and
+/// the context around them. Its hash (with the prompt version, provider and model) is the cache key,
+/// so any change to what the model would see asks again, and nothing else does.
+public struct TableRequest: Sendable, Hashable, Codable {
+    public struct ColumnInput: Sendable, Hashable, Codable {
+        public var name: String
+        public var type: String
+        public var nullable: Bool
+        public var key: String?
+        public var references: String?
+        public var defaultValue: String?
+        public var enumLabels: [String]?
+        /// What people wrote about the column that is not its description (rules, hints, …).
+        public var notes: [String]
+        /// Set when this column is to be described; other columns are there for context.
+        public var describe: Bool
+        /// The column's current description, when it has one: context for the others.
+        public var description: String?
+    }
+
+    public var table: TableID
+    public var kind: String
+    public var rowCount: Int?
+    /// Whether the table itself needs a description.
+    public var describeTable: Bool
+    public var tableDescription: String?
+    public var columns: [ColumnInput]
+    public var referencesTables: [String]
+    public var referencedBy: [String]
+    public var readsTables: [String]
+    public var notes: [String]
+    public var hints: String?
+    public var glossary: [String]
+    /// Neighbouring tables' descriptions, so wording stays consistent across a schema.
+    public var neighbours: [String]
+
+    /// Columns that need a description, in table order.
+    public var wanted: [String] { columns.filter(\.describe).map(\.name) }
+
+    public var isNeeded: Bool { describeTable || columns.contains(where: \.describe) }
+
+    /// The cache key: SHA-256 over the request as canonical JSON, the prompt version, provider and model.
+    public func key(promptVersion: String, provider: String, model: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "\(self)"
+        return SHA256.hex("\(promptVersion)\n\(provider)\n\(model)\n\(body)")
+    }
+}
+
+/// A describer's answer for one table: its description (when asked) and one per requested column.
+public struct TableAnswer: Sendable, Hashable, Codable {
+    public var table: String?
+    public var columns: [String: String]
+
+    public init(table: String?, columns: [String: String]) {
+        self.table = table
+        self.columns = columns
+    }
+
+    /// Longest description accepted; longer ones are asked for again.
+    public static let maximumLength = 600
+
+    /// Why `self` does not answer `request`, or nil when it does: every requested column present,
+    /// no other column, every text non-empty and of a sane length.
+    public func problem(for request: TableRequest) -> String? {
+        if request.describeTable {
+            guard let table, !table.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                return "the table's description is missing"
+            }
+            if table.count > Self.maximumLength { return "the table's description is longer than \(Self.maximumLength) characters" }
+        }
+        let wanted = Set(request.wanted)
+        let missing = request.wanted.filter { columns[$0]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+        if !missing.isEmpty { return "no description for column(s) " + missing.map { "`\($0)`" }.joined(separator: ", ") }
+        let unknown = columns.keys.filter { !wanted.contains($0) }.sorted()
+        if !unknown.isEmpty { return "column(s) that were not asked for: " + unknown.map { "`\($0)`" }.joined(separator: ", ") }
+        if let long = request.wanted.first(where: { (columns[$0]?.count ?? 0) > Self.maximumLength }) {
+            return "the description of `\(long)` is longer than \(Self.maximumLength) characters"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,38 @@
+import Catalog
+import Testing
+@testable import Describe
+
+@Suite("The offline describer")
+struct OfflineDescriberTests {
+    func described() async -> Catalog {
+        await DescribeStage(describer: .offline, cache: nil).run(Shop.catalog()).0
+    }
+
+    @Test func readsLikeAFirstDraftNotATypeDump() async {
+        let catalog = await described()
+        #expect(catalog.description("orders")?.text == "One row per order. Each order belongs to a customer. Referenced by order lines.")
+        #expect(catalog.description("orders", "customer_id")?.text == "Identifier of the customer this order belongs to (references customers.id).")
+        #expect(catalog.description("orders", "placed_at")?.text == "When the order was placed.")
+        #expect(catalog.description("orders", "id")?.text == "Identifier of the order.")
+        #expect(catalog.description("customers", "nickname")?.text == "Nickname of the customer; empty when unknown.")
+        #expect(catalog.description("order_lines", "unit_price")?.text == "Unit price of the order line (a decimal number).")
+        #expect(catalog.description("order_lines", "quantity")?.origin == .model)
+    }
+
+    @Test func describesOnlyWhatNobodyDescribed() async {
+        var catalog = Shop.catalog()
+        catalog.sources[0].schemas[0].tables[2].description = Description(text: "Ours.", origin: .human)
+        catalog.sources[0].schemas[0].tables[2].columns[3].description = Description(text: "From a comment.", origin: .databaseComment)
+        let requests = RequestBuilder.requests(for: catalog)
+        let orders = requests.first { $0.table.name == "orders" }
+        #expect(orders?.describeTable == false)
+        #expect(orders?.wanted == ["id", "customer_id", "placed_at"])
+        let result = await DescribeStage(describer: .offline, cache: nil).run(catalog).0
+        #expect(result.description("orders") == Description(text: "Ours.", origin: .human))
+        #expect(result.description("orders", "status")?.text == "From a comment.")
+    }
+
+    @Test func isDeterministic() async {
+        #expect(await described() == (await described()))
+    }
+}

@@ -1,0 +1,111 @@
+import Catalog
+import Foundation
+import Testing
+import TestSupport
+@testable import Describe
+
+/// Against tests/fake_llm/server.py on 127.0.0.1: real HTTP, real failures.
+@Suite("Describing with a model over HTTP")
+struct RemoteDescribeTests {
+    let server: FakeModelServer
+    let folder: TemporaryFolder
+
+    init() throws {
+        server = try FakeModelServer()
+        folder = try TemporaryFolder()
+    }
+
+    func stage(_ describer: Describer? = nil, concurrency: Int = 2, maxCalls: Int? = nil) -> DescribeStage {
+        DescribeStage(
+            describer: describer ?? .openAI(baseURL: server.baseURL, model: "test-model", apiKey: "sk-secret-key-123", timeout: 2),
+            cache: AnswerCache(folder: folder.path("cache")),
+            settings: .init(concurrency: concurrency, maxCalls: maxCalls, baseDelay: 0.05, maxDelay: 0.2))
+    }
+
+    @Test func describesEveryTableOnceAndARebuildMakesNoCall() async throws {
+        let (catalog, report) = await stage().run(Shop.catalog())
+        #expect(report == .init(tables: 3, fromCache: 0, described: 3, calls: 3, retries: 0, pending: []))
+        #expect(catalog.description("orders")?.text == "Description of the table.")
+        #expect(catalog.description("orders", "status") == Description(text: "Description of status.", origin: .model, status: .draft))
+        #expect(try await server.stats().requests == 3)
+
+        let (again, second) = await stage().run(Shop.catalog())
+        #expect(second == .init(tables: 3, fromCache: 3, described: 3, calls: 0, retries: 0, pending: []))
+        #expect(again == catalog)
+        #expect(try await server.stats().requests == 3)
+    }
+
+    @Test func theRequestCarriesTheSchemaAndTheKeyButTheCacheNeverHoldsTheKey() async throws {
+        _ = await stage().run(Shop.catalog())
+        let bodies = try await server.stats().bodies
+        let first = try #require(bodies.first)
+        #expect(first["auth"] as? String == "Bearer sk-secret-key-123")
+        let request = try #require(first["request"] as? [String: Any])
+        let format = try #require(request["response_format"] as? [String: Any])
+        #expect(format["type"] as? String == "json_schema")
+        for (_, data) in TemporaryFolder.contents(of: folder.path("cache")) {
+            #expect(!String(decoding: data, as: UTF8.self).contains("sk-secret-key-123"))
+        }
+        #expect(TemporaryFolder.contents(of: folder.path("cache")).count == 3)
+    }
+
+    @Test func aRateLimitIsRetriedAfterRetryAfter() async throws {
+        try await server.script(["429"])
+        let started = Date()
+        let (_, report) = await stage(concurrency: 1).run(Shop.catalog())
+        #expect(Date().timeIntervalSince(started) >= 1.0)
+        #expect(report.calls == 4 && report.retries == 1 && report.pending.isEmpty)
+    }
+
+    @Test func serverErrorsCutConnectionsAndTimeoutsAreRetried() async throws {
+        try await server.script(["500", "cut", "slow"])
+        let (_, report) = await stage(concurrency: 1).run(Shop.catalog())
+        #expect(report.pending.isEmpty)
+        #expect(report.described == 3)
+        #expect(report.retries == 3 && report.calls == 6)
+    }
+
+    @Test func anUnusableAnswerIsAskedForAgainWithTheReason() async throws {
+        try await server.script(["malformed", "missing_column"])
+        let (catalog, report) = await stage(concurrency: 1).run(Shop.catalog())
+        #expect(report.pending.isEmpty && report.retries == 2)
+        let bodies = try await server.stats().bodies
+        let third = try #require((bodies[2]["request"] as? [String: Any])?["messages"] as? [[String: Any]])
+        #expect((third.last?["content"] as? String)?.contains("Your previous answer could not be used: the answer did not fit the request: no description for column(s) `email`") == true)
+        #expect(catalog.allTables.allSatisfy { $0.description != nil })
+    }
+
+    @Test func anAnswerThatNeverFitsIsPendingAndNothingOfItIsApplied() async throws {
+        try await server.script(["extra_column", "extra_column", "extra_column"])
+        let (catalog, report) = await stage(concurrency: 1).run(Shop.catalog())
+        #expect(report.pending == ["shop.main.customers: the answer did not fit the request: column(s) that were not asked for: `not_a_column` (asked 3 times)"])
+        #expect(catalog.description("customers") == nil)
+        #expect(catalog.table(Shop.id("customers"))?.columns.allSatisfy { $0.description == nil } == true)
+        #expect(catalog.description("orders") != nil)
+    }
+
+    @Test func theCallBudgetIsKept() async throws {
+        let (_, report) = await stage(concurrency: 1, maxCalls: 1).run(Shop.catalog())
+        #expect(report.calls == 1 && report.described == 1)
+        #expect(report.pending.count == 2)
+        #expect(report.pending.allSatisfy { $0.hasSuffix("the call budget (describe.max_calls) is used up") })
+    }
+
+    @Test func changingOneTablesInputsAsksOnlyForThatTable() async throws {
+        _ = await stage().run(Shop.catalog())
+        var changed = Shop.catalog()
+        changed.sources[0].schemas[0].tables[2].context = EntityContext(hints: "Orders are placed by phone too.")
+        let (_, report) = await stage().run(changed)
+        #expect(report.calls == 1 && report.fromCache == 2)
+    }
+
+    @Test func theAnthropicProviderUsesATool() async throws {
+        let describer = Describer.anthropic(baseURL: server.baseURL, model: "claude-test", apiKey: "ak-123", timeout: 2)
+        let (catalog, report) = await stage(describer).run(Shop.catalog())
+        #expect(report.described == 3 && report.pending.isEmpty)
+        #expect(catalog.description("orders", "status")?.text == "Description of status.")
+        let body = try #require(try await server.stats().bodies.first)
+        #expect(body["path"] as? String == "/v1/messages")
+        #expect(body["auth"] as? String == "ak-123")
+    }
+}
