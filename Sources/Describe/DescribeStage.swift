@@ -49,6 +49,15 @@ public struct DescribeStage: Sendable {
         public var retries = 0
         /// Tables left without an answer, with why.
         public var pending: [String] = []
+
+        public init(tables: Int = 0, fromCache: Int = 0, described: Int = 0, calls: Int = 0, retries: Int = 0, pending: [String] = []) {
+            self.tables = tables
+            self.fromCache = fromCache
+            self.described = described
+            self.calls = calls
+            self.retries = retries
+            self.pending = pending
+        }
     }
 
     public var describer: Describer
@@ -217,3 +226,4 @@ actor Pacer {
         if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
     }
 }
+

@@ -1,5 +1,6 @@
 import Catalog
 import Context
+import Describe
 import Foundation
 import Introspect
 import SiteGen
@@ -31,6 +32,7 @@ public struct Build: Sendable {
         public var warnings: [String] = []
         /// Problems in context files that did not stop the build.
         public var findings: [String] = []
+        public var describe = DescribeStage.Report()
         public var seconds = 0.0
     }
 
@@ -45,7 +47,7 @@ public struct Build: Sendable {
         self.graphviz = graphviz
     }
 
-    public func run(_ request: Request) throws(BuildError) -> Report {
+    public func run(_ request: Request) async throws(BuildError) -> Report {
         let started = Date()
         let config = try stage(.config, subject: nil) {
             try ConfigLoader(environment: environment).load(path: request.configPath)
@@ -58,7 +60,12 @@ public struct Build: Sendable {
         let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
 
         var report = Report(output: outputPath)
-        let catalog = try readCatalog(config, strict: request.strict, report: &report)
+        var catalog = try readCatalog(config, strict: request.strict, report: &report)
+        (catalog, report.describe) = try await describe(catalog, config)
+        if request.strict, !report.describe.pending.isEmpty {
+            throw BuildError(stage: .describe, message: "\(report.describe.pending.count) table(s) still pending, "
+                + "and --strict makes that an error; the site was not written")
+        }
 
         let tables = catalog.allTables
         report.tables = tables.filter { !$0.kind.isView }.count
@@ -123,6 +130,47 @@ public struct Build: Sendable {
         log.info("[context] \(contextSet.entries.count) entries, \(merged.catalog.relationships.count) documented relationships, "
             + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates")
         return merged.catalog
+    }
+
+    /// The describe stage: the configured describer fills what nobody described, from the cache when it can.
+    func describe(_ catalog: Catalog, _ config: SiteConfig) async throws(BuildError) -> (Catalog, DescribeStage.Report) {
+        let settings = config.describe
+        let describer = try stage(.describe, subject: nil) { try Self.describer(settings, environment: environment) }
+        let cache = AnswerCache(folder: URL(fileURLWithPath: config.cache).appendingPathComponent("descriptions"))
+        let progress = ProgressPrinter(log: log, label: "[describe]")
+        let describeStage = DescribeStage(
+            describer: describer, cache: cache,
+            settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute),
+            progress: { progress.show($0) })
+        let (described, report) = await describeStage.run(catalog)
+        progress.finish()
+        for pending in report.pending { log.warning("[describe] pending: \(pending)") }
+        log.info("[describe] \(report.tables) table\(report.tables == 1 ? "" : "s") to describe with \(describer.provider): "
+            + "\(report.fromCache) from the cache, \(report.described - report.fromCache) described in \(report.calls) call\(report.calls == 1 ? "" : "s")"
+            + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending")
+        return (described, report)
+    }
+
+    static func describer(_ settings: SiteConfig.DescribeSettings, environment: [String: String]) throws(ConfigError) -> Describer {
+        var key: String?
+        if let variable = settings.apiKeyVariable {
+            guard let value = environment[variable], !value.isEmpty else {
+                throw ConfigError(file: "site.yml", message: "describe.api_key_env names \(variable), which is not set; "
+                    + "export it, or use provider: offline")
+            }
+            key = value
+        }
+        let model = settings.model ?? ""
+        switch settings.provider {
+        case .offline:
+            return .offline
+        case .openai:
+            return .openAI(baseURL: URL(string: settings.baseURL ?? "https://api.openai.com/v1") ?? URL(fileURLWithPath: "/"),
+                           model: model, apiKey: key, timeout: settings.timeoutSeconds)
+        case .anthropic:
+            return .anthropic(baseURL: URL(string: settings.baseURL ?? "https://api.anthropic.com/v1") ?? URL(fileURLWithPath: "/"),
+                              model: model, apiKey: key, timeout: settings.timeoutSeconds)
+        }
     }
 
     /// Reads one configured source with its driver, keeping only the tables its patterns include.

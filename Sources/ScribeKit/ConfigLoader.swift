@@ -31,7 +31,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
-        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates"])
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe"])
 
         let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
 
@@ -97,8 +97,42 @@ public struct ConfigLoader: Sendable {
             default: throw reader.error(node, "`default_templates` should be true or false, found `\(reader.written(node))`")
             }
         }
-        return SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme, cache: cache,
-                          context: context, defaultTemplates: defaultTemplates)
+        var config = SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme, cache: cache,
+                                context: context, defaultTemplates: defaultTemplates)
+        if let node = top["describe"] { config.describe = try describeSettings(node, reader) }
+        return config
+    }
+
+    private func describeSettings(_ node: Node, _ reader: YAMLReader) throws(ConfigError) -> SiteConfig.DescribeSettings {
+        let fields = try reader.mapping(node, at: "describe", allowed: [
+            "provider", "model", "base_url", "api_key_env", "concurrency", "max_calls", "requests_per_minute", "timeout",
+        ])
+        var settings = SiteConfig.DescribeSettings()
+        if let providerNode = fields["provider"] {
+            let written = try reader.string(providerNode, at: "describe.provider")
+            guard let provider = SiteConfig.DescribeSettings.Provider(rawValue: written) else {
+                throw reader.error(providerNode, "unknown provider `\(reader.written(providerNode))`; expected one of: offline, openai, anthropic")
+            }
+            settings.provider = provider
+        }
+        settings.model = try fields["model"].map { node throws(ConfigError) in try reader.string(node, at: "describe.model") }
+        settings.baseURL = try fields["base_url"].map { node throws(ConfigError) in try reader.string(node, at: "describe.base_url") }
+        settings.apiKeyVariable = try fields["api_key_env"].map { node throws(ConfigError) in try reader.string(node, at: "describe.api_key_env") }
+        func integer(_ key: String) throws(ConfigError) -> Int? {
+            guard let node = fields[key] else { return nil }
+            guard let value = Int(try reader.string(node, at: "describe.\(key)")), value > 0 else {
+                throw reader.error(node, "`describe.\(key)` should be a whole number above 0, found `\(reader.written(node))`")
+            }
+            return value
+        }
+        settings.concurrency = try integer("concurrency") ?? settings.concurrency
+        settings.maxCalls = try integer("max_calls")
+        settings.requestsPerMinute = try integer("requests_per_minute").map(Double.init)
+        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "describe.timeout") }
+        if settings.provider != .offline, settings.model == nil {
+            throw reader.error(node, "`describe.model` is required with provider `\(settings.provider.rawValue)`")
+        }
+        return settings
     }
 
     static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout"]

@@ -38,6 +38,28 @@ public struct SiteConfig: Sendable, Equatable {
     public var context: String
     /// Whether the shipped description templates (ids, foreign keys, timestamps, flags) apply.
     public var defaultTemplates: Bool
+    public var describe = DescribeSettings()
+
+    /// `describe:` in site.yml: who writes the descriptions nobody wrote, and how hard to push.
+    public struct DescribeSettings: Sendable, Equatable {
+        public enum Provider: String, Sendable, Equatable, CaseIterable {
+            case offline
+            case openai
+            case anthropic
+        }
+
+        public var provider = Provider.offline
+        public var model: String?
+        public var baseURL: String?
+        /// The name of the environment variable that holds the key; the key itself is never stored here.
+        public var apiKeyVariable: String?
+        public var concurrency = 4
+        public var maxCalls: Int?
+        public var requestsPerMinute: Double?
+        public var timeoutSeconds = 60.0
+
+        public init() {}
+    }
 
     public static let defaultTitle = "Database documentation"
     public static let defaultOutput = "_site"

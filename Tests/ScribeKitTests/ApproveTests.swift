@@ -23,17 +23,17 @@ struct ApproveTests {
         try String(contentsOf: folder.path(path), encoding: .utf8)
     }
 
-    func build() throws -> Build.Report {
-        try Build().run(.init(configPath: config, strict: true))
+    func build() async throws -> Build.Report {
+        try await Build().run(.init(configPath: config, strict: true))
     }
 
-    @Test func approvedDescriptionsBecomeHumanTextAndARebuildChangesNothingElse() throws {
-        let before = try build()
+    @Test func approvedDescriptionsBecomeHumanTextAndARebuildChangesNothingElse() async throws {
+        let before = try await build()
         let site = TemporaryFolder.contents(of: folder.path("_site"))
         let report = try Approve().run(configPath: config, patterns: ["main.orders.*", "main.stores.*"], dryRun: false)
         #expect(report.edits.map(\.display) == ["content/context/sales/orders.yml", "content/context/stores.csv",
                                                 "content/context/warehouse/main/stores.yml"])
-        let after = try build()
+        let after = try await build()
         #expect(after.findings.isEmpty && before.findings.isEmpty)
         // The same texts; only where they come from changed.
         let changed = TemporaryFolder.contents(of: folder.path("_site")).filter { site[$0.key] != $0.value }.keys.sorted()
@@ -43,7 +43,7 @@ struct ApproveTests {
         #expect(again.edits.isEmpty)
     }
 
-    @Test func theRestOfEachFileIsLeftAsItWas() throws {
+    @Test func theRestOfEachFileIsLeftAsItWas() async throws {
         let original = try text("content/context/sales/orders.yml")
         let report = try Approve().run(configPath: config, patterns: ["main.orders.channel", "main.orders.ordered_at"], dryRun: false)
         // `channel` is human text already, approved unless a file says `status: draft`.
@@ -62,12 +62,12 @@ struct ApproveTests {
         #expect(edited.components(separatedBy: "\n").filter { originalLines.contains($0) } == originalLines)
     }
 
-    @Test func aCSVRowGetsItsStatus() throws {
+    @Test func aCSVRowGetsItsStatus() async throws {
         _ = try Approve().run(configPath: config, patterns: ["main.stores.square_meters"], dryRun: false)
         #expect(try text("content/context/stores.csv").contains("stores,square_meters,Sales floor area in square meters; empty when not yet surveyed.,,,,approved\n"))
     }
 
-    @Test func aDryRunWritesNothing() throws {
+    @Test func aDryRunWritesNothing() async throws {
         let before = TemporaryFolder.contents(of: folder.path("content"))
         let report = try Approve().run(configPath: config, patterns: ["main.*"], dryRun: true)
         #expect(!report.edits.isEmpty)

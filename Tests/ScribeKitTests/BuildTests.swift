@@ -23,14 +23,14 @@ struct BuildTests {
         try Data(text.utf8).write(to: folder.path(name))
     }
 
-    func build(_ config: String = "site.yml", output: String? = nil) throws(BuildError) -> Build.Report {
-        try Build().run(.init(configPath: folder.path(config).path, output: output))
+    func build(_ config: String = "site.yml", output: String? = nil) async throws(BuildError) -> Build.Report {
+        try await Build().run(.init(configPath: folder.path(config).path, output: output))
     }
 
     var site: [String: Data] { TemporaryFolder.contents(of: folder.path("_site")) }
 
-    @Test func buildsTheSampleWarehouse() throws {
-        let report = try build()
+    @Test func buildsTheSampleWarehouse() async throws {
+        let report = try await build()
         #expect(report.output == folder.path("_site").path)
         #expect(report.tables == 17)
         #expect(report.views == 4)
@@ -44,16 +44,16 @@ struct BuildTests {
         #expect(!page.contains("<?xml"))
     }
 
-    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
-        _ = try build()
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {
+        _ = try await build()
         let first = site
-        _ = try build()
+        _ = try await build()
         #expect(site == first)
     }
 
-    @Test func outputFlagOverridesTheConfiguredFolder() throws {
+    @Test func outputFlagOverridesTheConfiguredFolder() async throws {
         let elsewhere = folder.path("public").path
-        let report = try build(output: elsewhere)
+        let report = try await build(output: elsewhere)
         #expect(report.output == elsewhere)
         #expect(FileManager.default.fileExists(atPath: folder.path("public/index.html").path))
         #expect(!FileManager.default.fileExists(atPath: folder.path("_site").path))
@@ -61,56 +61,56 @@ struct BuildTests {
 
     // MARK: Bad input leaves the previous site untouched
 
-    func expectFailureKeepsSite(_ message: String, config: String = "site.yml", sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectFailureKeepsSite(_ message: String, config: String = "site.yml", sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let before = site
-        let error = #expect(throws: BuildError.self, sourceLocation: sourceLocation) { try build(config) }
+        let error = await #expect(throws: BuildError.self, sourceLocation: sourceLocation) { try await build(config) }
         #expect(error?.description == message, sourceLocation: sourceLocation)
         #expect(site == before, "the previous site changed", sourceLocation: sourceLocation)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("scribe-") }
         #expect(leftovers == [], sourceLocation: sourceLocation)
     }
 
-    @Test func aMissingDatabaseFile() throws {
-        _ = try build()
+    @Test func aMissingDatabaseFile() async throws {
+        _ = try await build()
         try write("missing.yml", "sources:\n  - {name: shop, kind: sqlite, path: gone.sqlite}\n")
-        try expectFailureKeepsSite("[introspect] shop: database file \(folder.path("gone.sqlite").path) does not exist; "
+        try await expectFailureKeepsSite("[introspect] shop: database file \(folder.path("gone.sqlite").path) does not exist; "
             + "check the source's `path` in site.yml", config: "missing.yml")
     }
 
-    @Test func aFileThatIsNotSQLite() throws {
-        _ = try build()
+    @Test func aFileThatIsNotSQLite() async throws {
+        _ = try await build()
         try write("notes.txt", "hello\n")
         try write("notes.yml", "sources:\n  - {name: notes, kind: sqlite, path: notes.txt}\n")
-        try expectFailureKeepsSite("[introspect] notes: \(folder.path("notes.txt").path) is not a SQLite database "
+        try await expectFailureKeepsSite("[introspect] notes: \(folder.path("notes.txt").path) is not a SQLite database "
             + "(the file exists but its header is not SQLite's)", config: "notes.yml")
     }
 
-    @Test func aYAMLSyntaxError() throws {
-        _ = try build()
+    @Test func aYAMLSyntaxError() async throws {
+        _ = try await build()
         try write("broken.yml", "sources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite\n")
-        try expectFailureKeepsSite("[config] \(folder.path("broken.yml").path):3:1: YAML syntax error: "
+        try await expectFailureKeepsSite("[config] \(folder.path("broken.yml").path):3:1: YAML syntax error: "
             + "did not find expected ',' or '}' (while parsing a flow mapping at line 2)", config: "broken.yml")
     }
 
-    @Test func anUnknownKey() throws {
-        _ = try build()
+    @Test func anUnknownKey() async throws {
+        _ = try await build()
         try write("typo.yml", "titel: x\nsources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\n")
-        try expectFailureKeepsSite("[config] \(folder.path("typo.yml").path):1:1: unknown key `titel` in the top level; "
-            + "did you mean `title`? allowed keys: title, sources, paths, default_templates", config: "typo.yml")
+        try await expectFailureKeepsSite("[config] \(folder.path("typo.yml").path):1:1: unknown key `titel` in the top level; "
+            + "did you mean `title`? allowed keys: title, sources, paths, default_templates, describe", config: "typo.yml")
     }
 
-    @Test func anOutputFolderThatIsNotASite() throws {
+    @Test func anOutputFolderThatIsNotASite() async throws {
         try FileManager.default.createDirectory(at: folder.path("docs"), withIntermediateDirectories: true)
         try write("docs/handbook.md", "# ours\n")
-        let error = #expect(throws: BuildError.self) { try build(output: folder.path("docs").path) }
+        let error = await #expect(throws: BuildError.self) { try await build(output: folder.path("docs").path) }
         #expect(error?.description == "[write] \(folder.path("docs").path): output folder \(folder.path("docs").path) exists, "
             + "is not empty and was not written by Schema Scribe; choose another --output, or empty it yourself")
         #expect(try String(contentsOf: folder.path("docs/handbook.md"), encoding: .utf8) == "# ours\n")
     }
 
-    @Test func aMissingTheme() throws {
+    @Test func aMissingTheme() async throws {
         try write("themed.yml", "sources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\npaths: {theme: nowhere}\n")
-        let error = #expect(throws: BuildError.self) { try build("themed.yml") }
+        let error = await #expect(throws: BuildError.self) { try await build("themed.yml") }
         #expect(error?.description == "[render] theme: theme folder \(folder.path("nowhere").path) does not exist; "
             + "set `paths.theme` in site.yml to a folder with templates/ and assets/")
     }
@@ -131,35 +131,35 @@ struct ContextBuildTests {
         try Data(text.utf8).write(to: folder.path(name))
     }
 
-    func build(strict: Bool = false) throws(BuildError) -> Build.Report {
-        try Build().run(.init(configPath: folder.path("site.yml").path, strict: strict))
+    func build(strict: Bool = false) async throws(BuildError) -> Build.Report {
+        try await Build().run(.init(configPath: folder.path("site.yml").path, strict: strict))
     }
 
-    @Test func aDescriptionFromAContextFileReachesThePage() throws {
+    @Test func aDescriptionFromAContextFileReachesThePage() async throws {
         try write("content/context/orders.yml", "tables:\n  orders:\n    description: One row per **order**.\n")
-        _ = try build()
+        _ = try await build()
         let page = try String(contentsOf: folder.path("_site/shop/main/tables/orders.html"), encoding: .utf8)
         #expect(page.contains("<div class=\"desc\"><p>One row per <strong>order</strong>.</p>"))
     }
 
-    @Test func findingsAreReportedAndStrictTurnsThemIntoErrors() throws {
-        _ = try build()
+    @Test func findingsAreReportedAndStrictTurnsThemIntoErrors() async throws {
+        _ = try await build()
         let before = TemporaryFolder.contents(of: folder.path("_site"))
         try write("content/context/orders.yml", "tables:\n  orders:\n    columns:\n      stauts: {description: x}\n")
-        let report = try build()
+        let report = try await build()
         #expect(report.findings == ["content/context/orders.yml:4:7: column `main.orders.stauts` does not exist; did you mean `status`?"])
 
         try write("content/context/orders.yml", "tables:\n  orders:\n    columns:\n      stauts: {description: y}\n")
-        let error = #expect(throws: BuildError.self) { try build(strict: true) }
+        let error = await #expect(throws: BuildError.self) { try await build(strict: true) }
         #expect(error?.description == "[context] 1 finding in the context files, and --strict makes them errors; the site was not written")
         _ = before
     }
 
-    @Test func aBrokenContextFileStopsTheBuildAndKeepsTheSite() throws {
-        _ = try build()
+    @Test func aBrokenContextFileStopsTheBuildAndKeepsTheSite() async throws {
+        _ = try await build()
         let before = TemporaryFolder.contents(of: folder.path("_site"))
         try write("content/context/orders.yml", "tables:\n  orders:\n    owner: [a\n")
-        let error = #expect(throws: BuildError.self) { try build() }
+        let error = await #expect(throws: BuildError.self) { try await build() }
         #expect(error?.description == "[context] content/context/orders.yml:4:1: YAML syntax error: "
             + "did not find expected ',' or ']' (while parsing a flow sequence at line 3)")
         #expect(TemporaryFolder.contents(of: folder.path("_site")) == before)

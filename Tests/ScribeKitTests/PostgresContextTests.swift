@@ -7,7 +7,7 @@ import TestSupport
 /// Context files against a real PostgreSQL dataset: Pagila, loaded by scripts/pg-test-server.
 @Suite("Context on PostgreSQL", .enabled(if: PostgresFixture.isAvailable, "needs the test server: run scripts/test"))
 struct PostgresContextTests {
-    @Test func contextMergesAndTheApproveRoundTripHolds() throws {
+    @Test func contextMergesAndTheApproveRoundTripHolds() async throws {
         let folder = try TemporaryFolder()
         try FileManager.default.createDirectory(at: folder.path("content"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Fixtures.url("pagila-context"), to: folder.path("content/context"))
@@ -15,7 +15,7 @@ struct PostgresContextTests {
         let environment = ["PAGILA_URL": try PostgresFixture.url(database: "pagila")]
         let config = folder.path("site.yml").path
 
-        let report = try Build(environment: environment).run(.init(configPath: config, strict: true))
+        let report = try await Build(environment: environment).run(.init(configPath: config, strict: true))
         #expect(report.findings.isEmpty)
         let film = try String(contentsOf: folder.path("_site/pagila/public/tables/film.html"), encoding: .utf8)
         #expect(film.contains("Every film the rental chain carries, with its <strong>rental terms</strong>."))
@@ -28,7 +28,7 @@ struct PostgresContextTests {
 
         let approved = try Approve(environment: environment).run(configPath: config, patterns: ["public.actor", "public.actor.*"], dryRun: false)
         #expect(approved.edits.map(\.display) == ["content/context/actors.csv", "content/context/pagila/public/actor.yml"])
-        let again = try Build(environment: environment).run(.init(configPath: config, strict: true))
+        let again = try await Build(environment: environment).run(.init(configPath: config, strict: true))
         #expect(again.findings.isEmpty)
         let actor = try String(contentsOf: folder.path("_site/pagila/public/tables/actor.html"), encoding: .utf8)
         #expect(!actor.contains(">template</span>") && !actor.contains("· draft"))

@@ -15,17 +15,17 @@ struct ScaffoldTests {
 
     var config: String { folder.path("site.yml").path }
 
-    @Test func scaffoldsAConfigAndOneContextFilePerTableThatReadBackExactly() throws {
+    @Test func scaffoldsAConfigAndOneContextFilePerTableThatReadBackExactly() async throws {
         let report = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
         #expect(report.written.first == config)
         #expect(report.written.count == 1 + 14)  // site.yml, 13 tables and 1 view
         #expect(report.written.dropFirst().allSatisfy { $0.hasPrefix("content/context/main/main/") && $0.hasSuffix(".yml") })
         // Every name, however hostile, is written so that it reads back as the same table and column.
-        let build = try Build().run(.init(configPath: config, strict: true))
+        let build = try await Build().run(.init(configPath: config, strict: true))
         #expect(build.findings.isEmpty)
     }
 
-    @Test func neverOverwritesAFile() throws {
+    @Test func neverOverwritesAFile() async throws {
         _ = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
         let files = TemporaryFolder.contents(of: folder.url)
         let someTable = try #require(files.keys.first { $0.hasPrefix("content/context/") })
@@ -42,7 +42,7 @@ struct ScaffoldTests {
             + "--sqlite PATH, or --postgres-env VARIABLE (the variable holding its connection URL)")
     }
 
-    @Test func aPostgresConfigReadsItsURLFromTheEnvironment() throws {
+    @Test func aPostgresConfigReadsItsURLFromTheEnvironment() async throws {
         let text = Scaffold.siteYML(.postgres(urlVariable: "WAREHOUSE_URL"), sourceName: "warehouse")
         let parsed = try ConfigLoader(environment: ["WAREHOUSE_URL": "postgresql://u@h/db"])
             .parse(text, file: "site.yml", folder: folder.url)

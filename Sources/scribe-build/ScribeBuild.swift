@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import ScribeKit
 
-struct ScribeBuild: ParsableCommand {
+@main
+struct ScribeBuild: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
@@ -12,7 +13,7 @@ struct ScribeBuild: ParsableCommand {
     )
 }
 
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the documentation site.",
@@ -36,9 +37,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat findings in context files (an entry naming a table or column that does not exist) as errors.")
     var strict = false
 
-    func run() throws {
-        try reportingErrors { () throws(BuildError) in
-            _ = try Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict))
+    func run() async throws {
+        do {
+            _ = try await Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict))
+        } catch {
+            try fail(error)
         }
     }
 }
@@ -121,9 +124,12 @@ func reportingErrors(_ work: () throws(BuildError) -> Void) throws {
     do {
         try work()
     } catch {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-        throw ExitCode(1)
+        try fail(error)
     }
 }
 
-ScribeBuild.main()
+func fail(_ error: BuildError) throws -> Never {
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    throw ExitCode(1)
+}
+
