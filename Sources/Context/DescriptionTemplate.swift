@@ -50,7 +50,13 @@ public struct DescriptionTemplate: Sendable, Hashable {
         ]
     }()
 
-    func matches(_ column: Column, in table: Table) -> Bool {
+    /// The column pattern as a regular expression, when it is one (`/…/`); compile once, match many.
+    func compiledPattern() -> NSRegularExpression? {
+        guard column.count > 2, column.hasPrefix("/"), column.hasSuffix("/") else { return nil }
+        return try? NSRegularExpression(pattern: String(column.dropFirst().dropLast()))
+    }
+
+    func matches(_ column: Column, in table: Table, regex: NSRegularExpression? = nil) -> Bool {
         if let key {
             switch key {
             case .primary: if column.primaryKeyPosition == nil { return false }
@@ -60,9 +66,11 @@ public struct DescriptionTemplate: Sendable, Hashable {
         if let type, !TableFilter.matches(column.dataType.lowercased(), type.lowercased()) { return false }
         if let tablePattern = self.table, !TableFilter.matches(table.name.lowercased(), tablePattern.lowercased()) { return false }
         let name = column.name.lowercased()
-        if self.column.count > 2, self.column.hasPrefix("/"), self.column.hasSuffix("/") {
-            let pattern = String(self.column.dropFirst().dropLast())
-            return name.range(of: pattern, options: .regularExpression) != nil
+        if let regex {
+            return regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+        }
+        if let compiled = compiledPattern() {
+            return compiled.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
         }
         return TableFilter.matches(name, self.column.lowercased())
     }

@@ -75,12 +75,27 @@ public struct DescribeStage: Sendable {
 
     public func run(_ catalog: Catalog) async -> (Catalog, Report) {
         let requests = RequestBuilder.requests(for: catalog)
+        if !describer.isRemote {
+            // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
+            var answers: [TableID: TableAnswer] = [:]
+            for request in requests {
+                if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
+                    answers[request.table] = answer
+                }
+            }
+            progress(Progress(done: requests.count, total: requests.count, fromCache: 0, calls: 0, elapsed: 0))
+            let report = Report(tables: requests.count, described: answers.count,
+                                pending: requests.filter { answers[$0.table] == nil }.map { "\($0.table): the offline describer gave no usable answer" })
+            return (Self.apply(answers, to: catalog), report)
+        }
         var report = Report(tables: requests.count)
         var answers: [TableID: TableAnswer] = [:]
         var misses: [(TableRequest, String)] = []
         let started = Date()
         for request in requests {
-            let key = request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model)
+            // A free describer (offline) is never cached, so its requests need no key.
+            let key = describer.isRemote
+                ? request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model) : ""
             if describer.isRemote, let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
                 answers[request.table] = cached
                 report.fromCache += 1

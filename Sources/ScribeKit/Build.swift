@@ -114,6 +114,7 @@ public struct Build: Sendable {
             catalog.sources.append(introspection.source)
         }
 
+        let contextStarted = Date()
         let configFolder = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
         let contextSet = try stage(.context, subject: nil) {
             try ContextLoader().load(folder: URL(fileURLWithPath: config.context), displayRoot: configFolder)
@@ -128,7 +129,8 @@ public struct Build: Sendable {
                 + "in the context files, and --strict makes them errors; the site was not written")
         }
         log.info("[context] \(contextSet.entries.count) entries, \(merged.catalog.relationships.count) documented relationships, "
-            + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates")
+            + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates "
+            + "(\(Self.format(Date().timeIntervalSince(contextStarted))) s)")
         return merged.catalog
     }
 
@@ -142,12 +144,14 @@ public struct Build: Sendable {
             describer: describer, cache: cache,
             settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute),
             progress: { progress.show($0) })
+        let started = Date()
         let (described, report) = await describeStage.run(catalog)
         progress.finish()
         for pending in report.pending { log.warning("[describe] pending: \(pending)") }
         log.info("[describe] \(report.tables) table\(report.tables == 1 ? "" : "s") to describe with \(describer.provider): "
             + "\(report.fromCache) from the cache, \(report.described - report.fromCache) described in \(report.calls) call\(report.calls == 1 ? "" : "s")"
-            + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending")
+            + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending "
+            + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         return (described, report)
     }
 
