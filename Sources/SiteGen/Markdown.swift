@@ -58,6 +58,10 @@ struct Markdown {
         let plain = !text.contains(where: { "*_`[]<>#!&\\\n|~".contains($0) }) && !text.hasPrefix("-") && !text.hasPrefix("+")
             && text.first.map { !$0.isNumber } ?? true
         let matches = glossary?.occurrences(in: text) ?? []
+        if !markdown, matches.isEmpty {
+            // Plain text with no term to link: escaping is all there is to do.
+            return "<p>\(escapeHTML(text))</p>\n"
+        }
         if plain, matches.isEmpty {
             // The common case, a sentence of plain text: what cmark would produce, without parsing.
             return "<p>\(escapeHTML(text.trimmingCharacters(in: .whitespaces)))</p>\n"
