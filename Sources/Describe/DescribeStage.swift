@@ -63,13 +63,17 @@ public struct DescribeStage: Sendable {
     public var describer: Describer
     public var cache: AnswerCache?
     public var settings: Settings
+    /// Tables asked again even when the cache has an answer (`--refresh PATTERN`).
+    public var refresh: @Sendable (TableID) -> Bool
     public var progress: @Sendable (Progress) -> Void
 
     public init(describer: Describer, cache: AnswerCache?, settings: Settings = Settings(),
+                refresh: @escaping @Sendable (TableID) -> Bool = { _ in false },
                 progress: @escaping @Sendable (Progress) -> Void = { _ in }) {
         self.describer = describer
         self.cache = cache
         self.settings = settings
+        self.refresh = refresh
         self.progress = progress
     }
 
@@ -96,7 +100,7 @@ public struct DescribeStage: Sendable {
             // A free describer (offline) is never cached, so its requests need no key.
             let key = describer.isRemote
                 ? request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model) : ""
-            if describer.isRemote, let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
+            if describer.isRemote, !refresh(request.table), let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
                 answers[request.table] = cached
                 report.fromCache += 1
             } else {

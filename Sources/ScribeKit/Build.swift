@@ -13,11 +13,14 @@ public struct Build: Sendable {
         public var output: String?
         /// `--strict`: a finding in a context file fails the build.
         public var strict: Bool
+        /// `--refresh`: globs on schema.table (or source.schema.table) whose descriptions are asked for again.
+        public var refresh: [String]
 
-        public init(configPath: String = "site.yml", output: String? = nil, strict: Bool = false) {
+        public init(configPath: String = "site.yml", output: String? = nil, strict: Bool = false, refresh: [String] = []) {
             self.configPath = configPath
             self.output = output
             self.strict = strict
+            self.refresh = refresh
         }
     }
 
@@ -61,7 +64,7 @@ public struct Build: Sendable {
 
         var report = Report(output: outputPath)
         var catalog = try readCatalog(config, strict: request.strict, report: &report)
-        (catalog, report.describe) = try await describe(catalog, config)
+        (catalog, report.describe) = try await describe(catalog, config, refresh: request.refresh)
         if request.strict, !report.describe.pending.isEmpty {
             throw BuildError(stage: .describe, message: "\(report.describe.pending.count) table(s) still pending, "
                 + "and --strict makes that an error; the site was not written")
@@ -135,7 +138,7 @@ public struct Build: Sendable {
     }
 
     /// The describe stage: the configured describer fills what nobody described, from the cache when it can.
-    func describe(_ catalog: Catalog, _ config: SiteConfig) async throws(BuildError) -> (Catalog, DescribeStage.Report) {
+    func describe(_ catalog: Catalog, _ config: SiteConfig, refresh patterns: [String] = []) async throws(BuildError) -> (Catalog, DescribeStage.Report) {
         let settings = config.describe
         let describer = try stage(.describe, subject: nil) { try Self.describer(settings, environment: environment) }
         let cache = AnswerCache(folder: URL(fileURLWithPath: config.cache).appendingPathComponent("descriptions"))
@@ -143,6 +146,9 @@ public struct Build: Sendable {
         let describeStage = DescribeStage(
             describer: describer, cache: cache,
             settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute),
+            refresh: { id in
+                patterns.contains { TableFilter.matches("\(id.schema).\(id.name)", $0) || TableFilter.matches("\(id)", $0) }
+            },
             progress: { progress.show($0) })
         let started = Date()
         let (described, report) = await describeStage.run(catalog)

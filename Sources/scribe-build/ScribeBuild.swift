@@ -34,12 +34,16 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print each catalog query and its timing.")
     var verbose = false
 
-    @Flag(help: "Treat findings in context files (an entry naming a table or column that does not exist) as errors.")
+    @Flag(help: "Treat findings in context files (an entry naming a table or column that does not exist), and tables the model left pending, as errors.")
     var strict = false
+
+    @Option(help: ArgumentHelp("Ask the model again for matching tables (globs on schema.table), ignoring the cache. Repeatable.",
+                               valueName: "pattern"))
+    var refresh: [String] = []
 
     func run() async throws {
         do {
-            _ = try await Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict))
+            _ = try await Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict, refresh: refresh))
         } catch {
             try fail(error)
         }

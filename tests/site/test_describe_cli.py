@@ -79,3 +79,18 @@ def test_a_missing_api_key_variable_is_a_clear_error(tmp_path, model_server):
     assert result.returncode == 1
     assert result.stderr.strip().endswith(
         "error: [describe] site.yml: describe.api_key_env names SCRIBE_TEST_KEY, which is not set; export it, or use provider: offline")
+
+
+def test_refresh_asks_again_for_matching_tables_only(tmp_path, model_server):
+    port, call = model_server
+    make_site(tmp_path, port, tables=5)
+    env = dict(os.environ, SCRIBE_TEST_KEY="k")
+    command = [scribe_bin(), "build", "--config", str(tmp_path / "site.yml")]
+    assert subprocess.run(command, env=env, capture_output=True, timeout=60).returncode == 0
+    assert call("/__stats")["requests"] == 5
+    assert subprocess.run(command, env=env, capture_output=True, timeout=60).returncode == 0
+    assert call("/__stats")["requests"] == 5, "a rebuild with nothing changed made a call"
+    result = subprocess.run(command + ["--refresh", "main.t1", "--refresh", "*.t3"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert call("/__stats")["requests"] == 7
+    assert "5 tables to describe with openai: 3 from the cache, 2 described in 2 calls" in result.stderr
