@@ -124,6 +124,7 @@ struct PostgresIntrospectorTests {
     }
 
     @Test func theSessionIsReadOnly() throws {
+        _ = try Self.shop.get()  // the suite's database exists once this returns (tests run in parallel)
         let connection = try PostgresConnection(conninfo: try PostgresFixture.url(database: "scribe_shop"),
                                                 applicationName: "scribe-test", statementTimeoutMilliseconds: 5_000)
         let error = #expect(throws: IntrospectError.self) { try connection.execute("CREATE TABLE sales.sneaky (x int)") }
