@@ -36,12 +36,16 @@ public struct ContextEditor: Sendable {
     let displayRoot: URL
     let catalog: Catalog
     let context: ContextSet
+    /// Where a table with no entry yet gets one, relative to the context folder: the file `init` writes.
+    let newFile: @Sendable (TableID) -> String
 
-    public init(folder: URL, displayRoot: URL, catalog: Catalog, context: ContextSet) {
+    public init(folder: URL, displayRoot: URL, catalog: Catalog, context: ContextSet,
+                newFile: @escaping @Sendable (TableID) -> String) {
         self.folder = folder
         self.displayRoot = displayRoot
         self.catalog = catalog
         self.context = context
+        self.newFile = newFile
     }
 
     public func plan(_ approvals: [Approval]) throws(ConfigError) -> [FileEdit] {
@@ -55,12 +59,14 @@ public struct ContextEditor: Sendable {
             return text
         }
 
+        // Resolved once: an approval of `main.*` may touch every table and column.
+        var entriesByTable: [TableID: [ContextSet.Entry]] = [:]
+        for entry in context.entries {
+            if case .found(let id) = resolver.resolve(entry.table) { entriesByTable[id, default: []].append(entry) }
+        }
         for approval in approvals {
             // Where does this table already have an entry? Prefer the one for this very column.
-            let entries = context.entries.filter {
-                if case .found(let id) = resolver.resolve($0.table) { return id == approval.table }
-                return false
-            }
+            let entries = entriesByTable[approval.table] ?? []
             let exact = entries.first { $0.column == approval.column }
             let anchor = exact ?? entries.first { $0.location.file.lowercased().hasSuffix(".yml") || $0.location.file.lowercased().hasSuffix(".yaml") }
             let change = approval.isHuman ? "\(approval.label): status → approved"
@@ -83,7 +89,7 @@ public struct ContextEditor: Sendable {
                 display = anchor.location.file
                 url = displayRoot.appendingPathComponent(display)
             } else {
-                url = folder.appendingPathComponent(Self.newFile(for: approval.table))
+                url = folder.appendingPathComponent(newFile(approval.table))
                 display = Self.relative(url, to: displayRoot)
                 isNew = texts[display] == nil && !FileManager.default.fileExists(atPath: url.path)
             }
@@ -101,16 +107,6 @@ public struct ContextEditor: Sendable {
         return texts.keys.sorted().compactMap { display in
             texts[display].map { FileEdit(path: $0.url, display: display, isNew: $0.isNew, text: $0.text, changes: $0.changes) }
         }
-    }
-
-    /// Where a table with no entry yet gets one: the file `init` would have written.
-    static func newFile(for table: TableID) -> String {
-        func part(_ text: String) -> String {
-            let kept = text.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" ? Character($0) : "-" }
-            let joined = String(kept).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-            return joined.isEmpty ? "table" : joined
-        }
-        return "\(part(table.source))/\(part(table.schema))/\(part(table.name)).yml"
     }
 
     /// `url`'s path below `folder`, for messages and reports; the whole path when it is elsewhere.

@@ -180,16 +180,22 @@ struct TableResolver {
     }
 
     private var all: [TableID] = []
+    /// Every way a table may be written (`name`, `schema.name`, `source.schema.name`) to the tables it names:
+    /// resolution runs once per context entry, and `init` writes one entry per column.
+    private var byWrittenName: [String: [TableID]] = [:]
 
     init(_ catalog: Catalog) {
         all = catalog.allTables.map(\.id)
+        for id in all {
+            for written in Set([id.name, "\(id.schema).\(id.name)", "\(id.source).\(id.schema).\(id.name)"]) {
+                byWrittenName[written, default: []].append(id)
+            }
+        }
     }
 
     /// Compares whole strings rather than splitting on dots: a table may be called `a.b`.
     func resolve(_ written: String) -> Outcome {
-        let matches = all.filter { id in
-            id.name == written || "\(id.schema).\(id.name)" == written || "\(id.source).\(id.schema).\(id.name)" == written
-        }
+        let matches = byWrittenName[written] ?? []
         if matches.count == 1 { return .found(matches[0]) }
         if matches.count > 1 { return .ambiguous(matches.sorted()) }
         let dots = written.filter { $0 == "." }.count

@@ -1,6 +1,7 @@
 import Catalog
 import Context
 import Foundation
+import SiteGen
 
 /// `scribe-build approve PATTERN...`: the current descriptions of matching tables and columns become
 /// approved human text in the context files, where a pull request can review them.
@@ -21,11 +22,12 @@ public struct Approve: Sendable {
 
     /// Patterns are globs on `schema.table` or `schema.table.column` (optionally with `source.` in front):
     /// `sales.orders` approves the table, `sales.orders.*` its columns, `sales.*` both.
-    public func run(configPath: String, patterns: [String], dryRun: Bool) throws(BuildError) -> Report {
+    public func run(configPath: String, patterns: [String], dryRun: Bool) async throws(BuildError) -> Report {
         let build = Build(log: log, environment: environment)
         let config = try build.stage(.config, subject: nil) { try ConfigLoader(environment: environment).load(path: configPath) }
         var buildReport = Build.Report(output: config.output)
-        let catalog = try build.readCatalog(config, strict: false, report: &buildReport)
+        // The descriptions a build would show, the describer's included (from the cache after a build).
+        let (catalog, _) = try await build.describe(try build.readCatalog(config, strict: false, report: &buildReport), config)
         let root = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
         let contextFolder = URL(fileURLWithPath: config.context)
         let context = try build.stage(.context, subject: nil) { try ContextLoader().load(folder: contextFolder, displayRoot: root) }
@@ -52,8 +54,17 @@ public struct Approve: Sendable {
                 approvals.append(.init(table: id, column: column, text: description.text, isHuman: description.origin == .human))
             }
         }
+        // The same names `init` gives: unique among each schema's tables.
+        var fileNames: [TableID: String] = [:]
+        for source in catalog.sources {
+            for schema in source.schemas {
+                let names = FileName.unique(for: schema.tables.map(\.name))
+                for table in schema.tables { fileNames[table.id] = names[table.name] }
+            }
+        }
         let edits = try build.stage(.context, subject: nil) {
-            try ContextEditor(folder: contextFolder, displayRoot: root, catalog: catalog, context: context).plan(approvals)
+            try ContextEditor(folder: contextFolder, displayRoot: root, catalog: catalog, context: context,
+                              newFile: { [fileNames] id in Scaffold.contextFile(for: id, fileName: fileNames[id]) }).plan(approvals)
         }
         report.edits = edits
         guard !dryRun else { return report }

@@ -140,7 +140,7 @@ public struct Build: Sendable {
     /// The describe stage: the configured describer fills what nobody described, from the cache when it can.
     func describe(_ catalog: Catalog, _ config: SiteConfig, refresh patterns: [String] = []) async throws(BuildError) -> (Catalog, DescribeStage.Report) {
         let settings = config.describe
-        let describer = try stage(.describe, subject: nil) { try Self.describer(settings, environment: environment) }
+        let describer = try stage(.describe, subject: nil) { try Self.describer(settings, file: config.file, environment: environment) }
         let cache = AnswerCache(folder: URL(fileURLWithPath: config.cache).appendingPathComponent("descriptions"))
         let progress = ProgressPrinter(log: log, label: "[describe]")
         let describeStage = DescribeStage(
@@ -161,11 +161,11 @@ public struct Build: Sendable {
         return (described, report)
     }
 
-    static func describer(_ settings: SiteConfig.DescribeSettings, environment: [String: String]) throws(ConfigError) -> Describer {
+    static func describer(_ settings: SiteConfig.DescribeSettings, file: String, environment: [String: String]) throws(ConfigError) -> Describer {
         var key: String?
         if let variable = settings.apiKeyVariable {
             guard let value = environment[variable], !value.isEmpty else {
-                throw ConfigError(file: "site.yml", message: "describe.api_key_env names \(variable), which is not set; "
+                throw ConfigError(file: file, message: "describe.api_key_env names \(variable), which is not set; "
                     + "export it, or use provider: offline")
             }
             key = value

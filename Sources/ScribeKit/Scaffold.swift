@@ -59,9 +59,7 @@ public struct Scaffold: Sendable {
                 let names = FileName.unique(for: schema.tables.map(\.name))
                 for table in schema.tables {
                     let file = URL(fileURLWithPath: config.context)
-                        .appendingPathComponent(FileName.unique(for: [source.name])[source.name] ?? "source")
-                        .appendingPathComponent(FileName.unique(for: [schema.name])[schema.name] ?? "schema")
-                        .appendingPathComponent("\(names[table.name] ?? "table").yml")
+                        .appendingPathComponent(Self.contextFile(for: table.id, fileName: names[table.name] ?? "table"))
                     let key = (qualify ? "\(source.name)." : "") + "\(schema.name).\(table.name)"
                     let shown = ContextEditor.relative(file, to: folder)
                     if FileManager.default.fileExists(atPath: file.path) {
@@ -87,6 +85,14 @@ public struct Scaffold: Sendable {
             if FileManager.default.fileExists(atPath: url.path) { report.kept.append(shown); return }
             throw BuildError(stage: .write, subject: shown, message: error.localizedDescription)
         }
+    }
+
+    /// A table's context file below the context folder: `SOURCE/SCHEMA/TABLE.yml`, each part a safe file name.
+    /// `init` writes it and `approve` adds to it, so both must agree. `fileName` is the table's part when
+    /// it was made unique among its schema's tables.
+    static func contextFile(for table: TableID, fileName: String? = nil) -> String {
+        func part(_ name: String) -> String { FileName.unique(for: [name])[name] ?? "x" }
+        return "\(part(table.source))/\(part(table.schema))/\(fileName ?? part(table.name)).yml"
     }
 
     static func siteYML(_ database: Database, sourceName: String) -> String {

@@ -89,7 +89,7 @@ struct InitCommand: ParsableCommand {
     }
 }
 
-struct ApproveCommand: ParsableCommand {
+struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Mark the current descriptions of matching tables and columns as approved, in the context files.",
@@ -110,15 +110,17 @@ struct ApproveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Globs on schema.table[.column].", valueName: "pattern"))
     var patterns: [String]
 
-    func run() throws {
-        try reportingErrors { () throws(BuildError) in
-            let report = try Approve(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, dryRun: dryRun)
+    func run() async throws {
+        do {
+            let report = try await Approve(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, dryRun: dryRun)
             for edit in report.edits {
                 print("\(dryRun ? "would change" : "changed") \(edit.display)\(edit.isNew ? " (new file)" : "")")
                 for change in edit.changes { print("  \(change)") }
             }
             for skipped in report.skipped { print("skipped \(skipped)") }
             if report.edits.isEmpty { print("nothing to approve") }
+        } catch {
+            try fail(error)
         }
     }
 }

@@ -30,7 +30,7 @@ struct ApproveTests {
     @Test func approvedDescriptionsBecomeHumanTextAndARebuildChangesNothingElse() async throws {
         let before = try await build()
         let site = TemporaryFolder.contents(of: folder.path("_site"))
-        let report = try Approve().run(configPath: config, patterns: ["main.orders.*", "main.stores.*"], dryRun: false)
+        let report = try await Approve().run(configPath: config, patterns: ["main.orders.*", "main.stores.*"], dryRun: false)
         #expect(report.edits.map(\.display) == ["content/context/sales/orders.yml", "content/context/stores.csv",
                                                 "content/context/warehouse/main/stores.yml"])
         let after = try await build()
@@ -39,13 +39,13 @@ struct ApproveTests {
         let changed = TemporaryFolder.contents(of: folder.path("_site")).filter { site[$0.key] != $0.value }.keys.sorted()
         #expect(changed == ["catalog.json", "warehouse/main/tables/orders.html", "warehouse/main/tables/stores.html"])
         // Approving again finds nothing left to do.
-        let again = try Approve().run(configPath: config, patterns: ["main.orders.*", "main.stores.*"], dryRun: false)
+        let again = try await Approve().run(configPath: config, patterns: ["main.orders.*", "main.stores.*"], dryRun: false)
         #expect(again.edits.isEmpty)
     }
 
     @Test func theRestOfEachFileIsLeftAsItWas() async throws {
         let original = try text("content/context/sales/orders.yml")
-        let report = try Approve().run(configPath: config, patterns: ["main.orders.channel", "main.orders.ordered_at"], dryRun: false)
+        let report = try await Approve().run(configPath: config, patterns: ["main.orders.channel", "main.orders.ordered_at"], dryRun: false)
         // `channel` is human text already, approved unless a file says `status: draft`.
         #expect(report.skipped == ["main.orders.channel: already approved"])
         let edited = try text("content/context/sales/orders.yml")
@@ -63,13 +63,13 @@ struct ApproveTests {
     }
 
     @Test func aCSVRowGetsItsStatus() async throws {
-        _ = try Approve().run(configPath: config, patterns: ["main.stores.square_meters"], dryRun: false)
+        _ = try await Approve().run(configPath: config, patterns: ["main.stores.square_meters"], dryRun: false)
         #expect(try text("content/context/stores.csv").contains("stores,square_meters,Sales floor area in square meters; empty when not yet surveyed.,,,,approved\n"))
     }
 
     @Test func aDryRunWritesNothing() async throws {
         let before = TemporaryFolder.contents(of: folder.path("content"))
-        let report = try Approve().run(configPath: config, patterns: ["main.*"], dryRun: true)
+        let report = try await Approve().run(configPath: config, patterns: ["main.*"], dryRun: true)
         #expect(!report.edits.isEmpty)
         #expect(TemporaryFolder.contents(of: folder.path("content")) == before)
     }

@@ -143,16 +143,15 @@ struct ContextBuildTests {
     }
 
     @Test func findingsAreReportedAndStrictTurnsThemIntoErrors() async throws {
-        _ = try await build()
-        let before = TemporaryFolder.contents(of: folder.path("_site"))
         try write("content/context/orders.yml", "tables:\n  orders:\n    columns:\n      stauts: {description: x}\n")
         let report = try await build()
         #expect(report.findings == ["content/context/orders.yml:4:7: column `main.orders.stauts` does not exist; did you mean `status`?"])
+        let before = TemporaryFolder.contents(of: folder.path("_site"))
 
-        try write("content/context/orders.yml", "tables:\n  orders:\n    columns:\n      stauts: {description: y}\n")
+        try write("content/context/orders.yml", "tables:\n  orders:\n    description: New text.\n    columns:\n      stauts: {description: y}\n")
         let error = await #expect(throws: BuildError.self) { try await build(strict: true) }
         #expect(error?.description == "[context] 1 finding in the context files, and --strict makes them errors; the site was not written")
-        _ = before
+        #expect(TemporaryFolder.contents(of: folder.path("_site")) == before, "a strict failure changed the site")
     }
 
     @Test func aBrokenContextFileStopsTheBuildAndKeepsTheSite() async throws {

@@ -78,7 +78,8 @@ def test_a_missing_api_key_variable_is_a_clear_error(tmp_path, model_server):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.strip().endswith(
-        "error: [describe] site.yml: describe.api_key_env names SCRIBE_TEST_KEY, which is not set; export it, or use provider: offline")
+        f"error: [describe] {tmp_path / 'site.yml'}: describe.api_key_env names SCRIBE_TEST_KEY, which is not set; "
+        "export it, or use provider: offline")
 
 
 def test_refresh_asks_again_for_matching_tables_only(tmp_path, model_server):
