@@ -1,10 +1,20 @@
+import Catalog
+import ContentHash
 import Foundation
 
 /// Answers already paid for, one file each under the SHA-256 of what was asked:
 /// `<folder>/<first two hex digits>/<key>.json`. Stable and diff-friendly, so a team may commit it or
 /// restore it in CI; each file is written whole (temporary name, then rename) the moment its answer
 /// arrives, so Ctrl-C, a crash or kill -9 loses no answer already received.
+///
+/// `<folder>/latest/<SHA-256 of the table's name>.json` names each table's newest answer, so a table
+/// whose inputs changed is sent its previous text to improve rather than described from scratch.
 public struct AnswerCache: Sendable {
+    struct Latest: Codable {
+        var table: String
+        var key: String
+    }
+
     struct Record: Codable {
         var key: String
         var table: String
@@ -30,12 +40,29 @@ public struct AnswerCache: Sendable {
         return record.answer
     }
 
-    func store(_ answer: TableAnswer, key: String, table: String, provider: String, model: String) throws {
+    func latestFile(_ table: TableID) -> URL {
+        folder.appendingPathComponent("latest").appendingPathComponent("\(SHA256.hex(table.description)).json")
+    }
+
+    /// The newest answer stored for `table`, whatever it was asked with.
+    public func latest(for table: TableID) -> TableAnswer? {
+        guard let data = try? Data(contentsOf: latestFile(table)),
+              let pointer = try? JSONDecoder().decode(Latest.self, from: data), pointer.table == table.description
+        else { return nil }
+        return answer(for: pointer.key)
+    }
+
+    func store(_ answer: TableAnswer, key: String, table: TableID, provider: String, model: String) throws {
+        try write(Record(key: key, table: table.description, provider: provider, model: model, answer: answer), to: file(key))
+        // The answer is safe before the pointer moves: a crash in between leaves the older pointer, still valid.
+        try write(Latest(table: table.description, key: key), to: latestFile(table))
+    }
+
+    private func write(_ value: some Encodable, to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(Record(key: key, table: table, provider: provider, model: model, answer: answer))
+        var data = try encoder.encode(value)
         data.append(0x0A)
-        let url = file(key)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url, options: .atomic)
     }

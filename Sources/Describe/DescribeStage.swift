@@ -60,25 +60,39 @@ public struct DescribeStage: Sendable {
         }
     }
 
+    /// What a table's earlier answers count for in this run.
+    public enum Reuse: Sendable {
+        /// The cached answer for these very inputs when there is one; a table whose inputs changed is sent
+        /// its previous answer to improve.
+        case cached
+        /// Asked again from scratch, whatever the cache holds (`build --refresh`).
+        case refresh
+        /// Asked again with the previous answer to improve (`scribe-build describe --hint`).
+        case improve
+    }
+
     public var describer: Describer
     public var cache: AnswerCache?
     public var settings: Settings
-    /// Tables asked again even when the cache has an answer (`--refresh PATTERN`).
-    public var refresh: @Sendable (TableID) -> Bool
+    public var reuse: @Sendable (TableID) -> Reuse
+    /// Tables this run is about; the others are left as they are.
+    public var select: @Sendable (TableID) -> Bool
     public var progress: @Sendable (Progress) -> Void
 
     public init(describer: Describer, cache: AnswerCache?, settings: Settings = Settings(),
-                refresh: @escaping @Sendable (TableID) -> Bool = { _ in false },
+                reuse: @escaping @Sendable (TableID) -> Reuse = { _ in .cached },
+                select: @escaping @Sendable (TableID) -> Bool = { _ in true },
                 progress: @escaping @Sendable (Progress) -> Void = { _ in }) {
         self.describer = describer
         self.cache = cache
         self.settings = settings
-        self.refresh = refresh
+        self.reuse = reuse
+        self.select = select
         self.progress = progress
     }
 
     public func run(_ catalog: Catalog) async -> (Catalog, Report) {
-        let requests = RequestBuilder.requests(for: catalog)
+        let requests = RequestBuilder.requests(for: catalog).filter { select($0.table) }
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
             var answers: [TableID: TableAnswer] = [:]
@@ -96,16 +110,18 @@ public struct DescribeStage: Sendable {
         var answers: [TableID: TableAnswer] = [:]
         var misses: [(TableRequest, String)] = []
         let started = Date()
-        for request in requests {
-            // A free describer (offline) is never cached, so its requests need no key.
-            let key = describer.isRemote
-                ? request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model) : ""
-            if describer.isRemote, !refresh(request.table), let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
+        for var request in requests {
+            let key = request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model)
+            let reuse = reuse(request.table)
+            if reuse == .cached, let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
                 answers[request.table] = cached
                 report.fromCache += 1
-            } else {
-                misses.append((request, key))
+                continue
             }
+            if reuse != .refresh, let previous = cache?.latest(for: request.table) {
+                request.previous = Self.previous(previous, for: request)
+            }
+            misses.append((request, key))
         }
         let counters = Counters(limit: settings.maxCalls)
         let pacer = Pacer(interval: settings.requestsPerMinute.map { $0 > 0 ? 60 / $0 : 0 } ?? 0)
@@ -156,11 +172,8 @@ public struct DescribeStage: Sendable {
             do {
                 let answer = try await describer.describe(request, feedback)
                 if let problem = answer.problem(for: request) { throw DescribeError(.invalid(problem)) }
-                if describer.isRemote {
-                    // Saved before anything else: an answer paid for survives whatever happens next.
-                    try? cache?.store(answer, key: key, table: request.table.description,
-                                      provider: describer.provider, model: describer.model)
-                }
+                // Saved before anything else: an answer paid for survives whatever happens next.
+                try? cache?.store(answer, key: key, table: request.table, provider: describer.provider, model: describer.model)
                 return .answered(answer)
             } catch let error as DescribeError where error.isTransient {
                 failures += 1
@@ -179,6 +192,14 @@ public struct DescribeStage: Sendable {
                 return .pending("\(error)")
             }
         }
+    }
+
+    /// The parts of an earlier answer that this request asks for again; nil when none are.
+    static func previous(_ answer: TableAnswer, for request: TableRequest) -> TableAnswer? {
+        let wanted = Set(request.wanted)
+        let kept = TableAnswer(table: request.describeTable ? answer.table : nil,
+                               columns: answer.columns.filter { wanted.contains($0.key) })
+        return kept.table == nil && kept.columns.isEmpty ? nil : kept
     }
 
     /// Model text for every entity that asked for it, as drafts.

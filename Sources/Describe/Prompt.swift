@@ -13,7 +13,9 @@ enum Prompt {
     static func user(_ request: TableRequest, feedback: String?) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(request)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var inputs = request
+        inputs.previous = nil
+        let data = (try? encoder.encode(inputs)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         var text = """
             Describe \(request.describeTable ? "the table \(request.table.schema).\(request.table.name) and " : "")\
             these columns: \(request.wanted.joined(separator: ", ")).
@@ -21,6 +23,18 @@ enum Prompt {
             \(data.replacingOccurrences(of: "</data>", with: "<\\/data>"))
             </data>
             """
+        if let previous = request.previous {
+            // Iteration: people added context after these were written; improve them instead of starting over.
+            let earlier = (try? encoder.encode(previous)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            text += """
+
+                These descriptions were written before the context above changed. Improve them with it: keep what is \
+                still right, correct what the new context contradicts, and add what it tells.
+                <data>
+                \(earlier.replacingOccurrences(of: "</data>", with: "<\\/data>"))
+                </data>
+                """
+        }
         if let feedback {
             text += "\nYour previous answer could not be used: \(feedback). Answer again with exactly the columns asked for."
         }
@@ -28,9 +42,10 @@ enum Prompt {
     }
 
     /// The answer's JSON Schema: each requested column a required string property, nothing else allowed.
-    /// Strings carry maxLength, which llama.cpp and others need to bound generation.
+    /// Strings carry maxLength, which llama.cpp and others need to bound generation, and minLength, so a
+    /// constrained model cannot satisfy the schema with an empty text.
     static func schema(_ request: TableRequest) -> [String: Any] {
-        let text: [String: Any] = ["type": "string", "maxLength": TableAnswer.maximumLength]
+        let text: [String: Any] = ["type": "string", "minLength": 1, "maxLength": TableAnswer.maximumLength]
         var columnProperties: [String: Any] = [:]
         for column in request.wanted { columnProperties[column] = text }
         var properties: [String: Any] = [

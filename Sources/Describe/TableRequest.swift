@@ -37,6 +37,9 @@ public struct TableRequest: Sendable, Hashable, Codable {
     public var glossary: [String]
     /// Neighbouring tables' descriptions, so wording stays consistent across a schema.
     public var neighbours: [String]
+    /// What the describer answered for this table before its inputs changed: text to improve with the
+    /// new context rather than start over. Not part of the cache key, which covers the inputs alone.
+    public var previous: TableAnswer?
 
     /// Columns that need a description, in table order.
     public var wanted: [String] { columns.filter(\.describe).map(\.name) }
@@ -47,7 +50,9 @@ public struct TableRequest: Sendable, Hashable, Codable {
     public func key(promptVersion: String, provider: String, model: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "\(self)"
+        var inputs = self
+        inputs.previous = nil
+        let body = (try? encoder.encode(inputs)).map { String(decoding: $0, as: UTF8.self) } ?? "\(self)"
         return SHA256.hex("\(promptVersion)\n\(provider)\n\(model)\n\(body)")
     }
 }

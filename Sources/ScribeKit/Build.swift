@@ -64,7 +64,10 @@ public struct Build: Sendable {
 
         var report = Report(output: outputPath)
         var catalog = try readCatalog(config, strict: request.strict, report: &report)
-        (catalog, report.describe) = try await describe(catalog, config, refresh: request.refresh)
+        let refresh = request.refresh
+        (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
+            Self.matches(id, refresh) ? .refresh : .cached
+        })
         if request.strict, !report.describe.pending.isEmpty {
             throw BuildError(stage: .describe, message: "\(report.describe.pending.count) table(s) still pending, "
                 + "and --strict makes that an error; the site was not written")
@@ -138,17 +141,17 @@ public struct Build: Sendable {
     }
 
     /// The describe stage: the configured describer fills what nobody described, from the cache when it can.
-    func describe(_ catalog: Catalog, _ config: SiteConfig, refresh patterns: [String] = []) async throws(BuildError) -> (Catalog, DescribeStage.Report) {
+    func describe(_ catalog: Catalog, _ config: SiteConfig,
+                  reuse: @escaping @Sendable (TableID) -> DescribeStage.Reuse = { _ in .cached },
+                  select: @escaping @Sendable (TableID) -> Bool = { _ in true }) async throws(BuildError) -> (Catalog, DescribeStage.Report) {
         let settings = config.describe
         let describer = try stage(.describe, subject: nil) { try Self.describer(settings, file: config.file, environment: environment) }
-        let cache = AnswerCache(folder: URL(fileURLWithPath: config.cache).appendingPathComponent("descriptions"))
+        let cache = Self.answerCache(config)
         let progress = ProgressPrinter(log: log, label: "[describe]")
         let describeStage = DescribeStage(
             describer: describer, cache: cache,
             settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute),
-            refresh: { id in
-                patterns.contains { TableFilter.matches("\(id.schema).\(id.name)", $0) || TableFilter.matches("\(id)", $0) }
-            },
+            reuse: reuse, select: select,
             progress: { progress.show($0) })
         let started = Date()
         let (described, report) = await describeStage.run(catalog)
@@ -159,6 +162,15 @@ public struct Build: Sendable {
             + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         return (described, report)
+    }
+
+    static func answerCache(_ config: SiteConfig) -> AnswerCache {
+        AnswerCache(folder: URL(fileURLWithPath: config.cache).appendingPathComponent("descriptions"))
+    }
+
+    /// Whether a glob on `schema.table` or `source.schema.table` names the table.
+    static func matches(_ id: TableID, _ patterns: [String]) -> Bool {
+        patterns.contains { TableFilter.matches("\(id.schema).\(id.name)", $0) || TableFilter.matches("\(id)", $0) }
     }
 
     static func describer(_ settings: SiteConfig.DescribeSettings, file: String, environment: [String: String]) throws(ConfigError) -> Describer {

@@ -8,7 +8,7 @@ struct ScribeBuild: AsyncParsableCommand {
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
-        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -139,3 +139,42 @@ func fail(_ error: BuildError) throws -> Never {
     throw ExitCode(1)
 }
 
+
+struct DescribeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Ask the describer again for matching tables, with an extra hint, and show old and new text.",
+        discussion: """
+            PATTERN is a glob on schema.table (source.schema.table with several sources). The describer is sent each \
+            table's previous descriptions and the hint, as if the table's context file said it under hints:. No file \
+            and no site is changed; the answers are cached, so once the same words are in the table's hints: (after \
+            any hints already there) the next build uses them without a call.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config = "site.yml"
+
+    @Option(help: ArgumentHelp("Extra guidance for the describer, e.g. \"amounts are in cents\".", valueName: "text"))
+    var hint: String?
+
+    @Argument(help: ArgumentHelp("Globs on schema.table.", valueName: "pattern"))
+    var patterns: [String]
+
+    func run() async throws {
+        do {
+            let report = try await TryDescriptions(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, hint: hint)
+            if report.provider == "offline", hint != nil {
+                print("note: the offline describer does not read hints; set describe.provider in site.yml to try them with a model")
+            }
+            for change in report.changes {
+                print(change.label)
+                if let before = change.before, before != change.after { print("  was: \(before)") }
+                print("  now: \(change.after ?? "(pending)")")
+            }
+            for label in report.untouched { print("\(label): every description is written by people, a comment or a template") }
+        } catch {
+            try fail(error)
+        }
+    }
+}

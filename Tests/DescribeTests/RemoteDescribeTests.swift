@@ -15,11 +15,19 @@ struct RemoteDescribeTests {
         folder = try TemporaryFolder()
     }
 
-    func stage(_ describer: Describer? = nil, concurrency: Int = 2, maxCalls: Int? = nil) -> DescribeStage {
+    func stage(_ describer: Describer? = nil, concurrency: Int = 2, maxCalls: Int? = nil,
+               reuse: @escaping @Sendable (TableID) -> DescribeStage.Reuse = { _ in .cached }) -> DescribeStage {
         DescribeStage(
             describer: describer ?? .openAI(baseURL: server.baseURL, model: "test-model", apiKey: "sk-secret-key-123", timeout: 2),
             cache: AnswerCache(folder: folder.path("cache")),
-            settings: .init(concurrency: concurrency, maxCalls: maxCalls, baseDelay: 0.05, maxDelay: 0.2))
+            settings: .init(concurrency: concurrency, maxCalls: maxCalls, baseDelay: 0.05, maxDelay: 0.2),
+            reuse: reuse)
+    }
+
+
+    /// Answer files in the cache (the per-table pointers under latest/ aside).
+    var cachedAnswers: [String: Data] {
+        TemporaryFolder.contents(of: folder.path("cache")).filter { !$0.key.hasPrefix("latest/") }
     }
 
     @Test func describesEveryTableOnceAndARebuildMakesNoCall() async throws {
@@ -46,7 +54,7 @@ struct RemoteDescribeTests {
         for (_, data) in TemporaryFolder.contents(of: folder.path("cache")) {
             #expect(!String(decoding: data, as: UTF8.self).contains("sk-secret-key-123"))
         }
-        #expect(TemporaryFolder.contents(of: folder.path("cache")).count == 3)
+        #expect(cachedAnswers.count == 3)
     }
 
     @Test func aRateLimitIsRetriedAfterRetryAfter() async throws {
@@ -97,6 +105,47 @@ struct RemoteDescribeTests {
         changed.sources[0].schemas[0].tables[2].context = EntityContext(hints: "Orders are placed by phone too.")
         let (_, report) = await stage().run(changed)
         #expect(report.calls == 1 && report.fromCache == 2)
+    }
+
+    @Test func aTableWhoseContextChangedIsSentItsPreviousTextToImprove() async throws {
+        _ = await stage().run(Shop.catalog())
+        var changed = Shop.catalog()
+        changed.sources[0].schemas[0].tables[2].context = EntityContext(hints: "Orders are placed by phone too.")
+        let (catalog, report) = await stage().run(changed)
+        #expect(report.calls == 1)
+        let prompt = try #require(try await server.prompts().last)
+        #expect(prompt.contains("Orders are placed by phone too."))
+        #expect(prompt.contains("These descriptions were written before the context above changed."))
+        // The previous answer, only the entities asked for again, as data.
+        #expect(prompt.contains(#""table" : "Description of the table.""#))
+        #expect(prompt.contains(#""customer_id" : "Description of customer_id.""#))
+        #expect(catalog.description("orders")?.origin == .model)
+        // The key covers the inputs alone, so the next build finds the improved answer without a call.
+        let (_, again) = await stage().run(changed)
+        #expect(again.calls == 0 && again.fromCache == 3)
+    }
+
+    @Test func aRefreshStartsFromScratchAndImproveSendsThePreviousText() async throws {
+        _ = await stage().run(Shop.catalog())
+        let orders = Shop.id("orders")
+        let (_, refreshed) = await stage(reuse: { $0 == orders ? .refresh : .cached }).run(Shop.catalog())
+        #expect(refreshed.calls == 1)
+        #expect(try await server.prompts().last?.contains("These descriptions were written before") == false)
+        let (_, improved) = await stage(reuse: { $0 == orders ? .improve : .cached }).run(Shop.catalog())
+        #expect(improved.calls == 1)
+        #expect(try await server.prompts().last?.contains("These descriptions were written before") == true)
+    }
+
+    @Test func theAnswerSchemaForbidsEmptyAndOverlongTexts() throws {
+        let request = try #require(RequestBuilder.requests(for: Shop.catalog()).first)
+        let schema = Prompt.schema(request)
+        let columns = try #require((schema["properties"] as? [String: Any])?["columns"] as? [String: Any])
+        #expect(columns["required"] as? [String] == request.wanted)
+        let email = try #require((columns["properties"] as? [String: Any])?["email"] as? [String: Any])
+        #expect(email["minLength"] as? Int == 1 && email["maxLength"] as? Int == TableAnswer.maximumLength)
+        var withPrevious = request
+        withPrevious.previous = TableAnswer(table: "Earlier.", columns: [:])
+        #expect(withPrevious.key(promptVersion: "v", provider: "p", model: "m") == request.key(promptVersion: "v", provider: "p", model: "m"))
     }
 
     @Test func theAnthropicProviderUsesATool() async throws {

@@ -51,6 +51,13 @@ public final class FakeModelServer: @unchecked Sendable {
         return (object["requests"] as? Int ?? -1, object["by_step"] as? [String: Int] ?? [:], object["bodies"] as? [[String: Any]] ?? [])
     }
 
+    /// The last user message of each model request so far, in order: what the describer was told.
+    public func prompts() async throws -> [String] {
+        try await stats().bodies.compactMap { body in
+            ((body["request"] as? [String: Any])?["messages"] as? [[String: Any]])?.last?["content"] as? String
+        }
+    }
+
     private func call(_ method: String, _ path: String, body: [String: Any]?) async throws -> [String: Any] {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method

@@ -50,7 +50,7 @@ def test_killing_a_build_mid_describe_loses_no_answer_already_received(tmp_path,
     build.send_signal(signal.SIGKILL)
     build.wait()
     answered = call("/__stats")["requests"]
-    cached = list((tmp_path / ".scribe" / "cache" / "descriptions").rglob("*.json"))
+    cached = [p for p in (tmp_path / ".scribe" / "cache" / "descriptions").rglob("*.json") if p.parent.name != "latest"]
     # Every answer the build had received is on disk; at most the two in flight were lost with it.
     assert answered - 2 <= len(cached) <= answered
     assert not list((tmp_path / ".scribe").rglob("*.tmp*")), "a half-written cache file was left behind"
@@ -95,3 +95,26 @@ def test_refresh_asks_again_for_matching_tables_only(tmp_path, model_server):
     assert result.returncode == 0, result.stderr
     assert call("/__stats")["requests"] == 7
     assert "5 tables to describe with openai: 3 from the cache, 2 described in 2 calls" in result.stderr
+
+
+def test_describe_with_a_hint_prints_old_and_new_text_and_edits_nothing(tmp_path, model_server):
+    port, call = model_server
+    make_site(tmp_path, port, tables=2)
+    env = dict(os.environ, SCRIBE_TEST_KEY="sk-never-printed-42")
+    config = str(tmp_path / "site.yml")
+    assert subprocess.run([scribe_bin(), "build", "--config", config], env=env, capture_output=True).returncode == 0
+    site = {p: p.read_bytes() for p in (tmp_path / "_site").rglob("*") if p.is_file()}
+    result = subprocess.run([scribe_bin(), "describe", "--config", config, "main.t1", "--hint", "Amounts are in euros."],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    # The fake model answers the same words again, so there is no "was:" line, only the new text.
+    assert result.stdout.splitlines() == [
+        "main.t1", "  now: Description of the table.",
+        "main.t1.pk", "  now: Description of pk.",
+        "main.t1.note", "  now: Description of note.",
+        "main.t1.amount", "  now: Description of amount.",
+    ]
+    prompt = call("/__stats")["bodies"][-1]["request"]["messages"][-1]["content"]
+    assert "Amounts are in euros." in prompt and "These descriptions were written before" in prompt
+    assert {p: p.read_bytes() for p in (tmp_path / "_site").rglob("*") if p.is_file()} == site
+    assert "sk-never-printed-42" not in result.stdout + result.stderr

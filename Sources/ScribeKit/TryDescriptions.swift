@@ -1,0 +1,90 @@
+import Catalog
+import Describe
+import Foundation
+
+/// `scribe-build describe PATTERN... --hint TEXT`: asks the describer again for matching tables, as if
+/// their context files carried the hint, and shows the new text next to the old, without editing a file
+/// or the site. A quick try before writing the hint down for good.
+///
+/// The answers are cached like a build's: once the same words are in the table's `hints:` (after any
+/// hints already there), the next build uses the answer without a call.
+public struct TryDescriptions: Sendable {
+    /// One described entity, before and after.
+    public struct Change: Sendable, Equatable {
+        /// `schema.table`, or `schema.table.column`.
+        public var label: String
+        public var before: String?
+        public var after: String?
+    }
+
+    public struct Report: Sendable {
+        public var changes: [Change] = []
+        /// Matching tables with nothing the describer may write: every description comes from people,
+        /// a database comment or a template.
+        public var untouched: [String] = []
+        public var describe = DescribeStage.Report()
+        public var provider = ""
+    }
+
+    public var log: Log
+    public var environment: [String: String]
+
+    public init(log: Log = .silent, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.log = log
+        self.environment = environment
+    }
+
+    public func run(configPath: String, patterns: [String], hint: String?) async throws(BuildError) -> Report {
+        let build = Build(log: log, environment: environment)
+        let config = try build.stage(.config, subject: nil) { try ConfigLoader(environment: environment).load(path: configPath) }
+        var buildReport = Build.Report(output: config.output)
+        var catalog = try build.readCatalog(config, strict: false, report: &buildReport)
+        let selected = Set(catalog.allTables.map(\.id).filter { Build.matches($0, patterns) })
+        guard !selected.isEmpty else {
+            throw BuildError(stage: .describe, message: "no table matches \(patterns.joined(separator: " ")); "
+                + "patterns are globs on schema.table or source.schema.table")
+        }
+        // Before: the newest answer the cache holds for each table (no call is made for it).
+        let cache = Build.answerCache(config)
+        var before: [TableID: TableAnswer] = [:]
+        for id in selected { before[id] = cache.latest(for: id) }
+        // The hint joins the table's own hints, after them.
+        if let hint, !hint.isEmpty { catalog = Self.adding(hint: hint, to: selected, in: catalog) }
+        let (after, describeReport) = try await build.describe(catalog, config, reuse: { _ in .improve },
+                                                             select: { selected.contains($0) })
+        var report = Report(describe: describeReport, provider: config.describe.provider.rawValue)
+        // What was asked for: entities whose text is the describer's (a pending table's stay empty).
+        let requests = Dictionary(RequestBuilder.requests(for: catalog).filter { selected.contains($0.table) }.map { ($0.table, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        for table in after.allTables where selected.contains(table.id) {
+            let label = "\(table.id.schema).\(table.id.name)"
+            guard let request = requests[table.id] else {
+                report.untouched.append(label)
+                continue
+            }
+            let old = before[table.id]
+            func text(_ description: Description?) -> String? { description?.origin == .model ? description?.text : nil }
+            if request.describeTable {
+                report.changes.append(Change(label: label, before: old?.table, after: text(table.description)))
+            }
+            for column in table.columns where request.wanted.contains(column.name) {
+                report.changes.append(Change(label: "\(label).\(column.name)", before: old?.columns[column.name], after: text(column.description)))
+            }
+        }
+        return report
+    }
+
+    static func adding(hint: String, to tables: Set<TableID>, in catalog: Catalog) -> Catalog {
+        var catalog = catalog
+        for s in catalog.sources.indices {
+            for c in catalog.sources[s].schemas.indices {
+                for t in catalog.sources[s].schemas[c].tables.indices where tables.contains(catalog.sources[s].schemas[c].tables[t].id) {
+                    var context = catalog.sources[s].schemas[c].tables[t].context ?? EntityContext()
+                    context.hints = [context.hints, hint].compactMap { $0 }.joined(separator: "\n\n")
+                    catalog.sources[s].schemas[c].tables[t].context = context
+                }
+            }
+        }
+        return catalog
+    }
+}
