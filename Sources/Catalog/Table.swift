@@ -34,6 +34,8 @@ public struct Table: Sendable, Hashable, Codable {
     /// For a view: the tables and columns its query reads, for lineage.
     public var reads: [ViewDependency]
     public var context: EntityContext?
+    /// Why the describer left this table's undescribed entities without text in the last build, if it did.
+    public var describePending: String?
 
     public init(
         id: TableID,

@@ -63,6 +63,7 @@ enum CSVContext {
             let columnCell = values["column"]
             set.entries.append(ContextSet.Entry(
                 table: tableCell.text, column: columnCell?.text, description: single("description"), status: status,
+                inputsHash: single("inputs_hash"),
                 context: EntityContext(
                     businessRules: list("business_rules"), dataSources: list("data_sources"), usageNotes: single("usage_notes"),
                     examples: list("examples"), glossaryTerms: list("glossary_terms"), owner: single("owner"),

@@ -12,12 +12,15 @@ public struct ContextEditor: Sendable {
         public var text: String
         /// Whether the text already comes from a context file, so only its status changes.
         public var isHuman: Bool
+        /// The entity's fingerprint now, recorded as `inputs_hash` so a later change marks the text stale.
+        public var inputsHash: String?
 
-        public init(table: TableID, column: String?, text: String, isHuman: Bool) {
+        public init(table: TableID, column: String?, text: String, isHuman: Bool, inputsHash: String? = nil) {
             self.table = table
             self.column = column
             self.text = text
             self.isHuman = isHuman
+            self.inputsHash = inputsHash
         }
 
         var label: String { "\(table.schema).\(table.name)" + (column.map { ".\($0)" } ?? "") }
@@ -75,7 +78,8 @@ public struct ContextEditor: Sendable {
             if let anchor, anchor.location.file.lowercased().hasSuffix(".csv") {
                 let url = displayRoot.appendingPathComponent(anchor.location.file)
                 let text = try load(anchor.location.file, url)
-                let edited = try CSVEdit.approve(text, file: anchor.location.file, line: anchor.location.line ?? 0, text: approval.isHuman ? nil : approval.text)
+                let edited = try CSVEdit.approve(text, file: anchor.location.file, line: anchor.location.line ?? 0,
+                                                 text: approval.isHuman ? nil : approval.text, inputsHash: approval.inputsHash)
                 var entry = texts[anchor.location.file] ?? (url, text, false, [])
                 entry.text = edited
                 entry.changes.append(change)
@@ -98,7 +102,7 @@ public struct ContextEditor: Sendable {
             text = try YAMLEdit.approve(text, file: display, tableKey: key, resolves: { written in
                 if case .found(let id) = resolver.resolve(written) { return id == approval.table }
                 return false
-            }, column: approval.column, description: approval.isHuman ? nil : approval.text)
+            }, column: approval.column, description: approval.isHuman ? nil : approval.text, inputsHash: approval.inputsHash)
             var entry = texts[display] ?? (url, text, isNew, [])
             entry.text = text
             entry.changes.append(change)
@@ -125,10 +129,11 @@ public struct ContextEditor: Sendable {
 /// Text edits on one YAML context file.
 enum YAMLEdit {
     static func approve(_ text: String, file: String, tableKey: String, resolves: (String) -> Bool,
-                        column: String?, description: String?) throws(ConfigError) -> String {
+                        column: String?, description: String?, inputsHash: String?) throws(ConfigError) -> String {
         var lines = text.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
-        let added = block(table: tableKey, column: column, description: description, indent: 2)
+        let stamp = approvedLines(inputsHash)
+        let added = block(table: tableKey, column: column, description: description, stamp: stamp, indent: 2)
             .split(separator: "\n").map(String.init)
         guard let root = try YAMLReader.compose(text, file: file), case .mapping(let top) = root else {
             return (["tables:"] + added).joined(separator: "\n") + "\n"
@@ -151,23 +156,24 @@ enum YAMLEdit {
         }) else {
             // Add the table at the end of `tables:`, two spaces in.
             let end = endLine(of: tablesNode, in: lines)
-            let entry = block(table: tableKey, column: column, description: description, indent: keyNodeIndentation(tables) ?? 2)
+            let entry = block(table: tableKey, column: column, description: description, stamp: stamp, indent: keyNodeIndentation(tables) ?? 2)
             lines.insert(contentsOf: entry.split(separator: "\n").map(String.init), at: end)
             return lines.joined(separator: "\n") + "\n"
         }
         let tableIndent = (keyNode.mark?.column ?? 3) - 1
         guard let column else {
-            return try setFields(&lines, value: tableValue, owner: keyNode, indent: tableIndent + 2, description: description, file: file)
+            return try setFields(&lines, value: tableValue, owner: keyNode, indent: tableIndent + 2, description: description, stamp: stamp, file: file)
         }
         // A column: under `columns:` of the table's entry.
         guard case .mapping(let fields) = tableValue else {
-            return try setFields(&lines, value: tableValue, owner: keyNode, indent: tableIndent + 2, description: description, file: file, column: column)
+            return try setFields(&lines, value: tableValue, owner: keyNode, indent: tableIndent + 2, description: description, stamp: stamp,
+                                 file: file, column: column)
         }
         try requireBlock(tableValue, file: file)
         guard let columnsNode = fields["columns"], case .mapping(let columns) = columnsNode else {
             let at = (tableValue.mark?.line ?? 1) - 1
             var added = [String(repeating: " ", count: tableIndent + 2) + "columns:"]
-            added += columnLines(column, description: description, indent: tableIndent + 4)
+            added += columnLines(column, description: description, stamp: stamp, indent: tableIndent + 4)
             lines.insert(contentsOf: added, at: at)
             return lines.joined(separator: "\n") + "\n"
         }
@@ -175,25 +181,34 @@ enum YAMLEdit {
             if case .scalar(let scalar) = key { return scalar.string == column }
             return false
         }) else {
-            lines.insert(contentsOf: columnLines(column, description: description, indent: (columnsNode.mark?.column ?? 1) - 1),
+            lines.insert(contentsOf: columnLines(column, description: description, stamp: stamp, indent: (columnsNode.mark?.column ?? 1) - 1),
                          at: endLine(of: columnsNode, in: lines))
             return lines.joined(separator: "\n") + "\n"
         }
         let columnIndent = (columnKey.mark?.column ?? 1) - 1
-        return try setFields(&lines, value: columnValue, owner: columnKey, indent: columnIndent + 2, description: description, file: file)
+        return try setFields(&lines, value: columnValue, owner: columnKey, indent: columnIndent + 2, description: description, stamp: stamp, file: file)
     }
 
-    /// Sets `status: approved` (and `description`, when given) in the mapping `value` of key `owner`.
+    /// The keys approval sets, in the order they are written: `status`, then `inputs_hash` when known.
+    private static func approvedLines(_ inputsHash: String?) -> [(key: String, value: String)] {
+        [("status", "approved")] + (inputsHash.map { [("inputs_hash", $0)] } ?? [])
+    }
+
+    /// Sets the `stamp` keys (`status: approved`, …) and `description`, when given, in the mapping `value` of key `owner`.
     private static func setFields(_ lines: inout [String], value: Node, owner: Node, indent: Int, description: String?,
-                                  file: String, column: String? = nil) throws(ConfigError) -> String {
+                                  stamp: [(key: String, value: String)], file: String, column: String? = nil) throws(ConfigError) -> String {
         let pad = String(repeating: " ", count: indent)
         switch value {
         case .mapping(let mapping):
             try requireBlock(value, file: file)
-            if let statusNode = mapping["status"], let line = statusNode.mark?.line, let col = statusNode.mark?.column {
-                lines[line - 1] = String(lines[line - 1].prefix(col - 1)) + "approved"
-            } else {
-                lines.insert(pad + "status: approved", at: (value.mark?.line ?? 1) - 1)
+            // Existing keys are rewritten in place; missing ones go first, in stamp order (inserted last to first).
+            for (key, written) in stamp.reversed() {
+                if let node = mapping[key], let line = node.mark?.line, let col = node.mark?.column {
+                    lines[line - 1] = String(lines[line - 1].prefix(col - 1)) + written
+                }
+            }
+            for (key, written) in stamp.reversed() where mapping[key] == nil {
+                lines.insert(pad + "\(key): \(written)", at: (value.mark?.line ?? 1) - 1)
             }
             if let description {
                 let written = mapping["description"]
@@ -223,7 +238,7 @@ enum YAMLEdit {
             if let text = scalar.string.isEmpty ? description : scalar.string {
                 added.append(pad + "description: " + YAMLText.quoted(text))
             }
-            added.append(pad + "status: approved")
+            added += stamp.map { pad + "\($0.key): \($0.value)" }
             lines.insert(contentsOf: added, at: ownerLine)
         default:
             throw ConfigError(file: file, line: value.mark?.line, column: value.mark?.column,
@@ -239,23 +254,23 @@ enum YAMLEdit {
         }
     }
 
-    private static func columnLines(_ column: String, description: String?, indent: Int) -> [String] {
+    private static func columnLines(_ column: String, description: String?, stamp: [(key: String, value: String)], indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         var lines = ["\(pad)\(YAMLText.quoted(column)):"]
         if let description { lines.append("\(pad)  description: \(YAMLText.quoted(description))") }
-        lines.append("\(pad)  status: approved")
+        lines += stamp.map { "\(pad)  \($0.key): \($0.value)" }
         return lines
     }
 
-    private static func block(table: String, column: String?, description: String?, indent: Int) -> String {
+    private static func block(table: String, column: String?, description: String?, stamp: [(key: String, value: String)], indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var lines = ["\(pad)\(YAMLText.quoted(table)):"]
         if let column {
             lines.append("\(pad)  columns:")
-            lines += columnLines(column, description: description, indent: indent + 4)
+            lines += columnLines(column, description: description, stamp: stamp, indent: indent + 4)
         } else {
             if let description { lines.append("\(pad)  description: \(YAMLText.quoted(description))") }
-            lines.append("\(pad)  status: approved")
+            lines += stamp.map { "\(pad)  \($0.key): \($0.value)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -283,14 +298,16 @@ enum YAMLEdit {
 
 /// Edits one row of a context CSV and writes the file back, quoting as needed.
 enum CSVEdit {
-    static func approve(_ text: String, file: String, line: Int, text description: String?) throws(ConfigError) -> String {
+    static func approve(_ text: String, file: String, line: Int, text description: String?, inputsHash: String?) throws(ConfigError) -> String {
         var rows = try CSVContext.records(text, file: file).map { $0 }
         guard var header = rows.first?.map(\.text) else { return text }
-        var statusIndex = header.firstIndex(of: "status")
-        if statusIndex == nil {
-            header.append("status")
-            statusIndex = header.count - 1
+        func index(of name: String) -> Int {
+            if let found = header.firstIndex(of: name) { return found }
+            header.append(name)
+            return header.count - 1
         }
+        let statusIndex: Int? = index(of: "status")
+        let hashIndex = inputsHash.map { _ in index(of: "inputs_hash") }
         let descriptionIndex = header.firstIndex(of: "description")
         var table: [[String]] = rows.map { $0.map(\.text) }
         table[0] = header
@@ -298,6 +315,7 @@ enum CSVEdit {
             while table[index].count < header.count { table[index].append("") }
             guard rows[index].first?.line == line else { continue }
             if let statusIndex { table[index][statusIndex] = "approved" }
+            if let hashIndex, let inputsHash { table[index][hashIndex] = inputsHash }
             if let description, let descriptionIndex, table[index][descriptionIndex].isEmpty {
                 table[index][descriptionIndex] = description
             }

@@ -7,7 +7,7 @@ import Yams
 public struct ContextLoader: Sendable {
     /// Keys of a table entry; a column entry takes the same but `columns`.
     static let tableKeys = ["description", "business_rules", "data_sources", "usage_notes", "examples",
-                            "glossary_terms", "owner", "tags", "status", "hints", "columns"]
+                            "glossary_terms", "owner", "tags", "status", "inputs_hash", "hints", "columns"]
     static let columnKeys = tableKeys.filter { $0 != "columns" }
     static let topKeys = ["tables", "relationships", "glossary", "templates"]
 
@@ -173,7 +173,7 @@ public struct ContextLoader: Sendable {
         return ContextSet.Entry(
             table: table, column: column,
             description: try optional(fields["description"], "\(at).description", reader),
-            status: status, context: context,
+            status: status, inputsHash: try optional(fields["inputs_hash"], "\(at).inputs_hash", reader), context: context,
             location: Self.location(node, reader.file), nameLocation: Self.location(key, reader.file))
     }
 

@@ -68,7 +68,7 @@ public struct ContextMerge: Sendable {
             }
             describedAt[key] = entry.location
             update(resolved) { table in
-                let description = text.map { Description(text: $0, origin: .human, status: entry.status ?? .approved) }
+                let description = text.map { Description(text: $0, origin: .human, status: entry.status ?? .approved, inputsHash: entry.inputsHash) }
                 if let column = entry.column, let index = table.columns.firstIndex(where: { $0.name == column }) {
                     if let description { table.columns[index].description = description }
                     if !entry.context.isEmpty { table.columns[index].context = entry.context }

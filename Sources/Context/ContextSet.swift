@@ -35,6 +35,8 @@ public struct ContextSet: Sendable {
         public var column: String?
         public var description: String?
         public var status: Description.Status?
+        /// Written by `approve`: the fingerprint of the entity's inputs the text was approved for.
+        public var inputsHash: String?
         public var context: EntityContext
         public var location: Location
         /// Where the table or column name itself was written, for "does not exist" findings.

@@ -102,12 +102,14 @@ public struct DescribeStage: Sendable {
                 }
             }
             progress(Progress(done: requests.count, total: requests.count, fromCache: 0, calls: 0, elapsed: 0))
-            let report = Report(tables: requests.count, described: answers.count,
-                                pending: requests.filter { answers[$0.table] == nil }.map { "\($0.table): the offline describer gave no usable answer" })
-            return (Self.apply(answers, to: catalog), report)
+            var pending: [TableID: String] = [:]
+            for request in requests where answers[request.table] == nil { pending[request.table] = "the offline describer gave no usable answer" }
+            let report = Report(tables: requests.count, described: answers.count, pending: pending.map { "\($0.key): \($0.value)" }.sorted())
+            return (Self.apply(answers, pending: pending, to: catalog), report)
         }
         var report = Report(tables: requests.count)
         var answers: [TableID: TableAnswer] = [:]
+        var pending: [TableID: String] = [:]
         var misses: [(TableRequest, String)] = []
         let started = Date()
         for var request in requests {
@@ -141,7 +143,9 @@ public struct DescribeStage: Sendable {
             while let (table, outcome) = await group.next() {
                 switch outcome {
                 case .answered(let answer): answers[table] = answer
-                case .pending(let reason): report.pending.append("\(table): \(reason)")
+                case .pending(let reason):
+                    report.pending.append("\(table): \(reason)")
+                    pending[table] = reason
                 }
                 done += 1
                 let calls = await counters.calls
@@ -154,7 +158,7 @@ public struct DescribeStage: Sendable {
         report.retries = await counters.retries
         report.pending.sort()
         report.described = answers.count
-        return (Self.apply(answers, to: catalog), report)
+        return (Self.apply(answers, pending: pending, to: catalog), report)
     }
 
     enum Outcome: Sendable {
@@ -202,13 +206,14 @@ public struct DescribeStage: Sendable {
         return kept.table == nil && kept.columns.isEmpty ? nil : kept
     }
 
-    /// Model text for every entity that asked for it, as drafts.
-    static func apply(_ answers: [TableID: TableAnswer], to catalog: Catalog) -> Catalog {
+    /// Model text for every entity that asked for it, as drafts; tables left without an answer say why.
+    static func apply(_ answers: [TableID: TableAnswer], pending: [TableID: String], to catalog: Catalog) -> Catalog {
         var catalog = catalog
         for s in catalog.sources.indices {
             for c in catalog.sources[s].schemas.indices {
                 for t in catalog.sources[s].schemas[c].tables.indices {
                     let id = catalog.sources[s].schemas[c].tables[t].id
+                    if let reason = pending[id] { catalog.sources[s].schemas[c].tables[t].describePending = reason }
                     guard let answer = answers[id] else { continue }
                     var table = catalog.sources[s].schemas[c].tables[t]
                     if table.description == nil, let text = answer.table {

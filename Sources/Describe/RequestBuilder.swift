@@ -4,42 +4,73 @@ import Catalog
 ///
 /// Only entities without any description are asked for: human text, database comments and templates
 /// all rank above a model's, so they are never sent for rewriting.
-public enum RequestBuilder {
-    public static func requests(for catalog: Catalog) -> [TableRequest] {
+public struct RequestBuilder: Sendable {
+    let catalog: Catalog
+    private let referencedBy: [TableID: [String]]
+    /// Every table's description as the catalog has it, for its neighbours' requests.
+    private let descriptions: [TableID: String]
+
+    public init(_ catalog: Catalog) {
+        self.catalog = catalog
         var referencedBy: [TableID: [String]] = [:]
+        var descriptions: [TableID: String] = [:]
         for table in catalog.allTables {
             for key in table.foreignKeys { referencedBy[key.referencedTable, default: []].append(table.name) }
+            if let text = table.description?.text { descriptions[table.id] = text }
         }
-        var descriptions: [TableID: String] = [:]
-        for table in catalog.allTables { if let text = table.description?.text { descriptions[table.id] = text } }
+        self.referencedBy = referencedBy
+        self.descriptions = descriptions
+    }
 
-        return catalog.allTables.compactMap { table in
-            let columns = table.columns.map { column -> TableRequest.ColumnInput in
-                let key = table.foreignKeys.first { $0.columns.contains(column.name) }
-                let offset = key?.columns.firstIndex(of: column.name) ?? 0
-                let target = key.map { key in
-                    key.referencedTable.name + (offset < key.referencedColumns.count ? "." + key.referencedColumns[offset] : "")
-                }
-                return TableRequest.ColumnInput(
-                    name: column.name, type: column.dataType, nullable: column.isNullable,
-                    key: column.primaryKeyPosition != nil ? "primary key" : key != nil ? "foreign key" : nil,
-                    references: target, defaultValue: column.defaultValue, enumLabels: column.enumLabels,
-                    notes: notes(column.context), describe: column.description == nil,
-                    description: column.description?.text)
+    /// One request per table that has something to describe.
+    public static func requests(for catalog: Catalog) -> [TableRequest] {
+        let builder = RequestBuilder(catalog)
+        return catalog.allTables.map(builder.request).filter(\.isNeeded)
+    }
+
+    /// What a describer would be told about `table`, whether or not anything in it needs words.
+    public func request(for table: Table) -> TableRequest {
+        let columns = table.columns.map { column -> TableRequest.ColumnInput in
+            let key = table.foreignKeys.first { $0.columns.contains(column.name) }
+            let offset = key?.columns.firstIndex(of: column.name) ?? 0
+            let target = key.map { key in
+                key.referencedTable.name + (offset < key.referencedColumns.count ? "." + key.referencedColumns[offset] : "")
             }
-            let neighbourIDs = Set(table.foreignKeys.map(\.referencedTable))
-            let request = TableRequest(
-                table: table.id, kind: table.kind.rawValue, rowCount: table.rowCount?.value,
-                describeTable: table.description == nil, tableDescription: table.description?.text,
-                columns: columns,
-                referencesTables: Array(Set(table.foreignKeys.map(\.referencedTable.name))).sorted(),
-                referencedBy: Array(Set(referencedBy[table.id] ?? [])).sorted(),
-                readsTables: table.reads.map(\.table.name),
-                notes: notes(table.context), hints: table.context?.hints,
-                glossary: catalog.glossary.filter { term in term.tables.contains(table.id) }.map { "\($0.term): \($0.definition)" },
-                neighbours: neighbourIDs.sorted().compactMap { id in descriptions[id].map { "\(id.name): \($0)" } })
-            return request.isNeeded ? request : nil
+            return TableRequest.ColumnInput(
+                name: column.name, type: column.dataType, nullable: column.isNullable,
+                key: column.primaryKeyPosition != nil ? "primary key" : key != nil ? "foreign key" : nil,
+                references: target, defaultValue: column.defaultValue, enumLabels: column.enumLabels,
+                notes: Self.notes(column.context) + (column.context?.hints.map { ["Hint: \($0)"] } ?? []),
+                describe: column.description == nil, description: column.description?.text)
         }
+        let neighbourIDs = Set(table.foreignKeys.map(\.referencedTable))
+        return TableRequest(
+            table: table.id, kind: table.kind.rawValue, rows: table.rowCount.map { Self.magnitude($0.value) },
+            describeTable: table.description == nil, tableDescription: table.description?.text,
+            columns: columns,
+            referencesTables: Array(Set(table.foreignKeys.map(\.referencedTable.name))).sorted(),
+            referencedBy: Array(Set(referencedBy[table.id] ?? [])).sorted(),
+            readsTables: table.reads.map(\.table.name),
+            notes: Self.notes(table.context), hints: table.context?.hints,
+            glossary: catalog.glossary.filter { term in term.tables.contains(table.id) }.map { "\($0.term): \($0.definition)" },
+            neighbours: neighbourIDs.sorted().compactMap { id in descriptions[id].map { "\(id.name): \($0)" } })
+    }
+
+    /// `0`, `1–10`, `10–100`, `100–1,000`, … : the power-of-ten bracket holding `count`.
+    static func magnitude(_ count: Int) -> String {
+        guard count > 0 else { return "0" }
+        var low = 1
+        while low <= count / 10 { low *= 10 }
+        func grouped(_ value: Int) -> String {
+            let digits = String(value)
+            var out = ""
+            for (offset, digit) in digits.enumerated() {
+                if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+                out.append(digit)
+            }
+            return out
+        }
+        return "\(grouped(low))–\(grouped(low * 10))"
     }
 
     private static func notes(_ context: EntityContext?) -> [String] {

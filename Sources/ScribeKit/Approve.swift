@@ -1,5 +1,6 @@
 import Catalog
 import Context
+import Describe
 import Foundation
 import SiteGen
 
@@ -37,21 +38,27 @@ public struct Approve: Sendable {
         func matches(_ names: [String]) -> Bool {
             patterns.contains { pattern in names.contains { TableFilter.matches($0, pattern) } }
         }
+        let builder = RequestBuilder(catalog)
         for table in catalog.allTables {
             let id = table.id
             let short = "\(id.schema).\(id.name)"
             var entities: [(String?, Description?, String)] = [(nil, table.description, short)]
             entities += table.columns.map { ($0.name, $0.description, "\(short).\($0.name)") }
-            for (column, description, label) in entities where matches([label, "\(id.source).\(label)"]) {
+            let wanted = entities.filter { matches([$0.2, "\(id.source).\($0.2)"]) }
+            guard !wanted.isEmpty else { continue }
+            let fingerprints = Staleness.fingerprints(of: table, in: builder)
+            for (column, description, label) in wanted {
                 guard let description, !description.text.isEmpty else {
                     report.skipped.append("\(label): no description to approve")
                     continue
                 }
-                if description.origin == .human, description.status == .approved {
+                let now = column.map { fingerprints.columns[$0] } ?? fingerprints.table
+                // Approved text is approved again only when its entity changed since (it is stale).
+                if description.origin == .human, description.status == .approved, description.inputsHash == nil || description.inputsHash == now {
                     report.skipped.append("\(label): already approved")
                     continue
                 }
-                approvals.append(.init(table: id, column: column, text: description.text, isHuman: description.origin == .human))
+                approvals.append(.init(table: id, column: column, text: description.text, isHuman: description.origin == .human, inputsHash: now))
             }
         }
         // The same names `init` gives: unique among each schema's tables.

@@ -36,6 +36,8 @@ public struct Build: Sendable {
         /// Problems in context files that did not stop the build.
         public var findings: [String] = []
         public var describe = DescribeStage.Report()
+        /// Approved descriptions whose table or column changed since (`schema.table[.column]`).
+        public var stale: [String] = []
         public var seconds = 0.0
     }
 
@@ -68,6 +70,12 @@ public struct Build: Sendable {
         (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
             Self.matches(id, refresh) ? .refresh : .cached
         })
+        (catalog, report.stale) = Staleness.mark(catalog)
+        if !report.stale.isEmpty {
+            let shown = report.stale.prefix(10).joined(separator: ", ") + (report.stale.count > 10 ? ", …" : "")
+            log.warning("[describe] \(report.stale.count) approved description\(report.stale.count == 1 ? " is" : "s are") stale "
+                + "(the table or column changed since it was approved): \(shown); review the text, then run scribe-build approve again")
+        }
         if request.strict, !report.describe.pending.isEmpty {
             throw BuildError(stage: .describe, message: "\(report.describe.pending.count) table(s) still pending, "
                 + "and --strict makes that an error; the site was not written")

@@ -51,9 +51,11 @@ struct PageContext {
     }
 
     /// A description for templates: `text` for lists, `html` (Markdown, glossary linked) when `path` is given.
-    func description(_ description: Description?, on path: String? = nil) -> [String: Any] {
-        guard let description, !description.text.isEmpty else { return ["missing": true] }
+    /// `pending` is why the describer left the entity's table without an answer in this build, if it did.
+    func description(_ description: Description?, on path: String? = nil, pending: String? = nil) -> [String: Any] {
+        guard let description, !description.text.isEmpty else { return ["missing": true, "pending": pending ?? false] }
         return [
+            "stale": description.isStale,
             "text": description.text,
             // What people and the model write is Markdown; a database comment or a template is plain text.
             "html": path.map { markdown(description.text, on: $0, isMarkdown: description.origin == .human || description.origin == .model) }
@@ -109,7 +111,7 @@ struct PageContext {
             "isView": table.kind.isView,
             "columnCount": Self.count(table.columns.count),
             "rows": Self.rows(table.rowCount),
-            "description": description(table.description),
+            "description": description(table.description, pending: table.describePending),
         ]
         if let page = plan.tablePage(table.id) { item["href"] = SitePlan.relative(page, from: path) }
         return item
@@ -192,7 +194,7 @@ struct PageContext {
         }
         if let bytes = table.bytes { context["size"] = Self.size(bytes) }
         context["columnCount"] = Self.counted(table.columns.count, "column")
-        context["description"] = description(table.description, on: path)
+        context["description"] = description(table.description, on: path, pending: table.describePending)
         context["context"] = self.context(table.context, on: path) ?? false
         context["documented"] = index.documentedRelationships(of: table.id).map { relationship -> [String: Any] in
             var item: [String: Any] = [
@@ -278,7 +280,7 @@ struct PageContext {
             "position": column.position,
             "type": column.dataType,
             "nullable": column.isNullable,
-            "description": description(column.description, on: path),
+            "description": description(column.description, on: path, pending: table.describePending),
         ]
         // Always set: Mustache would otherwise find the table's `context` for a column that has none.
         item["context"] = context(column.context, on: path) ?? false

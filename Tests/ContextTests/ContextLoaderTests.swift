@@ -16,7 +16,7 @@ struct ContextLoaderTests {
     static let badFiles: [(String, String)] = [
         ("syntax.yml", "syntax.yml:4:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 3)"),
         ("unknown-key.yml", "unknown-key.yml:3:5: unknown key `descripton` in `tables.orders`; did you mean `description`? allowed keys: "
-            + "description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, hints, columns"),
+            + "description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, inputs_hash, hints, columns"),
         ("wrong-type.yml", "wrong-type.yml:3:21: `tables.orders.business_rules` should be a list, found a mapping"),
         ("bad-status.yml", "bad-status.yml:3:13: `tables.orders.status` should be `draft` or `approved`, found `done`"),
         ("bad-placeholder.yml", "bad-placeholder.yml:3:18: unknown placeholder `{referenced_tabel}` in `templates[0].description`; available: "
@@ -24,7 +24,7 @@ struct ContextLoaderTests {
         ("relationship-count.yml", "relationship-count.yml:2:5: `relationships[0]` joins 2 column(s) to 1; `from` and `to` need the same number"),
         ("glossary-missing-definition.yml", "glossary-missing-definition.yml:2:5: `glossary[0]` is missing `definition`"),
         ("unknown-header.csv", "unknown-header.csv:1:7: unknown column header `colum`; did you mean `column`? allowed headers: "
-            + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, hints"),
+            + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, inputs_hash, hints"),
         ("unclosed-quote.csv", "unclosed-quote.csv:2:8: this quoted cell is never closed; add the closing \""),
         ("cell-count.csv", "cell-count.csv:2:1: this row has 3 cells but the header has 2; quote cells that contain commas"),
         ("csv-status.csv", "csv-status.csv:2:11: `status` should be `draft` or `approved`, found `finished`"),

@@ -150,4 +150,22 @@ struct HostileSiteTests {
             #expect(index.contains(">\(escaped)</a>"), "index does not list \(name.debugDescription)")
         }
     }
+
+    @Test func staleApprovedTextAndPendingDescriptionsAreMarked() throws {
+        var catalog = Fixture.catalog(tables: ["orders", "refunds"], columns: ["id", "amount"])
+        catalog.sources[0].schemas[0].tables[0].description = Description(text: "One row per order.", origin: .human,
+                                                                          status: .approved, inputsHash: "0123456789abcdef", isStale: true)
+        catalog.sources[0].schemas[0].tables[1].describePending = "the call budget (describe.max_calls) is used up"
+        let folder = try TemporaryFolder()
+        let files = try Fixture.site(catalog, in: folder)
+        let orders = String(decoding: try #require(files["s/main/tables/orders.html"]), as: UTF8.self)
+        #expect(orders.contains(#"<span class="origin" title="where this description came from">human · approved</span> <span class="badge stale""#))
+        let refunds = String(decoding: try #require(files["s/main/tables/refunds.html"]), as: UTF8.self)
+        #expect(refunds.contains(#"<p class="desc missing pending" title="the call budget (describe.max_calls) is used up">Description pending"#))
+        // Each column of the pending table says so too, and the schema's list.
+        #expect(refunds.components(separatedBy: "Description pending").count == 4)
+        #expect(String(decoding: try #require(files["s/main/index.html"]), as: UTF8.self).contains("Description pending."))
+        let json = String(decoding: try #require(files["catalog.json"]), as: UTF8.self)
+        #expect(json.contains(#""stale" : true"#) && json.contains(#""describePending" : "the call budget"#))
+    }
 }

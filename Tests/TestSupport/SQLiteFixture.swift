@@ -12,6 +12,12 @@ public enum SQLiteFixture {
     public static func create(_ sql: String, in folder: URL, name: String = "fixture.sqlite") throws -> URL {
         let url = folder.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: url)
+        try execute(sql, in: url)
+        return url
+    }
+
+    /// Runs `sql` on the database at `url`, creating it when it does not exist.
+    public static func execute(_ sql: String, in url: URL) throws {
         var db: OpaquePointer?
         guard sqlite3_open(url.path, &db) == SQLITE_OK, let db else {
             throw Failure(description: "cannot create \(url.path)")
@@ -23,7 +29,6 @@ public enum SQLiteFixture {
             sqlite3_free(message)
             throw Failure(description: "fixture SQL failed: \(text)")
         }
-        return url
     }
 
     /// Creates a database from a fixture file that sits beside the calling test.
