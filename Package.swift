@@ -30,6 +30,8 @@ let package = Package(
 
         // Descriptions for what nobody described: the offline describer, or a model over HTTP, with a cache.
         .target(name: "Describe", dependencies: ["Catalog", "ContentHash"]),
+        // Column profiles from the drivers' samples, PII found in them, and the masking that keeps raw values in.
+        .target(name: "Profile", dependencies: ["Catalog", "Introspect"]),
 
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
@@ -39,7 +41,7 @@ let package = Package(
 
         // Configuration and the named build stages; everything the CLI does, callable from tests.
         .target(name: "ScribeKit", dependencies: [
-            "Catalog", "Context", "Describe", "Introspect", "SiteGen",
+            "Catalog", "Context", "Describe", "Introspect", "Profile", "SiteGen",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
+        .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScribeKitTests", dependencies: ["Context", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]

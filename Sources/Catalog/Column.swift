@@ -36,6 +36,10 @@ public struct Column: Sendable, Hashable, Codable {
     public var domainBaseType: String?
     public var enumLabels: [String]?
     public var context: EntityContext?
+    /// Statistics of the column's values, when the table was profiled.
+    public var profile: ColumnProfile?
+    /// Personal data the column holds, when any was found or declared.
+    public var pii: PIIFinding?
 
     public init(
         name: String,

@@ -9,10 +9,12 @@ public struct EntityContext: Sendable, Hashable, Codable {
     public var tags: [String]
     /// Extra guidance for the model that writes descriptions; not shown as documentation.
     public var hints: String?
+    /// `none`, or the kind of personal data a column holds (`email`, `phone`, …), overriding detection.
+    public var pii: String?
 
     public init(
         businessRules: [String] = [], dataSources: [String] = [], usageNotes: String? = nil, examples: [String] = [],
-        glossaryTerms: [String] = [], owner: String? = nil, tags: [String] = [], hints: String? = nil
+        glossaryTerms: [String] = [], owner: String? = nil, tags: [String] = [], hints: String? = nil, pii: String? = nil
     ) {
         self.businessRules = businessRules
         self.dataSources = dataSources
@@ -22,6 +24,7 @@ public struct EntityContext: Sendable, Hashable, Codable {
         self.owner = owner
         self.tags = tags
         self.hints = hints
+        self.pii = pii
     }
 
     public var isEmpty: Bool { self == EntityContext() }

@@ -36,6 +36,8 @@ public struct Table: Sendable, Hashable, Codable {
     public var context: EntityContext?
     /// Why the describer left this table's undescribed entities without text in the last build, if it did.
     public var describePending: String?
+    /// How the table's data was profiled, when it was.
+    public var profile: TableProfile?
 
     public init(
         id: TableID,

@@ -59,6 +59,11 @@ enum CSVContext {
                 }
                 status = parsed
             }
+            if let cell = values["pii"], !ContextLoader.piiValues.contains(cell.text) {
+                throw ConfigError(file: file, line: cell.line, column: cell.column,
+                                  message: "`pii` should be `none` or a kind of personal data, found `\(cell.text)`; allowed: "
+                                      + ContextLoader.piiValues.joined(separator: ", "))
+            }
             let location = Location(file: file, line: row[0].line, column: 1)
             let columnCell = values["column"]
             set.entries.append(ContextSet.Entry(
@@ -67,7 +72,7 @@ enum CSVContext {
                 context: EntityContext(
                     businessRules: list("business_rules"), dataSources: list("data_sources"), usageNotes: single("usage_notes"),
                     examples: list("examples"), glossaryTerms: list("glossary_terms"), owner: single("owner"),
-                    tags: list("tags"), hints: single("hints")),
+                    tags: list("tags"), hints: single("hints"), pii: single("pii")),
                 location: location,
                 nameLocation: Location(file: file, line: (columnCell ?? tableCell).line, column: (columnCell ?? tableCell).column)))
         }

@@ -8,7 +8,9 @@ public struct ContextLoader: Sendable {
     /// Keys of a table entry; a column entry takes the same but `columns`.
     static let tableKeys = ["description", "business_rules", "data_sources", "usage_notes", "examples",
                             "glossary_terms", "owner", "tags", "status", "inputs_hash", "hints", "columns"]
-    static let columnKeys = tableKeys.filter { $0 != "columns" }
+    static let columnKeys = tableKeys.filter { $0 != "columns" } + ["pii"]
+    /// What `pii:` may say: `none`, or a kind of personal data.
+    static let piiValues = ["none"] + PIIFinding.Kind.allCases.map(\.rawValue)
     static let topKeys = ["tables", "relationships", "glossary", "templates"]
 
     public init() {}
@@ -169,12 +171,22 @@ public struct ContextLoader: Sendable {
             glossaryTerms: try list(fields["glossary_terms"], "\(at).glossary_terms", reader),
             owner: try optional(fields["owner"], "\(at).owner", reader),
             tags: try list(fields["tags"], "\(at).tags", reader),
-            hints: try optional(fields["hints"], "\(at).hints", reader))
+            hints: try optional(fields["hints"], "\(at).hints", reader),
+            pii: try pii(fields["pii"], at: "\(at).pii", reader))
         return ContextSet.Entry(
             table: table, column: column,
             description: try optional(fields["description"], "\(at).description", reader),
             status: status, inputsHash: try optional(fields["inputs_hash"], "\(at).inputs_hash", reader), context: context,
             location: Self.location(node, reader.file), nameLocation: Self.location(key, reader.file))
+    }
+
+    private func pii(_ node: Node?, at: String, _ reader: YAMLReader) throws(ConfigError) -> String? {
+        guard let node, let written = try optional(node, at, reader) else { return nil }
+        guard Self.piiValues.contains(written) else {
+            let suggestion = Suggestion.closest(to: written, among: Self.piiValues).map { "did you mean `\($0)`? " } ?? ""
+            throw reader.error(node, "`\(at)` should be `none` or a kind of personal data; \(suggestion)allowed: \(Self.piiValues.joined(separator: ", "))")
+        }
+        return written
     }
 
     private func optional(_ node: Node?, _ at: String, _ reader: YAMLReader) throws(ConfigError) -> String? {

@@ -5,6 +5,12 @@ import Foundation
 final class SQLiteConnection {
     private let handle: OpaquePointer
     let path: String
+    /// When set, a running statement is interrupted once this time has passed (a statement timeout).
+    private let deadline = Deadline()
+
+    final class Deadline {
+        var at: Date?
+    }
 
     /// Opens `path` read-only. Writes through this connection are impossible by construction:
     /// the file is opened without write access and `query_only` refuses any change.
@@ -28,6 +34,21 @@ final class SQLiteConnection {
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Interrupts statements that run past `date` (nil: none). SQLite calls the handler every few
+    /// thousand virtual-machine steps; a non-zero answer stops the statement with SQLITE_INTERRUPT.
+    func setDeadline(_ date: Date?) {
+        deadline.at = date
+        guard date != nil else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            return
+        }
+        sqlite3_progress_handler(handle, 10_000, { context in
+            guard let context else { return 0 }
+            let deadline = Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue()
+            return (deadline.at.map { Date() > $0 } ?? false) ? 1 : 0
+        }, Unmanaged.passUnretained(deadline).toOpaque())
     }
 
     /// The SQLite library version, e.g. 3.40.1.

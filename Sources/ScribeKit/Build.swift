@@ -3,6 +3,7 @@ import Context
 import Describe
 import Foundation
 import Introspect
+import Profile
 import SiteGen
 
 /// `scribe-build build`: configuration → introspection → rendering → an atomically replaced site.
@@ -66,6 +67,7 @@ public struct Build: Sendable {
 
         var report = Report(output: outputPath)
         var catalog = try readCatalog(config, strict: request.strict, report: &report)
+        catalog = try profile(catalog, config, report: &report)
         let refresh = request.refresh
         (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
             Self.matches(id, refresh) ? .refresh : .cached
@@ -146,6 +148,46 @@ public struct Build: Sendable {
             + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates "
             + "(\(Self.format(Date().timeIntervalSince(contextStarted))) s)")
         return merged.catalog
+    }
+
+    /// The profile stage: each profiled source's tables sampled in the database, then profiles and PII
+    /// decided from the samples, with the values of PII columns masked before anything else sees them.
+    func profile(_ catalog: Catalog, _ config: SiteConfig, report: inout Report) throws(BuildError) -> Catalog {
+        let settings = config.profile
+        let plan = SamplingPlan(sampleRows: settings.sampleRows, fullScanBelow: settings.fullScanBelow, workers: settings.workers,
+                                statementTimeoutMilliseconds: Int(settings.timeoutSeconds * 1000))
+        var samples: [TableSample] = []
+        let started = Date()
+        for sourceConfig in config.sources where settings.enabled && sourceConfig.profile {
+            guard let source = catalog.sources.first(where: { $0.name == sourceConfig.name }) else { continue }
+            let tables = source.schemas.flatMap(\.tables).filter { table in
+                [.table, .partitionedTable].contains(table.kind) && settings.filter.includes(schema: table.id.schema, table: table.id.name)
+            }
+            guard !tables.isEmpty else { continue }
+            let progress = ProgressPrinter(log: log, label: "[profile]")
+            let progressStarted = Date()
+            let show: @Sendable (Int, Int) -> Void = { done, total in progress.show(done: done, total: total, noun: "tables", started: progressStarted) }
+            let read = try stage(.profile, subject: source.name) { () throws -> [TableSample] in
+                switch sourceConfig.kind {
+                case .sqlite: try SQLiteSampler(path: sourceConfig.path ?? "", plan: plan).sample(tables, progress: show)
+                case .postgres: try PostgresSampler(conninfo: sourceConfig.url ?? "", plan: plan).sample(tables, progress: show)
+                }
+            }
+            progress.finish()
+            for sample in read where sample.incomplete != nil {
+                let warning = "\(sample.table): profile incomplete: \(sample.incomplete ?? "")"
+                log.warning("[profile] \(warning)")
+                report.warnings.append(warning)
+            }
+            samples += read
+        }
+        let profiled = ProfileStage(policy: config.piiSamples).apply(samples, to: catalog)
+        let findings = profiled.allTables.reduce(0) { $0 + $1.columns.filter { $0.pii != nil }.count }
+        if settings.enabled {
+            log.info("[profile] \(samples.count) tables profiled (\(samples.filter(\.isSampled).count) sampled), "
+                + "\(findings) column\(findings == 1 ? "" : "s") with personal data (\(Self.format(Date().timeIntervalSince(started))) s)")
+        }
+        return profiled
     }
 
     /// The describe stage: the configured describer fills what nobody described, from the cache when it can.

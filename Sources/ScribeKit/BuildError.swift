@@ -24,6 +24,7 @@ public enum BuildStage: String, Sendable {
     case config
     case introspect
     case context
+    case profile
     case describe
     case render
     case write

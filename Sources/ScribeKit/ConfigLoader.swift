@@ -1,6 +1,7 @@
 import Catalog
 import Context
 import Foundation
+import Profile
 import Yams
 
 /// Reads `site.yml` strictly: unknown keys, wrong types and unset variables are errors with a position.
@@ -31,7 +32,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
-        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe"])
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii"])
 
         let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
 
@@ -75,6 +76,7 @@ public struct ConfigLoader: Sendable {
             if let timeout = fields["statement_timeout"] {
                 source.statementTimeoutSeconds = try reader.duration(timeout, at: "\(at).statement_timeout")
             }
+            if let profile = fields["profile"] { source.profile = try Self.boolean(profile, at: "\(at).profile", reader) }
             sources.append(source)
         }
 
@@ -89,23 +91,61 @@ public struct ConfigLoader: Sendable {
             if let node = paths["output"] { output = Self.resolve(try reader.string(node, at: "paths.output"), against: folder) }
             if let node = paths["theme"] { theme = Self.resolve(try reader.string(node, at: "paths.theme"), against: folder) }
         }
-        var defaultTemplates = true
-        if let node = top["default_templates"] {
-            switch try reader.string(node, at: "default_templates") {
-            case "true", "yes", "on": defaultTemplates = true
-            case "false", "no", "off": defaultTemplates = false
-            default: throw reader.error(node, "`default_templates` should be true or false, found `\(reader.written(node))`")
-            }
-        }
+        let defaultTemplates = try top["default_templates"].map { node throws(ConfigError) in
+            try Self.boolean(node, at: "default_templates", reader)
+        } ?? true
         var config = SiteConfig(file: file, title: title, sources: sources, output: output, theme: theme, cache: cache,
                                 context: context, defaultTemplates: defaultTemplates)
         if let node = top["describe"] { config.describe = try describeSettings(node, reader) }
+        if let node = top["profile"] { config.profile = try profileSettings(node, reader) }
+        if let node = top["pii"] {
+            let fields = try reader.mapping(node, at: "pii", allowed: ["publish_samples"])
+            if let policyNode = fields["publish_samples"] {
+                let written = try reader.string(policyNode, at: "pii.publish_samples")
+                guard let policy = ProfileStage.SamplePolicy(rawValue: written) else {
+                    throw reader.error(policyNode, "`pii.publish_samples` should be `masked` or `none`, found `\(reader.written(policyNode))`")
+                }
+                config.piiSamples = policy
+            }
+        }
         return config
+    }
+
+    private func profileSettings(_ node: Node, _ reader: YAMLReader) throws(ConfigError) -> SiteConfig.ProfileSettings {
+        let fields = try reader.mapping(node, at: "profile", allowed: [
+            "enabled", "sample_rows", "full_scan_below", "workers", "timeout", "include", "exclude",
+        ])
+        var settings = SiteConfig.ProfileSettings()
+        if let enabled = fields["enabled"] { settings.enabled = try Self.boolean(enabled, at: "profile.enabled", reader) }
+        func integer(_ key: String, minimum: Int) throws(ConfigError) -> Int? {
+            guard let node = fields[key] else { return nil }
+            guard let value = Int(try reader.string(node, at: "profile.\(key)")), value >= minimum else {
+                throw reader.error(node, "`profile.\(key)` should be a whole number of at least \(minimum), found `\(reader.written(node))`")
+            }
+            return value
+        }
+        settings.sampleRows = try integer("sample_rows", minimum: 1) ?? settings.sampleRows
+        settings.fullScanBelow = try integer("full_scan_below", minimum: 0) ?? settings.fullScanBelow
+        settings.workers = try integer("workers", minimum: 1) ?? settings.workers
+        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "profile.timeout") }
+        settings.filter = TableFilter(
+            include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.include") } ?? [],
+            exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.exclude") } ?? [])
+        return settings
+    }
+
+    static func boolean(_ node: Node, at: String, _ reader: YAMLReader) throws(ConfigError) -> Bool {
+        switch try reader.string(node, at: at) {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw reader.error(node, "`\(at)` should be true or false, found `\(reader.written(node))`")
+        }
     }
 
     private func describeSettings(_ node: Node, _ reader: YAMLReader) throws(ConfigError) -> SiteConfig.DescribeSettings {
         let fields = try reader.mapping(node, at: "describe", allowed: [
             "provider", "model", "base_url", "api_key_env", "concurrency", "max_calls", "requests_per_minute", "timeout",
+            "send_sample_values",
         ])
         var settings = SiteConfig.DescribeSettings()
         if let providerNode = fields["provider"] {
@@ -129,13 +169,14 @@ public struct ConfigLoader: Sendable {
         settings.maxCalls = try integer("max_calls")
         settings.requestsPerMinute = try integer("requests_per_minute").map(Double.init)
         if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "describe.timeout") }
+        if let send = fields["send_sample_values"] { settings.sendSampleValues = try Self.boolean(send, at: "describe.send_sample_values", reader) }
         if settings.provider != .offline, settings.model == nil {
             throw reader.error(node, "`describe.model` is required with provider `\(settings.provider.rawValue)`")
         }
         return settings
     }
 
-    static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout"]
+    static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout", "profile"]
 
     static func resolve(_ path: String, against folder: URL) -> String {
         let expanded = (path as NSString).expandingTildeInPath

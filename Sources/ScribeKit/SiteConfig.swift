@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Profile
 
 /// What `site.yml` asks for, with every path made absolute and every `${VAR}` read.
 public struct SiteConfig: Sendable, Equatable {
@@ -13,6 +14,8 @@ public struct SiteConfig: Sendable, Equatable {
         public var url: String?
         public var filter: TableFilter
         public var statementTimeoutSeconds: Double
+        /// `profile: false` on a source: its data is never read, only its structure.
+        public var profile = true
 
         public init(name: String, kind: Source.Kind, path: String? = nil, url: String? = nil,
                     filter: TableFilter = TableFilter(), statementTimeoutSeconds: Double = SiteConfig.defaultStatementTimeout) {
@@ -39,6 +42,22 @@ public struct SiteConfig: Sendable, Equatable {
     /// Whether the shipped description templates (ids, foreign keys, timestamps, flags) apply.
     public var defaultTemplates: Bool
     public var describe = DescribeSettings()
+    public var profile = ProfileSettings()
+    /// `pii.publish_samples`: what the site may show of a PII column's values.
+    public var piiSamples = ProfileStage.SamplePolicy.masked
+
+    /// `profile:` in site.yml: how much of the data a build looks at.
+    public struct ProfileSettings: Sendable, Equatable {
+        public var enabled = true
+        public var sampleRows = 10_000
+        public var fullScanBelow = 100_000
+        public var workers = 2
+        public var timeoutSeconds = 30.0
+        /// Globs on schema.table or source.schema.table; a table must match `include` (when given) and no `exclude`.
+        public var filter = TableFilter()
+
+        public init() {}
+    }
 
     /// `describe:` in site.yml: who writes the descriptions nobody wrote, and how hard to push.
     public struct DescribeSettings: Sendable, Equatable {
@@ -57,6 +76,8 @@ public struct SiteConfig: Sendable, Equatable {
         public var maxCalls: Int?
         public var requestsPerMinute: Double?
         public var timeoutSeconds = 60.0
+        /// Whether frequent values of columns that hold no PII may be sent to the model.
+        public var sendSampleValues = false
 
         public init() {}
     }

@@ -1,0 +1,170 @@
+import Catalog
+import Foundation
+import Introspect
+
+/// The profile stage: samples in, a Catalog with column profiles and PII findings out.
+///
+/// This is the only place raw values exist. PII is decided here, from the values, and the values of a PII
+/// column are masked (or dropped) before the Catalog leaves the stage, so no later stage — the describer's
+/// prompts, its cache, the pages, the search index, catalog.json, the logs — can see them.
+public struct ProfileStage: Sendable {
+    /// `pii.publish_samples`: what is kept of a PII column's values.
+    public enum SamplePolicy: String, Sendable, CaseIterable {
+        /// Nothing: no samples, top values, minimum or maximum.
+        case none
+        /// Shape-keeping masks: `j***@e***.com`.
+        case masked
+    }
+
+    public var policy: SamplePolicy
+    public var classifier = PIIClassifier()
+    /// Values shown per column, and most frequent values kept.
+    public static let sampleCount = 5
+    public static let topCount = 5
+
+    public init(policy: SamplePolicy = .masked) {
+        self.policy = policy
+    }
+
+    public func apply(_ samples: [TableSample], to catalog: Catalog) -> Catalog {
+        var byTable: [TableID: TableSample] = [:]
+        for sample in samples { byTable[sample.table] = sample }
+        var catalog = catalog
+        for s in catalog.sources.indices {
+            for c in catalog.sources[s].schemas.indices {
+                for t in catalog.sources[s].schemas[c].tables.indices {
+                    let table = catalog.sources[s].schemas[c].tables[t]
+                    guard let sample = byTable[table.id] else {
+                        catalog.sources[s].schemas[c].tables[t] = classifyByName(table)
+                        continue
+                    }
+                    catalog.sources[s].schemas[c].tables[t] = profiled(table, sample)
+                }
+            }
+        }
+        return catalog
+    }
+
+    /// A table that was not profiled (a view, or profiling is off) still gets findings from names and types.
+    func classifyByName(_ table: Table) -> Table {
+        var table = table
+        for index in table.columns.indices {
+            table.columns[index].pii = decide(table.columns[index], in: table, values: [])
+        }
+        return table
+    }
+
+    func profiled(_ table: Table, _ sample: TableSample) -> Table {
+        var table = table
+        let valuesRead = sample.values.first?.count ?? 0
+        table.profile = TableProfile(rowsRead: sample.rowsRead, isSampled: sample.isSampled, valuesRead: valuesRead, incomplete: sample.incomplete)
+        let positions = Dictionary(sample.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in table.columns.indices {
+            let column = table.columns[index]
+            guard let position = positions[column.name], position < sample.aggregates.count else {
+                table.columns[index].pii = decide(column, in: table, values: [])
+                continue
+            }
+            let values = position < sample.values.count ? sample.values[position].compactMap { $0 } : []
+            var profile = Self.summary(sample.aggregates[position], values: values, rowsRead: sample.rowsRead,
+                                       isSampled: sample.isSampled, dataType: column.dataType)
+            let pii = decide(column, in: table, values: values)
+            if pii != nil { profile = masked(profile) }
+            table.columns[index].profile = profile
+            table.columns[index].pii = pii
+        }
+        return table
+    }
+
+    /// The classifier's finding, unless a context file says otherwise (`pii: none`, `pii: email`).
+    func decide(_ column: Column, in table: Table, values: [String]) -> PIIFinding? {
+        if let declared = column.context?.pii {
+            if declared == "none" { return nil }
+            if let kind = PIIFinding.Kind(rawValue: declared) {
+                return PIIFinding(kind: kind, confidence: 1, reasons: ["a context file says `pii: \(declared)`"], origin: .context)
+            }
+        }
+        return classifier.classify(column: column, table: table, values: values)
+    }
+
+    static func summary(_ aggregates: TableSample.Aggregates, values: [String], rowsRead: Int, isSampled: Bool, dataType: String) -> ColumnProfile {
+        var profile = ColumnProfile(
+            nullFraction: rowsRead > 0 ? Double(rowsRead - aggregates.nonNull) / Double(rowsRead) : 0,
+            distinct: aggregates.distinct, distinctIsEstimate: isSampled,
+            minimum: aggregates.minimum, maximum: aggregates.maximum,
+            minimumLength: aggregates.minimumLength, maximumLength: aggregates.maximumLength,
+            mean: aggregates.mean, standardDeviation: aggregates.standardDeviation)
+        var counts: [String: Int] = [:]
+        var firstSeen: [String] = []
+        for value in values {
+            if counts[value] == nil { firstSeen.append(value) }
+            counts[value, default: 0] += 1
+        }
+        // Most frequent first; ties in the order the values came (the sample is repeatable, so this is stable).
+        let order = Dictionary(firstSeen.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        profile.topValues = counts.sorted { $0.value != $1.value ? $0.value > $1.value : order[$0.key]! < order[$1.key]! }
+            .prefix(topCount).filter { $0.value > 1 || counts.count <= topCount }
+            .map { ColumnProfile.ValueCount(value: String($0.key.prefix(80)), count: $0.value) }
+        profile.samples = firstSeen.prefix(sampleCount).map { String($0.prefix(80)) }
+        var shapes: [String: Int] = [:]
+        let looked = values.prefix(2_000)
+        for value in looked { for shape in ValueCheck.shapes(of: value) { shapes[shape, default: 0] += 1 } }
+        profile.patterns = shapes.map { ColumnProfile.PatternShare(pattern: $0.key, share: Double($0.value) / Double(looked.count)) }
+            .filter { $0.share >= 0.05 }.sorted { $0.share != $1.share ? $0.share > $1.share : $0.pattern < $1.pattern }
+        if let low = aggregates.minimumLength, low == aggregates.maximumLength, low > 0 {
+            profile.patterns.append(.init(pattern: "fixed_length_\(low)", share: 1))
+        }
+        return profile
+    }
+
+    func masked(_ profile: ColumnProfile) -> ColumnProfile {
+        var profile = profile
+        profile.isMasked = true
+        switch policy {
+        case .none:
+            profile.topValues = []
+            profile.samples = []
+            profile.minimum = nil
+            profile.maximum = nil
+        case .masked:
+            var merged: [String: Int] = [:]
+            var order: [String] = []
+            for top in profile.topValues {
+                let mask = Mask.value(top.value)
+                if merged[mask] == nil { order.append(mask) }
+                merged[mask, default: 0] += top.count
+            }
+            profile.topValues = order.map { ColumnProfile.ValueCount(value: $0, count: merged[$0]!) }
+            profile.samples = profile.samples.map(Mask.value)
+            profile.minimum = profile.minimum.map(Mask.value)
+            profile.maximum = profile.maximum.map(Mask.value)
+        }
+        return profile
+    }
+}
+
+/// Shape-keeping masks for personal data: every run of letters or digits keeps its first character and
+/// loses the rest (`+1 415-555-0134` → `+1 4**-5**-0***`); an email address keeps its top-level domain
+/// (`jane.doe@example.com` → `j***@e***.com`).
+public enum Mask {
+    public static func value(_ value: String) -> String {
+        if ValueCheck.isEmail(value), let at = value.lastIndex(of: "@") {
+            let local = value[..<at]
+            let domain = value[value.index(after: at)...]
+            let tld = domain.split(separator: ".").last.map(String.init) ?? ""
+            return "\(local.prefix(1))***@\(domain.prefix(1))***.\(tld)"
+        }
+        var out = ""
+        var inRun = false
+        for character in value {
+            if character.isLetter || character.isNumber {
+                out.append(inRun ? "*" : character)
+                inRun = true
+            } else {
+                out.append(character)
+                inRun = false
+            }
+        }
+        return out
+    }
+}
