@@ -24,7 +24,7 @@ struct ContextLoaderTests {
         ("relationship-count.yml", "relationship-count.yml:2:5: `relationships[0]` joins 2 column(s) to 1; `from` and `to` need the same number"),
         ("glossary-missing-definition.yml", "glossary-missing-definition.yml:2:5: `glossary[0]` is missing `definition`"),
         ("unknown-header.csv", "unknown-header.csv:1:7: unknown column header `colum`; did you mean `column`? allowed headers: "
-            + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, inputs_hash, hints"),
+            + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, inputs_hash, hints, pii"),
         ("unclosed-quote.csv", "unclosed-quote.csv:2:8: this quoted cell is never closed; add the closing \""),
         ("cell-count.csv", "cell-count.csv:2:1: this row has 3 cells but the header has 2; quote cells that contain commas"),
         ("csv-status.csv", "csv-status.csv:2:11: `status` should be `draft` or `approved`, found `finished`"),
