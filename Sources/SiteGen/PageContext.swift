@@ -9,11 +9,14 @@ struct PageContext {
     let plan: SitePlan
     let index: CatalogIndex
     let glossary: Markdown.Glossary
+    /// Whether any column holds personal data, so every page links the report.
+    let hasPII: Bool
 
     init(catalog: Catalog, plan: SitePlan, index: CatalogIndex) {
         self.catalog = catalog
         self.plan = plan
         self.index = index
+        hasPII = catalog.allTables.contains { $0.columns.contains { $0.pii != nil } }
         var phrases: [(text: String, target: String)] = []
         for term in catalog.glossary {
             guard let page = plan.termPage(term.term) else { continue }
@@ -47,6 +50,7 @@ struct PageContext {
             },
         ]
         if !catalog.glossary.isEmpty { values["glossaryHref"] = root + SitePlan.glossaryIndex }
+        if hasPII { values["piiHref"] = root + SitePlan.piiPage }
         return values
     }
 
@@ -196,6 +200,7 @@ struct PageContext {
         context["columnCount"] = Self.counted(table.columns.count, "column")
         context["description"] = description(table.description, on: path, pending: table.describePending)
         context["context"] = self.context(table.context, on: path) ?? false
+        context["profile"] = profileSection(table, from: path)
         context["documented"] = index.documentedRelationships(of: table.id).map { relationship -> [String: Any] in
             var item: [String: Any] = [
                 "from": tableRef(relationship.from, seenFrom: table.id, from: path),
@@ -284,6 +289,7 @@ struct PageContext {
         ]
         // Always set: Mustache would otherwise find the table's `context` for a column that has none.
         item["context"] = context(column.context, on: path) ?? false
+        item["pii"] = column.pii.map(Self.pii) ?? false
         if let value = column.defaultValue { item["default"] = value }
         if let position = primary.firstIndex(of: column.name) {
             item["keyLabel"] = primary.count > 1 ? "PK \(position + 1)" : "PK"
@@ -395,5 +401,99 @@ struct PageContext {
         if key.onDelete != .noAction { parts.append("on delete \(key.onDelete.rawValue.lowercased())") }
         if key.onUpdate != .noAction { parts.append("on update \(key.onUpdate.rawValue.lowercased())") }
         return parts.isEmpty ? [:] : ["actions": parts.joined(separator: ", ")]
+    }
+
+    // MARK: Profiles and personal data
+
+    static func pii(_ finding: PIIFinding) -> [String: Any] {
+        [
+            "kind": finding.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+            "confidence": "\(Int((finding.confidence * 100).rounded()))%",
+            "reasons": finding.reasons.joined(separator: "; "),
+            "declared": finding.origin == .context,
+        ]
+    }
+
+    /// The table page's "Data profile" section, or false when the table was not profiled.
+    func profileSection(_ table: Table, from path: String) -> Any {
+        guard let profile = table.profile else { return false }
+        let estimate = table.rowCount.map { ($0.isExact ? "" : "~") + Self.count($0.value) }
+        var section: [String: Any] = [
+            "read": profile.isSampled
+                ? "Sampled \(Self.count(profile.rowsRead)) of \(estimate ?? "?") rows"
+                : "All \(Self.count(profile.rowsRead)) rows read",
+            "valuesRead": profile.valuesRead < profile.rowsRead ? "frequent values from \(Self.count(profile.valuesRead)) of them" : false,
+            "incomplete": profile.incomplete ?? false,
+        ]
+        section["columns"] = table.columns.compactMap { column -> [String: Any]? in
+            guard let stats = column.profile else { return nil }
+            var row: [String: Any] = [
+                "name": column.name,
+                "href": "#" + (plan.columnAnchor(table.id, column.name) ?? ""),
+                "nulls": Self.percent(stats.nullFraction),
+                "distinct": (stats.distinctIsEstimate ? "≥ " : "") + Self.count(stats.distinct),
+                "pii": column.pii.map(Self.pii) ?? false,
+                "masked": stats.isMasked,
+                "shapes": stats.patterns.prefix(3).map { "\($0.pattern.replacingOccurrences(of: "_", with: " ")) \(Self.percent($0.share))" }
+                    .joined(separator: ", "),
+            ]
+            var range: [String] = []
+            if let low = stats.minimum, let high = stats.maximum { range.append(low == high ? low : "\(low) … \(high)") }
+            if let mean = stats.mean {
+                range.append("mean \(Self.decimal(mean))" + (stats.standardDeviation.map { " ± \(Self.decimal($0))" } ?? ""))
+            }
+            if let low = stats.minimumLength, let high = stats.maximumLength {
+                range.append(low == high ? "\(low) characters" : "\(low)–\(high) characters")
+            }
+            row["range"] = range.joined(separator: "; ")
+            let top = stats.topValues.first?.count ?? 0
+            let base = max(1, profile.valuesRead)
+            row["top"] = stats.topValues.map { value -> [String: Any] in
+                [
+                    "value": value.value,
+                    "share": Self.percent(Double(value.count) / Double(base)),
+                    // Bars relative to the most frequent value, in whole percent: a number we computed, safe in a style.
+                    "width": top > 0 ? Int((Double(value.count) / Double(top) * 100).rounded()) : 0,
+                ]
+            }
+            return row
+        }
+        return section
+    }
+
+    /// The personal-data report: every column with a finding, grouped by table, with the kinds to filter by.
+    func piiReport() -> [String: Any] {
+        let path = SitePlan.piiPage
+        var context = common(path: path, title: "Personal data", crumbs: [(catalog.title, SitePlan.indexPage), ("Personal data", nil)])
+        var kinds: Set<String> = []
+        var rows: [[String: Any]] = []
+        for table in catalog.allTables {
+            for column in table.columns {
+                guard let finding = column.pii else { continue }
+                kinds.insert(finding.kind.rawValue)
+                var row = Self.pii(finding)
+                row["kindValue"] = finding.kind.rawValue
+                row["table"] = "\(table.id.schema).\(table.name)"
+                row["column"] = column.name
+                row["href"] = plan.columnLink(table.id, column.name).map { SitePlan.relative($0, from: path) } ?? ""
+                row["masked"] = column.profile?.isMasked ?? false
+                rows.append(row)
+            }
+        }
+        context["rows"] = rows
+        context["count"] = Self.counted(rows.count, "column")
+        context["tableCount"] = Self.counted(Set(rows.map { $0["table"] as? String ?? "" }).count, "table")
+        context["kinds"] = kinds.sorted().map { ["value": $0, "label": $0.replacingOccurrences(of: "_", with: " ")] }
+        return context
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        let value = fraction * 100
+        if value > 0, value < 1 { return "<1%" }
+        return "\(Int(value.rounded()))%"
+    }
+
+    static func decimal(_ value: Double) -> String {
+        abs(value) >= 1000 || value == value.rounded() ? count(Int(value.rounded())) : String(format: "%.2f", value)
     }
 }

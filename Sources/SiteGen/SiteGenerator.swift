@@ -108,6 +108,7 @@ public struct SiteGenerator: Sendable {
                 try page(path, "term", pages.glossaryTerm(term, usage: usage.uses[term.term] ?? []))
             }
         }
+        if pages.hasPII { try page(SitePlan.piiPage, "pii", pages.piiReport()) }
         let search = SearchIndex(catalog, plan: plan)
         try write(SitePlan.searchJSON, try search.json())
         try write(SitePlan.searchScript, try search.script())

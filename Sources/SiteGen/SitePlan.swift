@@ -42,6 +42,8 @@ public struct SitePlan: Sendable {
     public static let assetsFolder = "assets"
 
     public static let glossaryIndex = "glossary/index.html"
+    /// The personal-data report: every column found to hold PII, with why.
+    public static let piiPage = "pii.html"
 
     public func termPage(_ term: String) -> String? {
         termFiles[term].map { "glossary/\($0).html" }

@@ -34,7 +34,7 @@ struct BuildTests {
         #expect(report.output == folder.path("_site").path)
         #expect(report.tables == 17)
         #expect(report.views == 4)
-        #expect(report.pages == 23)  // index, one schema, 21 tables and views
+        #expect(report.pages == 24)  // index, one schema, 21 tables and views, the personal-data report
         #expect(report.diagrams == 22)  // one per table and view, one for the schema
         let files = site
         #expect(files["warehouse/main/tables/shipment_lines.html"] != nil)
