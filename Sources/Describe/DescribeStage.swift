@@ -20,6 +20,8 @@ public struct DescribeStage: Sendable {
         public var invalidRetries: Int
         public var baseDelay: Double
         public var maxDelay: Double
+        /// `describe.send_sample_values`: the values of categorical columns without personal data go into requests.
+        public var sendSampleValues = false
 
         public init(concurrency: Int = 4, maxCalls: Int? = nil, requestsPerMinute: Double? = nil, maxAttempts: Int = 4,
                     invalidRetries: Int = 2, baseDelay: Double = 0.5, maxDelay: Double = 30) {
@@ -92,7 +94,7 @@ public struct DescribeStage: Sendable {
     }
 
     public func run(_ catalog: Catalog) async -> (Catalog, Report) {
-        let requests = RequestBuilder.requests(for: catalog).filter { select($0.table) }
+        let requests = RequestBuilder.requests(for: catalog, sendSampleValues: settings.sendSampleValues).filter { select($0.table) }
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
             var answers: [TableID: TableAnswer] = [:]

@@ -6,12 +6,15 @@ import Catalog
 /// all rank above a model's, so they are never sent for rewriting.
 public struct RequestBuilder: Sendable {
     let catalog: Catalog
+    /// `describe.send_sample_values`: whether values of columns without personal data go into requests.
+    let sendSampleValues: Bool
     private let referencedBy: [TableID: [String]]
     /// Every table's description as the catalog has it, for its neighbours' requests.
     private let descriptions: [TableID: String]
 
-    public init(_ catalog: Catalog) {
+    public init(_ catalog: Catalog, sendSampleValues: Bool = false) {
         self.catalog = catalog
+        self.sendSampleValues = sendSampleValues
         var referencedBy: [TableID: [String]] = [:]
         var descriptions: [TableID: String] = [:]
         for table in catalog.allTables {
@@ -23,8 +26,8 @@ public struct RequestBuilder: Sendable {
     }
 
     /// One request per table that has something to describe.
-    public static func requests(for catalog: Catalog) -> [TableRequest] {
-        let builder = RequestBuilder(catalog)
+    public static func requests(for catalog: Catalog, sendSampleValues: Bool = false) -> [TableRequest] {
+        let builder = RequestBuilder(catalog, sendSampleValues: sendSampleValues)
         return catalog.allTables.map(builder.request).filter(\.isNeeded)
     }
 
@@ -41,7 +44,10 @@ public struct RequestBuilder: Sendable {
                 key: column.primaryKeyPosition != nil ? "primary key" : key != nil ? "foreign key" : nil,
                 references: target, defaultValue: column.defaultValue, enumLabels: column.enumLabels,
                 notes: Self.notes(column.context) + (column.context?.hints.map { ["Hint: \($0)"] } ?? []),
-                describe: column.description == nil, description: column.description?.text)
+                describe: column.description == nil, description: column.description?.text,
+                personalData: column.pii.map { $0.kind.rawValue.replacingOccurrences(of: "_", with: " ") },
+                shape: column.profile?.patterns.first { $0.share >= 0.9 }.map(\.pattern),
+                values: sampleValues(column))
         }
         let neighbourIDs = Set(table.foreignKeys.map(\.referencedTable))
         return TableRequest(
@@ -55,6 +61,18 @@ public struct RequestBuilder: Sendable {
             glossary: catalog.glossary.filter { term in term.tables.contains(table.id) }.map { "\($0.term): \($0.definition)" },
             neighbours: neighbourIDs.sorted().compactMap { id in descriptions[id].map { "\(id.name): \($0)" } })
     }
+
+    /// A categorical column's values, sorted so the request (and its cache key) does not move with their
+    /// frequencies; nil unless allowed, for personal data, and for columns of many distinct values, whose
+    /// samples would change with every load.
+    func sampleValues(_ column: Column) -> [String]? {
+        guard sendSampleValues, column.pii == nil, let profile = column.profile, !profile.isMasked,
+              profile.distinct > 0, profile.distinct <= Self.categoricalLimit, profile.topValues.count == profile.distinct else { return nil }
+        return profile.topValues.map(\.value).sorted()
+    }
+
+    /// Columns with at most this many distinct values are categories whose values say what they mean.
+    static let categoricalLimit = 5
 
     /// `0`, `1–10`, `10–100`, `100–1,000`, … : the power-of-ten bracket holding `count`.
     static func magnitude(_ count: Int) -> String {

@@ -24,6 +24,10 @@ public enum Staleness {
         for index in inputs.columns.indices {
             inputs.columns[index].describe = false
             inputs.columns[index].description = nil
+            // What the data looks like moves with every load; the entity is its structure and context.
+            inputs.columns[index].personalData = nil
+            inputs.columns[index].shape = nil
+            inputs.columns[index].values = nil
         }
         var columns: [String: String] = [:]
         for column in inputs.columns {

@@ -20,6 +20,13 @@ public struct TableRequest: Sendable, Hashable, Codable {
         public var describe: Bool
         /// The column's current description, when it has one: context for the others.
         public var description: String?
+        /// The kind of personal data the column holds (`email`, …), when it holds any.
+        public var personalData: String?
+        /// The shape nearly all its values share (`uuid`, `iso_date`, `email`, …), from the profile.
+        public var shape: String?
+        /// The values of a column with few distinct ones, alphabetically (only with `describe.send_sample_values`,
+        /// never for personal data).
+        public var values: [String]?
     }
 
     public var table: TableID

@@ -200,7 +200,12 @@ public struct Build: Sendable {
         let progress = ProgressPrinter(log: log, label: "[describe]")
         let describeStage = DescribeStage(
             describer: describer, cache: cache,
-            settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute),
+            settings: {
+                var stageSettings = DescribeStage.Settings(concurrency: settings.concurrency, maxCalls: settings.maxCalls,
+                                                           requestsPerMinute: settings.requestsPerMinute)
+                stageSettings.sendSampleValues = settings.sendSampleValues
+                return stageSettings
+            }(),
             reuse: reuse, select: select,
             progress: { progress.show($0) })
         let started = Date()
