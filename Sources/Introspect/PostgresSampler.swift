@@ -65,7 +65,7 @@ public struct PostgresSampler: Sendable {
         }
         failed.isSampled = sample.isSampled
         if case .queryFailed(_, let message) = error.reason, message.contains("statement timeout") {
-            failed.incomplete = "the statement timeout (\(plan.statementTimeoutMilliseconds / 1000) s) ran out"
+            failed.incomplete = "the statement timeout (\(plan.timeoutText)) ran out"
         } else if case .queryFailed(_, let message) = error.reason {
             failed.incomplete = message
         } else {

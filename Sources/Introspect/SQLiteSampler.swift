@@ -66,7 +66,7 @@ public struct SQLiteSampler: Sendable {
             var failed = TableSampler.failed(table, "")
             failed.isSampled = isSampled
             if case .queryFailed(_, let message) = error.reason, message == "interrupted" {
-                failed.incomplete = "the statement timeout (\(plan.statementTimeoutMilliseconds / 1000) s) ran out"
+                failed.incomplete = "the statement timeout (\(plan.timeoutText)) ran out"
             } else if case .queryFailed(_, let message) = error.reason {
                 failed.incomplete = message
             } else {

@@ -40,6 +40,11 @@ public struct SamplingPlan: Sendable, Equatable {
     /// Per query, in milliseconds; 0 for none.
     public var statementTimeoutMilliseconds: Int
 
+    /// The statement timeout as people say it: `800 ms`, `30 s`.
+    var timeoutText: String {
+        statementTimeoutMilliseconds < 1000 ? "\(statementTimeoutMilliseconds) ms" : "\(statementTimeoutMilliseconds / 1000) s"
+    }
+
     public init(sampleRows: Int = 10_000, fullScanBelow: Int = 100_000, workers: Int = 2, statementTimeoutMilliseconds: Int = 30_000) {
         self.sampleRows = max(1, sampleRows)
         self.fullScanBelow = max(0, fullScanBelow)

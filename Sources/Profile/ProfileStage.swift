@@ -26,7 +26,8 @@ public struct ProfileStage: Sendable {
         self.policy = policy
     }
 
-    public func apply(_ samples: [TableSample], to catalog: Catalog) -> Catalog {
+    /// Profiles from `samples`, or from `cached` for tables that were not sampled again.
+    public func apply(_ samples: [TableSample], cached: [TableID: ProfileCache.Entry] = [:], to catalog: Catalog) -> Catalog {
         var byTable: [TableID: TableSample] = [:]
         for sample in samples { byTable[sample.table] = sample }
         var catalog = catalog
@@ -34,6 +35,10 @@ public struct ProfileStage: Sendable {
             for c in catalog.sources[s].schemas.indices {
                 for t in catalog.sources[s].schemas[c].tables.indices {
                     let table = catalog.sources[s].schemas[c].tables[t]
+                    if byTable[table.id] == nil, let entry = cached[table.id] {
+                        catalog.sources[s].schemas[c].tables[t] = restored(table, entry)
+                        continue
+                    }
                     guard let sample = byTable[table.id] else {
                         catalog.sources[s].schemas[c].tables[t] = classifyByName(table)
                         continue
@@ -76,14 +81,45 @@ public struct ProfileStage: Sendable {
         return table
     }
 
-    /// The classifier's finding, unless a context file says otherwise (`pii: none`, `pii: email`).
-    func decide(_ column: Column, in table: Table, values: [String]) -> PIIFinding? {
-        if let declared = column.context?.pii {
-            if declared == "none" { return nil }
-            if let kind = PIIFinding.Kind(rawValue: declared) {
-                return PIIFinding(kind: kind, confidence: 1, reasons: ["a context file says `pii: \(declared)`"], origin: .context)
+    /// A table's profile from the cache, with context files' `pii:` applied as they are now.
+    func restored(_ table: Table, _ entry: ProfileCache.Entry) -> Table {
+        var table = table
+        table.profile = entry.table
+        for index in table.columns.indices {
+            let name = table.columns[index].name
+            table.columns[index].profile = entry.columns[name]
+            table.columns[index].pii = override(table.columns[index]) ?? entry.findings[name]
+            if let declared = table.columns[index].context?.pii, declared == "none" { table.columns[index].pii = nil }
+            // Declared PII that was not detected when the entry was made: mask what the cache kept.
+            if table.columns[index].pii != nil, let profile = table.columns[index].profile, !profile.isMasked {
+                table.columns[index].profile = masked(profile)
             }
         }
+        return table
+    }
+
+    /// What the profile stage keeps of a profiled table for the next build (masked values only).
+    public static func entry(for table: Table, key: String) -> ProfileCache.Entry? {
+        guard let profile = table.profile, profile.incomplete == nil else { return nil }
+        var columns: [String: ColumnProfile] = [:]
+        var findings: [String: PIIFinding] = [:]
+        for column in table.columns {
+            if let stats = column.profile { columns[column.name] = stats }
+            if let pii = column.pii, pii.origin == .detected { findings[column.name] = pii }
+        }
+        return ProfileCache.Entry(key: key, table: profile, columns: columns, findings: findings)
+    }
+
+    /// A context file's `pii: KIND`, as a finding; nil when it says nothing or `none`.
+    func override(_ column: Column) -> PIIFinding? {
+        guard let declared = column.context?.pii, let kind = PIIFinding.Kind(rawValue: declared) else { return nil }
+        return PIIFinding(kind: kind, confidence: 1, reasons: ["a context file says `pii: \(declared)`"], origin: .context)
+    }
+
+    /// The classifier's finding, unless a context file says otherwise (`pii: none`, `pii: email`).
+    func decide(_ column: Column, in table: Table, values: [String]) -> PIIFinding? {
+        if column.context?.pii == "none" { return nil }
+        if let declared = override(column) { return declared }
         return classifier.classify(column: column, table: table, values: values)
     }
 

@@ -16,12 +16,16 @@ public struct Build: Sendable {
         public var strict: Bool
         /// `--refresh`: globs on schema.table (or source.schema.table) whose descriptions are asked for again.
         public var refresh: [String]
+        /// `--reprofile`: read every table's data again, whatever the profile cache holds.
+        public var reprofile: Bool
 
-        public init(configPath: String = "site.yml", output: String? = nil, strict: Bool = false, refresh: [String] = []) {
+        public init(configPath: String = "site.yml", output: String? = nil, strict: Bool = false, refresh: [String] = [],
+                    reprofile: Bool = false) {
             self.configPath = configPath
             self.output = output
             self.strict = strict
             self.refresh = refresh
+            self.reprofile = reprofile
         }
     }
 
@@ -67,7 +71,7 @@ public struct Build: Sendable {
 
         var report = Report(output: outputPath)
         var catalog = try readCatalog(config, strict: request.strict, report: &report)
-        catalog = try profile(catalog, config, report: &report)
+        catalog = try profile(catalog, config, reprofile: request.reprofile, report: &report)
         let refresh = request.refresh
         (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
             Self.matches(id, refresh) ? .refresh : .cached
@@ -152,16 +156,25 @@ public struct Build: Sendable {
 
     /// The profile stage: each profiled source's tables sampled in the database, then profiles and PII
     /// decided from the samples, with the values of PII columns masked before anything else sees them.
-    func profile(_ catalog: Catalog, _ config: SiteConfig, report: inout Report) throws(BuildError) -> Catalog {
+    func profile(_ catalog: Catalog, _ config: SiteConfig, reprofile: Bool = false, report: inout Report) throws(BuildError) -> Catalog {
         let settings = config.profile
         let plan = SamplingPlan(sampleRows: settings.sampleRows, fullScanBelow: settings.fullScanBelow, workers: settings.workers,
                                 statementTimeoutMilliseconds: Int(settings.timeoutSeconds * 1000))
         var samples: [TableSample] = []
         let started = Date()
+        let cache = ProfileCache(file: URL(fileURLWithPath: config.cache).appendingPathComponent("profiles.json"))
+        let cacheSettings = "\(plan.sampleRows) \(plan.fullScanBelow) \(config.piiSamples.rawValue)"
+        var keys: [TableID: String] = [:]
+        var cached: [TableID: ProfileCache.Entry] = [:]
         for sourceConfig in config.sources where settings.enabled && sourceConfig.profile {
             guard let source = catalog.sources.first(where: { $0.name == sourceConfig.name }) else { continue }
-            let tables = source.schemas.flatMap(\.tables).filter { table in
+            var tables = source.schemas.flatMap(\.tables).filter { table in
                 [.table, .partitionedTable].contains(table.kind) && settings.filter.includes(schema: table.id.schema, table: table.id.name)
+            }
+            for table in tables { keys[table.id] = ProfileCache.key(for: table, settings: cacheSettings) }
+            if !reprofile {
+                for table in tables { if let key = keys[table.id], let entry = cache.entry(for: table, key: key) { cached[table.id] = entry } }
+                tables.removeAll { cached[$0.id] != nil }
             }
             guard !tables.isEmpty else { continue }
             let progress = ProgressPrinter(log: log, label: "[profile]")
@@ -181,11 +194,18 @@ public struct Build: Sendable {
             }
             samples += read
         }
-        let profiled = ProfileStage(policy: config.piiSamples).apply(samples, to: catalog)
+        let profiled = ProfileStage(policy: config.piiSamples).apply(samples, cached: cached, to: catalog)
         let findings = profiled.allTables.reduce(0) { $0 + $1.columns.filter { $0.pii != nil }.count }
         if settings.enabled {
-            log.info("[profile] \(samples.count) tables profiled (\(samples.filter(\.isSampled).count) sampled), "
-                + "\(findings) column\(findings == 1 ? "" : "s") with personal data (\(Self.format(Date().timeIntervalSince(started))) s)")
+            var fresh: [TableID: ProfileCache.Entry] = [:]
+            for table in profiled.allTables {
+                if let key = keys[table.id], let entry = ProfileStage.entry(for: table, key: key) { fresh[table.id] = entry }
+            }
+            // A cache that cannot be written costs a profile next time, nothing more.
+            try? cache.store(fresh)
+            log.info("[profile] \(samples.count) tables profiled (\(samples.filter(\.isSampled).count) sampled), \(cached.count) unchanged "
+                + "(from the cache), \(findings) column\(findings == 1 ? "" : "s") with personal data "
+                + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         }
         return profiled
     }

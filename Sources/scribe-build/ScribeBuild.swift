@@ -41,9 +41,13 @@ struct BuildCommand: AsyncParsableCommand {
                                valueName: "pattern"))
     var refresh: [String] = []
 
+    @Flag(help: "Read every table's data again for its profile, ignoring the profile cache.")
+    var reprofile = false
+
     func run() async throws {
         do {
-            _ = try await Build(log: .standardError(verbose: verbose)).run(Build.Request(configPath: config, output: output, strict: strict, refresh: refresh))
+            _ = try await Build(log: .standardError(verbose: verbose)).run(Build.Request(
+                configPath: config, output: output, strict: strict, refresh: refresh, reprofile: reprofile))
         } catch {
             try fail(error)
         }
