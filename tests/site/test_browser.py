@@ -138,3 +138,22 @@ def test_documented_relationships_are_drawn_dashed(browser, sample_site, screens
     assert len(dashed) == 1
     browser.execute_script("document.getElementById('documented-relationships').scrollIntoView()")
     browser.save_screenshot(str(screenshots / "sample-documented-relationship.png"))
+
+
+def test_the_personal_data_page_filters_by_kind_and_pages_show_profiles(browser, sample_site, screenshots):
+    from selenium.webdriver.support.ui import Select
+
+    browser.get((sample_site / "pii.html").as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr")
+    assert len(rows) >= 5
+    Select(browser.find_element(By.ID, "pii-kind")).select_by_value("email")
+    shown = [row for row in rows if row.is_displayed()]
+    assert shown and all(row.get_attribute("data-kind") == "email" for row in shown)
+    assert len(shown) < len(rows)
+    browser.save_screenshot(str(screenshots / "pii.png"))
+    # The first email row links to the column on its table page, which carries the badge and a masked profile.
+    shown[0].find_element(By.CSS_SELECTOR, "a").click()
+    assert "PII · EMAIL" in browser.find_element(By.CSS_SELECTOR, "tr:target").text  # the badge is set in capitals
+    profile = browser.find_element(By.ID, "profile").text
+    assert "All 600 rows read." in profile and "masked: personal data" in profile
+    assert "@example" not in browser.page_source.replace("***@", "")

@@ -52,7 +52,7 @@ def test_every_file_stays_inside_the_site(hostile_site):
         assert root in path.resolve().parents
     # Beside the site: only what the user configured, and the diagram cache (paths.cache, .scribe/cache by default).
     assert sorted(p.name for p in hostile_site.parent.iterdir()) == [".scribe", "hostile.sqlite", "site", "site.yml"]
-    assert sorted(p.name for p in (hostile_site.parent / ".scribe" / "cache").iterdir()) == ["diagrams.pack"]
+    assert sorted(p.name for p in (hostile_site.parent / ".scribe" / "cache").iterdir()) == ["diagrams.pack", "profiles.json"]
 
 
 def test_two_builds_of_the_same_database_are_identical(tmp_path, chinook_db):
