@@ -58,19 +58,12 @@ public struct PostgresSampler: Sendable {
     }
 
     private static func incomplete(_ sample: TableSample, _ table: Table, _ error: IntrospectError, plan: SamplingPlan) -> TableSample {
-        var failed = TableSampler.failed(table, "")
+        var failed = TableSampler.failed(table, TableSampler.reason(for: error, plan: plan))
         if sample.aggregates.count == table.columns.count {
             failed.aggregates = sample.aggregates
             failed.rowsRead = sample.rowsRead
         }
         failed.isSampled = sample.isSampled
-        if case .queryFailed(_, let message) = error.reason, message.contains("statement timeout") {
-            failed.incomplete = "the statement timeout (\(plan.timeoutText)) ran out"
-        } else if case .queryFailed(_, let message) = error.reason {
-            failed.incomplete = message
-        } else {
-            failed.incomplete = error.description
-        }
         return failed
     }
 }

@@ -63,15 +63,8 @@ public struct SQLiteSampler: Sendable {
             }
             sample.values = values
         } catch {
-            var failed = TableSampler.failed(table, "")
+            var failed = TableSampler.failed(table, TableSampler.reason(for: error, plan: plan))
             failed.isSampled = isSampled
-            if case .queryFailed(_, let message) = error.reason, message == "interrupted" {
-                failed.incomplete = "the statement timeout (\(plan.timeoutText)) ran out"
-            } else if case .queryFailed(_, let message) = error.reason {
-                failed.incomplete = message
-            } else {
-                failed.incomplete = error.description
-            }
             return failed
         }
         return sample

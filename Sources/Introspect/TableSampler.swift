@@ -99,6 +99,16 @@ public enum TableSampler {
         return results.all
     }
 
+    /// Why a table's profile is incomplete, in words: a statement timeout (PostgreSQL cancels the statement,
+    /// SQLite's progress handler interrupts it), or the database's own message.
+    static func reason(for error: IntrospectError, plan: SamplingPlan) -> String {
+        guard case .queryFailed(_, let message) = error.reason else { return error.description }
+        if message.contains("statement timeout") || message == "interrupted" {
+            return "the statement timeout (\(plan.timeoutText)) ran out"
+        }
+        return message
+    }
+
     /// Builds a sample for a table whose queries failed: what is missing, and why.
     static func failed(_ table: Table, _ reason: String) -> TableSample {
         TableSample(table: table.id, rowsRead: 0, isSampled: false, columns: table.columns.map(\.name),
