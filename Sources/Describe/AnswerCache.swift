@@ -40,22 +40,22 @@ public struct AnswerCache: Sendable {
         return record.answer
     }
 
-    func latestFile(_ table: TableID) -> URL {
-        folder.appendingPathComponent("latest").appendingPathComponent("\(SHA256.hex(table.description)).json")
+    func latestFile(_ entity: String) -> URL {
+        folder.appendingPathComponent("latest").appendingPathComponent("\(SHA256.hex(entity)).json")
     }
 
-    /// The newest answer stored for `table`, whatever it was asked with.
-    public func latest(for table: TableID) -> TableAnswer? {
-        guard let data = try? Data(contentsOf: latestFile(table)),
-              let pointer = try? JSONDecoder().decode(Latest.self, from: data), pointer.table == table.description
+    /// The newest answer stored for a table (or one part of a wide table: `TableRequest.entity`), whatever it was asked with.
+    public func latest(for entity: String) -> TableAnswer? {
+        guard let data = try? Data(contentsOf: latestFile(entity)),
+              let pointer = try? JSONDecoder().decode(Latest.self, from: data), pointer.table == entity
         else { return nil }
         return answer(for: pointer.key)
     }
 
-    func store(_ answer: TableAnswer, key: String, table: TableID, provider: String, model: String) throws {
-        try write(Record(key: key, table: table.description, provider: provider, model: model, answer: answer), to: file(key))
+    func store(_ answer: TableAnswer, key: String, entity: String, provider: String, model: String) throws {
+        try write(Record(key: key, table: entity, provider: provider, model: model, answer: answer), to: file(key))
         // The answer is safe before the pointer moves: a crash in between leaves the older pointer, still valid.
-        try write(Latest(table: table.description, key: key), to: latestFile(table))
+        try write(Latest(table: entity, key: key), to: latestFile(entity))
     }
 
     private func write(_ value: some Encodable, to url: URL) throws {

@@ -97,35 +97,38 @@ public struct DescribeStage: Sendable {
         let requests = RequestBuilder.requests(for: catalog, sendSampleValues: settings.sendSampleValues).filter { select($0.table) }
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
-            var answers: [TableID: TableAnswer] = [:]
-            for request in requests {
+            // Answers by request: a wide table's parts are merged into one answer at the end.
+            var answers: [Int: TableAnswer] = [:]
+            for (index, request) in requests.enumerated() {
                 if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
-                    answers[request.table] = answer
+                    answers[index] = answer
                 }
             }
             progress(Progress(done: requests.count, total: requests.count, fromCache: 0, calls: 0, elapsed: 0))
             var pending: [TableID: String] = [:]
-            for request in requests where answers[request.table] == nil { pending[request.table] = "the offline describer gave no usable answer" }
+            for (index, request) in requests.enumerated() where answers[index] == nil {
+                pending[request.table] = "the offline describer gave no usable answer"
+            }
             let report = Report(tables: requests.count, described: answers.count, pending: pending.map { "\($0.key): \($0.value)" }.sorted())
-            return (Self.apply(answers, pending: pending, to: catalog), report)
+            return (Self.apply(Self.merged(answers, requests), pending: pending, to: catalog), report)
         }
         var report = Report(tables: requests.count)
-        var answers: [TableID: TableAnswer] = [:]
+        var answers: [Int: TableAnswer] = [:]
         var pending: [TableID: String] = [:]
-        var misses: [(TableRequest, String)] = []
+        var misses: [(Int, TableRequest, String)] = []
         let started = Date()
-        for var request in requests {
+        for (index, var request) in requests.enumerated() {
             let key = request.key(promptVersion: Describer.promptVersion, provider: describer.provider, model: describer.model)
             let reuse = reuse(request.table)
             if reuse == .cached, let cached = cache?.answer(for: key), cached.problem(for: request) == nil {
-                answers[request.table] = cached
+                answers[index] = cached
                 report.fromCache += 1
                 continue
             }
-            if reuse != .refresh, let previous = cache?.latest(for: request.table) {
+            if reuse != .refresh, let previous = cache?.latest(for: request.entity) {
                 request.previous = Self.previous(previous, for: request)
             }
-            misses.append((request, key))
+            misses.append((index, request, key))
         }
         let counters = Counters(limit: settings.maxCalls)
         let pacer = Pacer(interval: settings.requestsPerMinute.map { $0 > 0 ? 60 / $0 : 0 } ?? 0)
@@ -133,18 +136,19 @@ public struct DescribeStage: Sendable {
         var done = report.fromCache
         progress(Progress(done: done, total: total, fromCache: report.fromCache, calls: 0, elapsed: 0))
 
-        await withTaskGroup(of: (TableID, Outcome).self) { group in
+        await withTaskGroup(of: (Int, Outcome).self) { group in
             var next = 0
             func start() {
                 guard next < misses.count else { return }
-                let (request, key) = misses[next]
+                let (index, request, key) = misses[next]
                 next += 1
-                group.addTask { (request.table, await self.ask(request, key: key, counters: counters, pacer: pacer)) }
+                group.addTask { (index, await self.ask(request, key: key, counters: counters, pacer: pacer)) }
             }
             for _ in 0..<min(settings.concurrency, misses.count) { start() }
-            while let (table, outcome) = await group.next() {
+            while let (index, outcome) = await group.next() {
+                let table = requests[index].table
                 switch outcome {
-                case .answered(let answer): answers[table] = answer
+                case .answered(let answer): answers[index] = answer
                 case .pending(let reason):
                     report.pending.append("\(table): \(reason)")
                     pending[table] = reason
@@ -160,7 +164,20 @@ public struct DescribeStage: Sendable {
         report.retries = await counters.retries
         report.pending.sort()
         report.described = answers.count
-        return (Self.apply(answers, pending: pending, to: catalog), report)
+        return (Self.apply(Self.merged(answers, requests), pending: pending, to: catalog), report)
+    }
+
+    /// One answer per table from the answers to its requests (several for a wide table).
+    static func merged(_ answers: [Int: TableAnswer], _ requests: [TableRequest]) -> [TableID: TableAnswer] {
+        var merged: [TableID: TableAnswer] = [:]
+        for (index, answer) in answers.sorted(by: { $0.key < $1.key }) {
+            let table = requests[index].table
+            var whole = merged[table] ?? TableAnswer(table: nil, columns: [:])
+            whole.table = whole.table ?? answer.table
+            whole.columns.merge(answer.columns) { first, _ in first }
+            merged[table] = whole
+        }
+        return merged
     }
 
     enum Outcome: Sendable {
@@ -179,7 +196,7 @@ public struct DescribeStage: Sendable {
                 let answer = try await describer.describe(request, feedback)
                 if let problem = answer.problem(for: request) { throw DescribeError(.invalid(problem)) }
                 // Saved before anything else: an answer paid for survives whatever happens next.
-                try? cache?.store(answer, key: key, table: request.table, provider: describer.provider, model: describer.model)
+                try? cache?.store(answer, key: key, entity: request.entity, provider: describer.provider, model: describer.model)
                 return .answered(answer)
             } catch let error as DescribeError where error.isTransient {
                 failures += 1

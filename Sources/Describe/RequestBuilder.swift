@@ -25,10 +25,27 @@ public struct RequestBuilder: Sendable {
         self.descriptions = descriptions
     }
 
-    /// One request per table that has something to describe.
+    /// One request per table that has something to describe; a table with more undescribed columns than
+    /// `columnsPerRequest` becomes several, each asking for its share (every column stays in each as context).
     public static func requests(for catalog: Catalog, sendSampleValues: Bool = false) -> [TableRequest] {
         let builder = RequestBuilder(catalog, sendSampleValues: sendSampleValues)
-        return catalog.allTables.map(builder.request).filter(\.isNeeded)
+        return catalog.allTables.map(builder.request).filter(\.isNeeded).flatMap(split)
+    }
+
+    /// Most columns one request asks for: a longer answer risks the model's output limit.
+    static let columnsPerRequest = 60
+
+    static func split(_ request: TableRequest) -> [TableRequest] {
+        let wanted = request.wanted
+        guard wanted.count > columnsPerRequest else { return [request] }
+        return stride(from: 0, to: wanted.count, by: columnsPerRequest).enumerated().map { offset, start in
+            let share = Set(wanted[start..<min(wanted.count, start + columnsPerRequest)])
+            var part = request
+            part.part = offset + 1
+            part.describeTable = offset == 0 && request.describeTable
+            for index in part.columns.indices { part.columns[index].describe = share.contains(part.columns[index].name) }
+            return part
+        }
     }
 
     /// What a describer would be told about `table`, whether or not anything in it needs words.

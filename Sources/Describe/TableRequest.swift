@@ -49,6 +49,11 @@ public struct TableRequest: Sendable, Hashable, Codable {
     /// What the describer answered for this table before its inputs changed: text to improve with the
     /// new context rather than start over. Not part of the cache key, which covers the inputs alone.
     public var previous: TableAnswer?
+    /// For a table too wide for one answer: which part of its columns this request covers (1, 2, …).
+    public var part: Int?
+
+    /// Names the request in the cache's per-table pointers: the table, and the part of a wide one.
+    public var entity: String { table.description + (part.map { " part \($0)" } ?? "") }
 
     /// Columns that need a description, in table order.
     public var wanted: [String] { columns.filter(\.describe).map(\.name) }

@@ -47,7 +47,7 @@ public struct TryDescriptions: Sendable {
         // Before: the newest answer the cache holds for each table (no call is made for it).
         let cache = Build.answerCache(config)
         var before: [TableID: TableAnswer] = [:]
-        for id in selected { before[id] = cache.latest(for: id) }
+        for id in selected { before[id] = cache.latest(for: id.description) }
         // The hint joins the table's own hints, after them.
         if let hint, !hint.isEmpty { catalog = Self.adding(hint: hint, to: selected, in: catalog) }
         let (after, describeReport) = try await build.describe(catalog, config, reuse: { _ in .improve },

@@ -150,6 +150,23 @@ struct RemoteDescribeTests {
         #expect(withPrevious.key(promptVersion: "v", provider: "p", model: "m") == request.key(promptVersion: "v", provider: "p", model: "m"))
     }
 
+    @Test func aVeryWideTableIsAskedForInPartsAndAnsweredWhole() async throws {
+        let columns = (1...130).map { Column(name: "measure_\($0)", position: $0, dataType: "REAL") }
+        let wide = Table(id: Shop.id("wide"), kind: .table, columns: columns)
+        let catalog = Catalog(title: "Wide", sources: [Source(name: "shop", kind: .sqlite, schemas: [Schema(name: "main", tables: [wide])])])
+        let requests = RequestBuilder.requests(for: catalog)
+        #expect(requests.map(\.part) == [1, 2, 3] && requests.map(\.wanted.count) == [60, 60, 10])
+        #expect(requests.map(\.describeTable) == [true, false, false])
+        // Every part still shows the whole table, so the model sees each column among its neighbours.
+        #expect(requests.allSatisfy { $0.columns.count == 130 })
+        let (described, report) = await stage().run(catalog)
+        #expect(report.calls == 3 && report.pending.isEmpty)
+        #expect(described.table(Shop.id("wide"))?.columns.allSatisfy { $0.description?.origin == .model } == true)
+        #expect(described.description("wide")?.text == "Description of the table.")
+        let (_, again) = await stage().run(catalog)
+        #expect(again.calls == 0 && again.fromCache == 3)
+    }
+
     @Test func theAnthropicProviderUsesATool() async throws {
         let describer = Describer.anthropic(baseURL: server.baseURL, model: "claude-test", apiKey: "ak-123", timeout: 2)
         let (catalog, report) = await stage(describer).run(Shop.catalog())
