@@ -14,9 +14,15 @@ public struct TableFilter: Sendable, Hashable {
     public var isEverything: Bool { include.isEmpty && exclude.isEmpty }
 
     public func includes(schema: String, table: String) -> Bool {
-        let name = "\(schema).\(table)"
-        if exclude.contains(where: { Self.matches(name, $0) }) { return false }
-        return include.isEmpty || include.contains(where: { Self.matches(name, $0) })
+        includes(anyOf: ["\(schema).\(table)"])
+    }
+
+    /// Whether a table is included when it may be named in several ways (`schema.table`, `source.schema.table`):
+    /// a pattern matching any of the names counts.
+    public func includes(anyOf names: [String]) -> Bool {
+        func matched(_ patterns: [String]) -> Bool { patterns.contains { pattern in names.contains { Self.matches($0, pattern) } } }
+        if matched(exclude) { return false }
+        return include.isEmpty || matched(include)
     }
 
     /// Glob matching by backtracking over `*`; linear enough for names.

@@ -169,7 +169,7 @@ public struct Build: Sendable {
         for sourceConfig in config.sources where settings.enabled && sourceConfig.profile {
             guard let source = catalog.sources.first(where: { $0.name == sourceConfig.name }) else { continue }
             var tables = source.schemas.flatMap(\.tables).filter { table in
-                [.table, .partitionedTable].contains(table.kind) && settings.filter.includes(schema: table.id.schema, table: table.id.name)
+                [.table, .partitionedTable].contains(table.kind) && settings.filter.includes(anyOf: ["\(table.id.schema).\(table.id.name)", "\(table.id)"])
             }
             for table in tables { keys[table.id] = ProfileCache.key(for: table, settings: cacheSettings) }
             if !reprofile {

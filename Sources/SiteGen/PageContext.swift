@@ -116,6 +116,8 @@ struct PageContext {
             "columnCount": Self.count(table.columns.count),
             "rows": Self.rows(table.rowCount),
             "description": description(table.description, pending: table.describePending),
+            // Always set, so a table without PII never shows a neighbour's count.
+            "pii": table.columns.contains { $0.pii != nil } ? Self.counted(table.columns.filter { $0.pii != nil }.count, "PII column") : false,
         ]
         if let page = plan.tablePage(table.id) { item["href"] = SitePlan.relative(page, from: path) }
         return item
