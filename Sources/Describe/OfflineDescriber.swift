@@ -106,7 +106,10 @@ enum Words {
         return ("aeiou".contains(first) ? "an " : "a ") + noun
     }
 
-    static func list(_ items: [String]) -> String {
+    /// `a`, `a and b`, `a, b and c`; past `limit` items, the first ones and how many more (a hub table of
+    /// musicbrainz is referenced by over a hundred, which no sentence should list).
+    static func list(_ items: [String], limit: Int = 6) -> String {
+        if items.count > limit { return items.prefix(limit - 1).joined(separator: ", ") + " and \(items.count - limit + 1) more" }
         switch items.count {
         case 0: return ""
         case 1: return items[0]

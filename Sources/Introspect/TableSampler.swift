@@ -57,10 +57,17 @@ public struct SamplingPlan: Sendable, Equatable {
 enum ValueKind {
     case number, temporal, text, other
 
+    /// By the column's base type: a domain counts as what it is over; an array is `other`.
+    init(_ column: Column) {
+        self.init(dataType: column.domainBaseType ?? column.dataType)
+    }
+
     init(dataType: String) {
         let type = dataType.lowercased()
         func has(_ words: String...) -> Bool { words.contains { type.contains($0) } }
-        if has("int", "numeric", "decimal", "real", "double", "float", "serial", "money") && !has("interval", "point") {
+        if type.hasSuffix("]") || type.hasPrefix("_") {
+            self = .other
+        } else if has("int", "numeric", "decimal", "real", "double", "float", "serial", "money") && !has("interval", "point") {
             self = .number
         } else if has("date", "time") {
             self = .temporal
@@ -174,7 +181,7 @@ struct SampleQueries {
     func aggregates(_ columns: [Column], from source: String) -> String {
         let parts = columns.map { column -> String in
             let c = "s." + Self.quoted(column.name)
-            let kind = ValueKind(dataType: column.dataType)
+            let kind = ValueKind(column)
             let asText = dialect == .postgres ? "\(c)::text" : c
             let null = "NULL"
             var slots = ["count(\(c))", "count(DISTINCT \(asText))"]
@@ -188,7 +195,8 @@ struct SampleQueries {
             case (.temporal, .sqlite):
                 slots += ["min(\(c))", "max(\(c))", null, null, null, null]
             case (.text, .postgres):
-                slots += [null, null, null, null, "min(length(\(c)))", "max(length(\(c)))"]
+                // Through text: uuid, citext and domains have no length() of their own.
+                slots += [null, null, null, null, "min(length(\(c)::text))", "max(length(\(c)::text))"]
             case (.text, .sqlite):
                 slots += [null, null, null, null, "min(length(\(c)))", "max(length(\(c)))"]
             case (.other, _):
@@ -230,7 +238,7 @@ struct SampleQueries {
                     value.standardDeviation = spread
                 }
             }
-            if ValueKind(dataType: column.dataType) != .number { value.standardDeviation = nil }
+            if ValueKind(column) != .number { value.standardDeviation = nil }
             aggregates.append(value)
         }
         return int(0) ?? 0

@@ -36,11 +36,11 @@ public struct PIIClassifier: Sendable {
                 (.phone, share { ValueCheck.isPhone($0) && ValueCheck.isoDate($0) == nil }, "telephone numbers"),
             ]
             for (pii, fraction, what) in shares where fraction >= 0.8 && checked.count >= 3 {
-                add(pii, 0.9, "\(Int((fraction * 100).rounded()))% of \(checked.count) sampled values are \(what)")
+                add(pii, 0.9, "\(Int((fraction * 100).rounded()))% of the \(checked.count) values checked are \(what)")
             }
             let free = share(ValueCheck.containsContactDetails)
             if free >= 0.05, !candidates.contains(where: { $0.kind == .email || $0.kind == .phone }) {
-                add(.freeText, 0.75, "\(Int((free * 100).rounded()))% of \(checked.count) sampled texts contain an email address, phone, card or SSN")
+                add(.freeText, 0.75, "\(Int((free * 100).rounded()))% of the \(checked.count) texts checked contain an email address, phone, card or SSN")
             }
         }
         if kind == .network { add(.ipAddress, 0.9, "the type \(column.dataType) holds network addresses") }
@@ -115,6 +115,8 @@ public struct PIIClassifier: Sendable {
             guard hit else { return false }
             guard peopleTablesOnly else { return true }
             let tableWords = PIIClassifier.tokens(table.name)
+            // `artist_type.name` names a kind of artist, not a person.
+            if tableWords.contains(where: PIIClassifier.lookupTables.contains) { return false }
             return tableWords.contains { PIIClassifier.peopleTables.contains($0) || PIIClassifier.peopleTables.contains(String($0.dropLast())) }
         }
     }
@@ -124,6 +126,10 @@ public struct PIIClassifier: Sendable {
         "student", "account", "actor", "author", "artist", "driver", "guest", "passenger", "applicant", "candidate",
         "kunde", "cliente", "usuario", "empleado", "personne", "utilisateur", "mitarbeiter", "medewerker", "klant",
     ]
+
+    /// Words of lookup and example tables, whose `name` is a category's, even beside a people word.
+    static let lookupTables: Set<String> = ["type", "types", "kind", "kinds", "category", "categories", "status", "attribute",
+                                            "example", "role", "roles", "tag", "tags", "level", "tier", "group"]
 
     static let nameRules: [NameRule] = [
         NameRule(kind: .email, confidence: 0.8, names: ["email", "e_mail", "email_address", "mail", "correo", "courriel", "correo_electronico"],

@@ -35,4 +35,16 @@ struct OfflineDescriberTests {
     @Test func isDeterministic() async {
         #expect(await described() == (await described()))
     }
+
+    @Test func aHubTableNamesAFewReferrersAndCountsTheRest() async {
+        var tables = [Table(id: Shop.id("artist"), kind: .table, columns: [Column(name: "id", position: 1, dataType: "INTEGER", primaryKeyPosition: 1)])]
+        tables += (1...100).map { index in
+            Table(id: Shop.id("link_\(index)"), kind: .table, columns: [Column(name: "artist", position: 1, dataType: "INTEGER")],
+                  foreignKeys: [ForeignKey(columns: ["artist"], referencedTable: Shop.id("artist"), referencedColumns: ["id"])])
+        }
+        let catalog = Catalog(title: "Hub", sources: [Source(name: "shop", kind: .sqlite, schemas: [Schema(name: "main", tables: tables)])])
+        let text = await DescribeStage(describer: .offline, cache: nil).run(catalog).0.description("artist")?.text ?? ""
+        #expect(text.hasSuffix("Referenced by link 1, link 10, link 100, link 11, link 12 and 95 more."))
+        #expect(text.count <= TableAnswer.maximumLength)
+    }
 }

@@ -49,10 +49,10 @@ struct PIIDetectionTests {
         let catalog = try Self.profiled(try PIIFixture(in: folder.url))
         let customers = try #require(catalog.allTables.first { $0.name == "customers" })
         let contact = try #require(customers.column(named: "contact")?.pii)
-        #expect(contact.kind == .email && contact.reasons == ["100% of 1000 sampled values are email addresses"])
+        #expect(contact.kind == .email && contact.reasons == ["100% of the 1000 values checked are email addresses"])
         let card = try #require(customers.column(named: "card_number")?.pii)
         #expect(card.confidence > 0.95)
-        #expect(card.reasons == ["100% of 1000 sampled values are card numbers that pass the Luhn check", "the column is named `card_number`"])
+        #expect(card.reasons == ["100% of the 1000 values checked are card numbers that pass the Luhn check", "the column is named `card_number`"])
     }
 
     @Test func rawValuesOfPIIColumnsNeverLeaveTheStage() throws {
@@ -100,5 +100,15 @@ struct PIIDetectionTests {
         column = Column(name: "blob", position: 1, dataType: "TEXT", context: EntityContext(pii: "passport"))
         #expect(ProfileStage().decide(column, in: table, values: [])?.kind == .passport)
         #expect(ProfileStage().decide(column, in: table, values: [])?.origin == .context)
+    }
+
+    @Test func aNameIsAPersonsOnlyInATableOfPeople() {
+        func finding(_ table: String) -> PIIFinding.Kind? {
+            let column = Column(name: "name", position: 1, dataType: "TEXT")
+            return PIIClassifier().classify(column: column, table: Table(id: TableID(source: "s", schema: "main", name: table), kind: .table,
+                                                                           columns: [column]), values: [])?.kind
+        }
+        #expect(finding("customers") == .personName && finding("artist") == .personName)
+        #expect(finding("products") == nil && finding("artist_type") == nil && finding("customer_status") == nil)
     }
 }
