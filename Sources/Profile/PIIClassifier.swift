@@ -100,18 +100,30 @@ public struct PIIClassifier: Sendable {
         var confidence: Double
         /// Whole names (words joined by `_`) or single words that give it away.
         var names: Set<String>
-        var words: Set<String> = []
+        var words: Set<String>
         /// Types it can be: a `last_login` timestamp is not a username.
-        var kinds: Set<ValueKind> = [.text]
+        var kinds: Set<ValueKind>
         /// Only in tables that hold people (`name` is a person's name in `customers`, not in `products`).
-        var peopleTablesOnly = false
+        var peopleTablesOnly: Bool
+        /// `_first_name` for each name of several words: `customer_first_name` ends with one.
+        let suffixes: [String]
+
+        init(kind: PIIFinding.Kind, confidence: Double, names: Set<String>, words: Set<String> = [], kinds: Set<ValueKind> = [.text],
+             peopleTablesOnly: Bool = false) {
+            self.kind = kind
+            self.confidence = confidence
+            self.names = names
+            self.words = words
+            self.kinds = kinds
+            self.peopleTablesOnly = peopleTablesOnly
+            suffixes = names.filter { $0.utf8.contains(UInt8(ascii: "_")) }.map { "_" + $0 }
+        }
 
         func accepts(_ kind: ValueKind) -> Bool { kinds.contains(kind) || kind == .unknown }
 
         func matches(tokens: [String], joined: String, table: Table) -> Bool {
             // `customer_first_name` ends with the two-word name `first_name`; single words need `words`.
-            let hit = names.contains(joined) || tokens.contains(where: words.contains)
-                || names.contains { name in name.contains("_") && joined.hasSuffix("_" + name) }
+            let hit = names.contains(joined) || tokens.contains(where: words.contains) || suffixes.contains(where: joined.hasSuffix)
             guard hit else { return false }
             guard peopleTablesOnly else { return true }
             let tableWords = PIIClassifier.tokens(table.name)

@@ -7,7 +7,7 @@ enum ValueCheck {
     static func isEmail(_ value: String) -> Bool {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last,
-              !local.isEmpty, local.count <= 64, domain.count >= 3, !value.contains(" ") else { return false }
+              !local.isEmpty, local.count <= 64, domain.count >= 3, !value.utf8.contains(32) else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), let tld = labels.last,
               tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
@@ -66,7 +66,7 @@ enum ValueCheck {
 
     static func isIPv6(_ value: String) -> Bool {
         let groups = value.split(separator: ":", omittingEmptySubsequences: false)
-        guard (3...8).contains(groups.count), value.contains(":"), value.filter({ $0 == ":" }).count >= 2 else { return false }
+        guard (3...8).contains(groups.count), value.utf8.contains(58), value.filter({ $0 == ":" }).count >= 2 else { return false }
         return groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) } && value.contains(where: \.isHexDigit)
     }
 
@@ -107,7 +107,7 @@ enum ValueCheck {
     }
 
     static func isURL(_ value: String) -> Bool {
-        (value.hasPrefix("http://") || value.hasPrefix("https://")) && value.count > 10 && !value.contains(" ")
+        (value.hasPrefix("http://") || value.hasPrefix("https://")) && value.count > 10 && !value.utf8.contains(32)
     }
 
     static func isDecimal(_ value: String) -> Bool {
@@ -116,7 +116,7 @@ enum ValueCheck {
 
     /// A long run of hex or base64 characters: how keys, tokens and password hashes look.
     static func looksLikeToken(_ value: String) -> Bool {
-        guard value.count >= 24, !value.contains(" ") else { return false }
+        guard value.count >= 24, !value.utf8.contains(32) else { return false }
         let letters = value.filter(\.isLetter).count
         let numbers = value.filter(\.isNumber).count
         return letters > 0 && numbers > 0 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=_-.$".contains($0)) }
