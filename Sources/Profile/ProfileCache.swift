@@ -32,6 +32,9 @@ public struct ProfileCache: Sendable {
         return SHA256.hex("profile-1\n\(table.id)\n\(columns)\n\(magnitude)\n\(settings)")
     }
 
+    /// Tables the file held when it was read.
+    public var count: Int { entries.count }
+
     public func entry(for table: Table, key: String) -> Entry? {
         entries[table.id.description].flatMap { $0.key == key ? $0 : nil }
     }

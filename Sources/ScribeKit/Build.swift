@@ -201,8 +201,9 @@ public struct Build: Sendable {
             for table in profiled.allTables {
                 if let key = keys[table.id], let entry = ProfileStage.entry(for: table, key: key) { fresh[table.id] = entry }
             }
-            // A cache that cannot be written costs a profile next time, nothing more.
-            try? cache.store(fresh)
+            // Rewritten only when something changed (encoding 5,000 tables' profiles takes most of a second);
+            // a cache that cannot be written costs a profile next time, nothing more.
+            if !samples.isEmpty || fresh.count != cache.count { try? cache.store(fresh) }
             log.info("[profile] \(samples.count) tables profiled (\(samples.filter(\.isSampled).count) sampled), \(cached.count) unchanged "
                 + "(from the cache), \(findings) column\(findings == 1 ? "" : "s") with personal data "
                 + "(\(Self.format(Date().timeIntervalSince(started))) s)")
