@@ -94,7 +94,9 @@ public struct DescribeStage: Sendable {
     }
 
     public func run(_ catalog: Catalog) async -> (Catalog, Report) {
-        let requests = RequestBuilder.requests(for: catalog, sendSampleValues: settings.sendSampleValues).filter { select($0.table) }
+        // The offline describer runs here, so the values it may mention never leave the machine.
+        let requests = RequestBuilder.requests(for: catalog, sendSampleValues: settings.sendSampleValues || !describer.isRemote)
+            .filter { select($0.table) }
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
             // Answers by request: a wide table's parts are merged into one answer at the end.

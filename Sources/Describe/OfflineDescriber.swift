@@ -32,9 +32,14 @@ public enum OfflineDescriber {
         return sentences.joined(separator: " ")
     }
 
+    /// How a value shape from the profile reads in a sentence.
+    static let shapes = ["uuid": "a UUID", "url": "a web address", "iso_date": "an ISO date", "iso_timestamp": "an ISO timestamp",
+                         "ip_address": "an IP address", "email": "an email address", "phone": "a phone number"]
+
     static func describe(_ column: TableRequest.ColumnInput, noun: String) -> String {
         let name = Words.phrase(column.name)
         let type = column.type.lowercased()
+        let isNumber = ["int", "numeric", "decimal", "real", "double", "float"].contains { type.contains($0) }
         var text: String
         if let target = column.references {
             let table = Words.singular(Words.phrase(String(target.split(separator: ".").first ?? Substring(target))))
@@ -48,8 +53,7 @@ public enum OfflineDescriber {
             text = "When the \(noun) was \(Words.dropSuffix(name, " at"))"
         } else if type == "date" || name.hasSuffix(" on") || name.hasSuffix(" date") {
             text = "Date of the \(noun)'s \(Words.dropSuffix(Words.dropSuffix(name, " on"), " date"))"
-        } else if type.contains("int") || type.contains("numeric") || type.contains("decimal") || type.contains("real")
-                    || type.contains("double") || type.contains("float") {
+        } else if isNumber {
             let unit = type.contains("int") ? "a whole number" : "a decimal number"
             text = name.contains("count") || name.hasPrefix("num") ? "Number of \(Words.dropSuffix(name, " count")) for the \(noun) (\(unit))"
                 : "\(Words.capitalized(name)) of the \(noun) (\(unit))"
@@ -58,6 +62,11 @@ public enum OfflineDescriber {
         }
         if let labels = column.enumLabels, !labels.isEmpty {
             text += "; one of " + labels.map { "'\($0)'" }.joined(separator: ", ")
+        } else if let values = column.values, values.count > 1, column.key == nil, !isNumber {
+            // A category seen in the data: its values say more than its type.
+            text += "; one of " + values.map { "'\($0)'" }.joined(separator: ", ")
+        } else if let shape = column.shape.flatMap({ Self.shapes[$0] }), column.key == nil {
+            text += " (\(shape))"
         }
         if column.nullable, column.key != "primary key" { text += "; empty when unknown" }
         return text + "."

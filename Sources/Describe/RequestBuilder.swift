@@ -84,7 +84,9 @@ public struct RequestBuilder: Sendable {
     /// samples would change with every load.
     func sampleValues(_ column: Column) -> [String]? {
         guard sendSampleValues, column.pii == nil, let profile = column.profile, !profile.isMasked,
-              profile.distinct > 0, profile.distinct <= Self.categoricalLimit, profile.topValues.count == profile.distinct else { return nil }
+              profile.distinct > 0, profile.distinct <= Self.categoricalLimit, profile.topValues.count == profile.distinct,
+              // A category repeats: five promotions with five distinct names are names, not a category.
+              profile.topValues.allSatisfy({ $0.count > 1 }) else { return nil }
         return profile.topValues.map(\.value).sorted()
     }
 

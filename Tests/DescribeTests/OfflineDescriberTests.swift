@@ -47,4 +47,20 @@ struct OfflineDescriberTests {
         #expect(text.hasSuffix("Referenced by link 1, link 10, link 100, link 11, link 12 and 95 more."))
         #expect(text.count <= TableAnswer.maximumLength)
     }
+
+    @Test func aCategoryFromTheProfileIsNamedButNeverPersonalData() async {
+        func profile(_ values: [String: Int], masked: Bool = false) -> ColumnProfile {
+            ColumnProfile(distinct: values.count, topValues: values.map { .init(value: $0.key, count: $0.value) }, isMasked: masked)
+        }
+        var catalog = Shop.catalog()
+        catalog.sources[0].schemas[0].tables[2].columns[3].profile = profile(["paid": 40, "open": 12, "shipped": 7])
+        catalog.sources[0].schemas[0].tables[0].columns[1].profile = profile(["a***@e***.com": 2, "b***@e***.com": 2], masked: true)
+        catalog.sources[0].schemas[0].tables[0].columns[1].pii = PIIFinding(kind: .email, confidence: 0.9, reasons: [])
+        catalog.sources[0].schemas[0].tables[0].columns[2].profile = profile(["Ann": 1, "Bo": 1])
+        let described = await DescribeStage(describer: .offline, cache: nil).run(catalog).0
+        #expect(described.description("orders", "status")?.text == "Status of the order; one of 'open', 'paid', 'shipped'.")
+        #expect(described.description("customers", "email")?.text == "Email of the customer.")
+        // Values seen once each are names, not a category.
+        #expect(described.description("customers", "nickname")?.text == "Nickname of the customer; empty when unknown.")
+    }
 }
