@@ -19,9 +19,11 @@ public struct SearchIndex: Sendable, Codable, Equatable {
         /// Relative to the site root, with the column's anchor.
         public var path: String
         public var description: String
+        /// The kind of personal data of a column, or the kinds in a table (comma-separated); absent when none.
+        public var pii: String?
 
         enum CodingKeys: String, CodingKey {
-            case kind = "k", name = "n", context = "c", path = "p", description = "d"
+            case kind = "k", name = "n", context = "c", path = "p", description = "d", pii = "x"
         }
     }
 
@@ -35,12 +37,13 @@ public struct SearchIndex: Sendable, Codable, Equatable {
         for table in catalog.allTables {
             guard let page = plan.tablePage(table.id) else { continue }
             let place = "\(table.id.source).\(table.id.schema)"
+            let kinds = Set(table.columns.compactMap { $0.pii?.kind.rawValue }).sorted()
             entries.append(Entry(kind: table.kind.rawValue, name: table.name, context: place, path: page,
-                                 description: Self.short(table.description?.text)))
+                                 description: Self.short(table.description?.text), pii: kinds.isEmpty ? nil : kinds.joined(separator: ",")))
             for column in table.columns {
                 entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
                                      path: plan.columnLink(table.id, column.name) ?? page,
-                                     description: Self.short(column.description?.text)))
+                                     description: Self.short(column.description?.text), pii: column.pii?.kind.rawValue))
             }
         }
     }

@@ -157,3 +157,18 @@ def test_the_personal_data_page_filters_by_kind_and_pages_show_profiles(browser,
     profile = browser.find_element(By.ID, "profile").text
     assert "All 600 rows read." in profile and "masked: personal data" in profile
     assert "@example" not in browser.page_source.replace("***@", "")
+
+
+def test_pii_colon_in_the_search_box_lists_personal_data(browser, sample_site):
+    browser.get((sample_site / "index.html").as_uri())
+
+    def shown(query):
+        search(browser, query)
+        return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#search-results a")]
+
+    emails = shown("pii:email")
+    assert emails and all("PII" in t for t in emails)
+    assert any(t.startswith("COLUMN") and "email" in t and "warehouse.main.customers" in t for t in emails)
+    assert all("first_name" not in t for t in emails)
+    everything = shown("pii:")
+    assert len(everything) > len(emails) and all("PII" in t for t in everything)

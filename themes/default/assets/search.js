@@ -22,7 +22,7 @@
 
   function prepare() {
     entries = window.scribeSearchIndex.entries.map(function (e) {
-      return { e: e, name: e.n.toLowerCase(), full: (e.c + "." + e.n).toLowerCase(), desc: e.d.toLowerCase() };
+      return { e: e, name: e.n.toLowerCase(), full: (e.c + "." + e.n).toLowerCase(), desc: e.d.toLowerCase(), pii: e.x || "" };
     });
   }
 
@@ -37,12 +37,18 @@
     return -1;
   }
 
+  // "pii:" keeps only columns (and tables) holding personal data: "pii:" alone lists them all,
+  // "pii:email" those of a kind, "pii:customer" those whose names match.
   function search(q) {
     q = q.trim().toLowerCase();
-    if (!q) return [];
+    var onlyPII = q.indexOf("pii:") === 0;
+    if (onlyPII) q = q.slice(4).trim();
+    if (!q && !onlyPII) return [];
     var hits = [];
     for (var i = 0; i < entries.length; i++) {
-      var s = score(entries[i], q);
+      if (onlyPII && !entries[i].pii) continue;
+      var s = q ? score(entries[i], q) : 6;
+      if (s < 0 && onlyPII && entries[i].pii.indexOf(q.replace(/ /g, "_")) >= 0) s = 5;
       if (s >= 0) hits.push([s, entries[i].e.k === "column" ? 1 : 0, entries[i].name.length, i]);
     }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]; });
@@ -73,6 +79,7 @@
       a.href = root + e.p;
       a.appendChild(el("span", "kind", e.k.replace("_", " ")));
       a.appendChild(el("strong", "", e.n));
+      if (e.x) a.appendChild(el("span", "pii", "PII"));
       a.appendChild(el("span", "where", e.c));
       if (e.d) a.appendChild(el("span", "what", e.d));
       li.appendChild(a);
