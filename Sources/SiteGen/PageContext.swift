@@ -288,6 +288,9 @@ struct PageContext {
             "type": column.dataType,
             "nullable": column.isNullable,
             "description": description(column.description, on: path, pending: table.describePending),
+            // Every key the row template asks for is set, even when empty: a missing key sends Mustache up the
+            // context stack, where it could find the table's value of the same name.
+            "default": false, "keyLabel": false, "references": [Any](), "typeNotes": [String](), "generated": false, "hidden": false,
         ]
         // Always set: Mustache would otherwise find the table's `context` for a column that has none.
         item["context"] = context(column.context, on: path) ?? false
@@ -300,6 +303,7 @@ struct PageContext {
             guard let offset = key.columns.firstIndex(of: column.name) else { return nil }
             let target = offset < key.referencedColumns.count ? key.referencedColumns[offset] : nil
             var ref = tableRef(key.referencedTable, seenFrom: table.id, from: path)
+            if ref["href"] == nil { ref["href"] = false }
             if let target {
                 ref["label"] = "\(key.referencedTable.name).\(target)"
                 if let link = plan.columnLink(key.referencedTable, target) {
