@@ -87,6 +87,8 @@ final class SQLiteConnection {
 struct SQLiteRow {
     fileprivate let statement: OpaquePointer
 
+    var columnCount: Int32 { sqlite3_column_count(statement) }
+
     func string(_ index: Int32) -> String? {
         guard sqlite3_column_type(statement, index) != SQLITE_NULL,
               let text = sqlite3_column_text(statement, index)

@@ -28,45 +28,27 @@ public struct SQLiteSampler: Sendable {
     static func read(_ table: Table, on connection: SQLiteConnection, plan: SamplingPlan) -> TableSample {
         let name = SampleQueries.quoted(table.id.name)
         let rows = table.rowCount?.value ?? 0
-        let isSampled = rows >= plan.fullScanBelow && rows > plan.sampleRows
-        var source = name
-        if isSampled {
+        var sampled: String?
+        if rows >= plan.fullScanBelow, rows > plan.sampleRows {
             if table.options.contains("WITHOUT ROWID") {
-                source = "(SELECT * FROM \(name) LIMIT \(plan.sampleRows))"
+                sampled = "(SELECT * FROM \(name) LIMIT \(plan.sampleRows))"
             } else {
                 var top = 0
                 try? connection.query("SELECT max(rowid) FROM \(name)") { row in top = row.int(0) ?? 0 }
                 let run = max(1, plan.sampleRows / Self.runs)
                 let starts = (0..<Self.runs).map { top / Self.runs * $0 }
-                source = "(" + starts.map { "SELECT * FROM (SELECT * FROM \(name) WHERE rowid >= \($0) ORDER BY rowid LIMIT \(run))" }
+                sampled = "(" + starts.map { "SELECT * FROM (SELECT * FROM \(name) WHERE rowid >= \($0) ORDER BY rowid LIMIT \(run))" }
                     .joined(separator: " UNION ALL ") + ")"
             }
         }
-        let queries = SampleQueries(dialect: .sqlite)
-        var sample = TableSample(table: table.id, rowsRead: 0, isSampled: isSampled, columns: table.columns.map(\.name),
-                                 aggregates: [], values: [])
         connection.setDeadline(plan.statementTimeoutMilliseconds > 0 ? Date().addingTimeInterval(Double(plan.statementTimeoutMilliseconds) / 1000) : nil)
         defer { connection.setDeadline(nil) }
-        do {
-            for start in stride(from: 0, to: max(1, table.columns.count), by: SampleQueries.columnsPerQuery) {
-                let columns = Array(table.columns[start..<min(table.columns.count, start + SampleQueries.columnsPerQuery)])
-                try connection.query(queries.aggregates(columns, from: source)) { row in
-                    let texts = (0..<Int32(1 + columns.count * SampleQueries.slots)).map { row.string($0) }
-                    sample.rowsRead = SampleQueries.parse(texts, columns: columns, into: &sample.aggregates, dialect: .sqlite)
-                }
+        return TableSampler.read(table, plan: plan, dialect: .sqlite, name: name, sampledSource: sampled) { sql throws(IntrospectError) in
+            var result: [[String?]] = []
+            try connection.query(sql) { row throws(IntrospectError) in
+                result.append((0..<row.columnCount).map { row.string($0) })
             }
-            var values = table.columns.map { _ in [String?]() }
-            if !table.columns.isEmpty {
-                try connection.query(queries.values(table.columns, from: source, limit: plan.sampleRows)) { row in
-                    for index in values.indices { values[index].append(row.string(Int32(index))) }
-                }
-            }
-            sample.values = values
-        } catch {
-            var failed = TableSampler.failed(table, TableSampler.reason(for: error, plan: plan))
-            failed.isSampled = isSampled
-            return failed
+            return result
         }
-        return sample
     }
 }

@@ -106,6 +106,47 @@ public enum TableSampler {
         return results.all
     }
 
+    /// Reads one table in either dialect. A small table (up to `sample_rows` rows) and a sampled one take one
+    /// query: the rows fetched are all the profile covers, so their statistics are computed here. A table in
+    /// between is read whole by an aggregate query in the database, then up to `sample_rows` rows are fetched
+    /// for frequent values and shapes.
+    static func read(_ table: Table, plan: SamplingPlan, dialect: SampleQueries.Dialect, name: String, sampledSource: String?,
+                     query: (String) throws(IntrospectError) -> [[String?]]) -> TableSample {
+        let queries = SampleQueries(dialect: dialect)
+        let isSampled = sampledSource != nil
+        let source = sampledSource ?? name
+        var sample = TableSample(table: table.id, rowsRead: 0, isSampled: isSampled, columns: table.columns.map(\.name),
+                                 aggregates: [], values: table.columns.map { _ in [] })
+        guard !table.columns.isEmpty else { return sample }
+        // PostgreSQL returns at most 1,664 columns: very wide tables fetch values without lengths.
+        let oneQuery = table.columns.count <= 800
+            && (isSampled || (table.rowCount.map { $0.value <= plan.sampleRows } ?? false))
+        do {
+            // A small table's estimate may be stale: one row more than asked for says it is not small.
+            let limit = oneQuery && !isSampled ? plan.sampleRows + 1 : plan.sampleRows
+            var rows = try query(queries.values(table.columns, from: source, limit: limit, lengths: oneQuery))
+            if oneQuery, rows.count <= plan.sampleRows || isSampled {
+                sample.aggregates = SampleQueries.aggregates(of: rows, columns: table.columns)
+                sample.rowsRead = rows.count
+            } else {
+                rows = Array(rows.prefix(plan.sampleRows))
+                for start in stride(from: 0, to: table.columns.count, by: SampleQueries.columnsPerQuery) {
+                    let columns = Array(table.columns[start..<min(table.columns.count, start + SampleQueries.columnsPerQuery)])
+                    guard let row = try query(queries.aggregates(columns, from: source)).first else { continue }
+                    sample.rowsRead = SampleQueries.parse(row, columns: columns, into: &sample.aggregates, dialect: dialect)
+                }
+            }
+            var values = table.columns.map { _ in [String?]() }
+            for row in rows { for index in values.indices { values[index].append(row[index]) } }
+            sample.values = values
+        } catch {
+            var failed = failed(table, reason(for: error, plan: plan))
+            failed.isSampled = isSampled
+            return failed
+        }
+        return sample
+    }
+
     /// Why a table's profile is incomplete, in words: a statement timeout (PostgreSQL cancels the statement,
     /// SQLite's progress handler interrupts it), or the database's own message.
     static func reason(for error: IntrospectError, plan: SamplingPlan) -> String {
@@ -207,16 +248,73 @@ struct SampleQueries {
         return "SELECT count(*), " + parts.joined(separator: ", ") + " FROM \(source) AS s"
     }
 
-    func values(_ columns: [Column], from source: String, limit: Int) -> String {
+    /// Values cut to `TableSampler.valueLength`, then (with `lengths`) each text column's full length, so the
+    /// statistics can be computed from these rows alone when they are all the profile looks at.
+    func values(_ columns: [Column], from source: String, limit: Int, lengths: Bool) -> String {
         let length = TableSampler.valueLength
-        let parts = columns.map { column -> String in
+        var parts = columns.map { column -> String in
             let c = "s." + Self.quoted(column.name)
             switch dialect {
             case .postgres: return "left(\(c)::text, \(length))"
             case .sqlite: return "CASE typeof(\(c)) WHEN 'blob' THEN 'blob of ' || length(\(c)) || ' bytes' ELSE substr(CAST(\(c) AS TEXT), 1, \(length)) END"
             }
         }
+        if lengths {
+            parts += columns.map { column in
+                let c = "s." + Self.quoted(column.name)
+                guard ValueKind(column) == .text else { return "NULL" }
+                return dialect == .postgres ? "length(\(c)::text)" : "length(\(c))"
+            }
+        }
         return "SELECT " + parts.joined(separator: ", ") + " FROM \(source) AS s LIMIT \(limit)"
+    }
+
+    /// The aggregate query's figures computed from fetched rows (values, then lengths), for when those rows
+    /// are everything the profile covers: a small table read whole, or a sample.
+    static func aggregates(of rows: [[String?]], columns: [Column]) -> [TableSample.Aggregates] {
+        columns.indices.map { index in
+            let kind = ValueKind(columns[index])
+            var result = TableSample.Aggregates()
+            var seen = Set<String>()
+            var numbers: [(Double, String)] = []
+            var lowest: String?, highest: String?
+            var shortest: Int?, longest: Int?
+            for row in rows {
+                guard let value = row[index] else { continue }
+                result.nonNull += 1
+                seen.insert(value)
+                switch kind {
+                case .number:
+                    if let number = Double(value) { numbers.append((number, value)) }
+                case .temporal:
+                    if lowest.map({ value < $0 }) ?? true { lowest = value }
+                    if highest.map({ value > $0 }) ?? true { highest = value }
+                case .text:
+                    if columns.count + index < row.count, let text = row[columns.count + index], let length = Int(text) {
+                        shortest = min(shortest ?? length, length)
+                        longest = max(longest ?? length, length)
+                    }
+                case .other:
+                    break
+                }
+            }
+            result.distinct = seen.count
+            if !numbers.isEmpty {
+                result.minimum = numbers.min { $0.0 < $1.0 }?.1
+                result.maximum = numbers.max { $0.0 < $1.0 }?.1
+                let mean = numbers.reduce(0) { $0 + $1.0 } / Double(numbers.count)
+                result.mean = mean
+                let squares = numbers.reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) }
+                result.standardDeviation = numbers.count > 1 ? (squares / Double(numbers.count - 1)).squareRoot() : nil
+            }
+            if kind == .temporal {
+                result.minimum = lowest
+                result.maximum = highest
+            }
+            result.minimumLength = shortest
+            result.maximumLength = longest
+            return result
+        }
     }
 
     /// Reads one aggregate row into per-column aggregates (appending to `into`); returns count(*).
