@@ -71,7 +71,11 @@ struct PostgresSamplingTests {
               FROM generate_series(1, 400) i;
             CREATE TABLE big (id bigint PRIMARY KEY, bucket int, label text);
             INSERT INTO big SELECT i, i % 7, 'row ' || i FROM generate_series(1, 300000) i;
+            CREATE TABLE grown (id int PRIMARY KEY, note text);
+            INSERT INTO grown SELECT i, 'n' || i FROM generate_series(1, 10) i;
             ANALYZE;
+            -- After ANALYZE: the estimate says 10 rows.
+            INSERT INTO grown SELECT i, 'n' || i FROM generate_series(11, 20010) i;
             """)
     }
 
@@ -99,6 +103,13 @@ struct PostgresSamplingTests {
         #expect(big.column(named: "bucket")?.profile?.distinct == 7)
         // REPEATABLE: the same sample, so the same profile, every build.
         #expect(try profiled(SamplingPlan(sampleRows: 5_000, fullScanBelow: 100_000)).allTables.first { $0.name == "big" } == big)
+    }
+
+    @Test func aTableThatGrewSinceItsEstimateIsStillCountedWhole() throws {
+        let catalog = try profiled(SamplingPlan(sampleRows: 5_000, fullScanBelow: 100_000))
+        let grown = try #require(catalog.allTables.first { $0.name == "grown" })
+        #expect(grown.profile == TableProfile(rowsRead: 20_010, isSampled: false, valuesRead: 5_000))
+        #expect(grown.column(named: "note")?.profile?.distinct == 20_010)
     }
 
     @Test func aStatementTimeoutMarksOnlyThatTableIncomplete() throws {
