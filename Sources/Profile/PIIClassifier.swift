@@ -38,6 +38,11 @@ public struct PIIClassifier: Sendable {
             for (pii, fraction, what) in shares where fraction >= 0.8 && checked.count >= 3 {
                 add(pii, 0.9, "\(Int((fraction * 100).rounded()))% of the \(checked.count) values checked are \(what)")
             }
+            // Names cannot be validated, but a column whose texts mostly start with a common given name holds people.
+            let named = share(ValueCheck.startsWithGivenName)
+            if named >= 0.3, checked.count >= 10 {
+                add(.personName, 0.8, "\(Int((named * 100).rounded()))% of the \(checked.count) values checked start with a common given name")
+            }
             let free = share(ValueCheck.containsContactDetails)
             if free >= 0.05, !candidates.contains(where: { $0.kind == .email || $0.kind == .phone }) {
                 add(.freeText, 0.75, "\(Int((free * 100).rounded()))% of the \(checked.count) texts checked contain an email address, phone, card or SSN")

@@ -135,6 +135,40 @@ enum ValueCheck {
         return runs.contains { isPhone($0.trimmingCharacters(in: .whitespaces)) && $0.filter(\.isNumber).count >= 9 }
     }
 
+    /// Given names common in the languages the name rules know, lower-cased: evidence that a text column
+    /// holds people's names when many of its values start with one.
+    static let givenNames: Set<String> = [
+        "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher",
+        "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kevin", "brian", "george",
+        "timothy", "ronald", "jason", "edward", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen",
+        "larry", "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory", "alexander", "patrick", "jack",
+        "dennis", "peter", "henry", "adam", "nathan", "zachary", "kyle", "noah", "liam", "oliver", "elijah", "lucas", "mason",
+        "logan", "ethan", "aiden", "harry", "oscar", "leo", "charlie", "freddie", "alfie", "archie", "arthur", "theo",
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa",
+        "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda",
+        "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "helen",
+        "anna", "emma", "olivia", "ava", "isabella", "sophia", "sofia", "mia", "charlotte", "amelia", "harper", "evelyn",
+        "abigail", "ella", "grace", "chloe", "lily", "hannah", "jane", "julia", "alice", "rose", "lucy", "ruby", "isla",
+        "maria", "jose", "juan", "luis", "carlos", "jorge", "pedro", "miguel", "javier", "antonio", "manuel", "francisco",
+        "alejandro", "pablo", "diego", "sergio", "fernando", "mateo", "santiago", "lucia", "carmen", "ana", "laura", "marta",
+        "elena", "paula", "sara", "andrea", "isabel", "pilar", "rosa", "teresa", "jean", "pierre", "michel", "philippe",
+        "alain", "nicolas", "julien", "louis", "hugo", "jules", "marie", "nathalie", "isabelle", "sophie", "camille", "lea",
+        "léa", "manon", "chloé", "claire", "anne", "hans", "peter", "klaus", "jürgen", "wolfgang", "stefan", "andreas",
+        "thomas", "michael", "markus", "jonas", "felix", "lukas", "maximilian", "elias", "paul", "ursula", "monika", "petra",
+        "sabine", "andrea", "katharina", "lena", "lea", "johanna", "joão", "pedro", "gabriel", "rafael", "tiago", "beatriz",
+        "mariana", "ana", "jan", "pieter", "sem", "daan", "bram", "lars", "sanne", "emma", "tess", "fleur", "ingrid", "nils",
+        "erik", "karin", "tomás", "mohammed", "muhammad", "ahmed", "ali", "omar", "fatima", "aisha", "wei", "li", "yuki",
+        "hiroshi", "kenji", "haruto", "sakura", "priya", "raj", "amit", "sunita",
+    ]
+
+    /// Whether the value's first word is a common given name: "Olivia Schneider", "Dr. Jonas Müller".
+    static func startsWithGivenName(_ value: String) -> Bool {
+        let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")).lowercased() }
+        guard let first = words.first(where: { !["mr", "mrs", "ms", "dr", "prof", "sr", "sra", "herr", "frau", "m", "mme"].contains($0) }),
+              words.count <= 4 else { return false }
+        return givenNames.contains(first)
+    }
+
     /// The shape classes reported in profiles.
     static func shapes(of value: String) -> [String] {
         var shapes: [String] = []

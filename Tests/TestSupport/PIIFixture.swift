@@ -91,6 +91,10 @@ public struct PIIFixture {
             ("app_version", "TEXT", nil, { _ in "2.\(random.next() % 9).\(random.next() % 20)" }),
             ("placed_at", "TIMESTAMP", nil, { _ in "2026-0\(1 + random.next() % 9)-2\(random.next() % 8) 12:00:00" }),
             ("warehouse_phone_ext", "INTEGER", nil, { _ in String(100 + random.next() % 899) }),
+            // People's names under a name that says nothing about them; and a look-alike of words.
+            ("handled_by", "TEXT", "person_name", { _ in "\(pick(Self.firstNames)) \(pick(Self.lastNames))" }),
+            ("ship_to_city", "TEXT", nil, { _ in pick(["Lyon", "Porto", "Gdańsk", "Osaka", "Leeds", "Bilbao", "Graz"]) }),
+            ("product_name", "TEXT", nil, { _ in pick(["Trail Runner 2", "Summit Jacket", "Victoria Mug", "Rose Tea", "Camp Stove"]) }),
             ("invoice_reference", "TEXT", nil, { _ in "INV-2026-\(digits(6))" }),
             ("shipping_weight_kg", "REAL", nil, { _ in String(format: "%.3f", Double(random.next() % 30_000) / 1000) }),
         ])
