@@ -15,7 +15,7 @@ public struct PIIClassifier: Sendable {
     public func classify(column: Column, table: Table, values: [String]) -> PIIFinding? {
         let tokens = Self.tokens(column.name)
         let joined = tokens.joined(separator: "_")
-        let kind = ValueKind(column.dataType)
+        let kind = TypeFamily(column.domainBaseType ?? column.dataType)
         let checked = Array(values.prefix(1_000))
         func share(_ test: (String) -> Bool) -> Double {
             checked.isEmpty ? 0 : Double(checked.filter(test).count) / Double(checked.count)
@@ -60,7 +60,7 @@ public struct PIIClassifier: Sendable {
         guard var best = candidates.max(by: { $0.confidence < $1.confidence }) else { return nil }
         let agreeing = candidates.filter { $0.kind == best.kind }
         if agreeing.count > 1 {
-            best.confidence = min(0.99, agreeing.map(\.confidence).max()! + 0.07)
+            best.confidence = min(0.99, (agreeing.map(\.confidence).max() ?? best.confidence) + 0.07)
             best.reasons = agreeing.flatMap(\.reasons)
         }
         // A phone number has at least seven digits: `phone_ext` values of three are extensions.
@@ -107,13 +107,13 @@ public struct PIIClassifier: Sendable {
         var names: Set<String>
         var words: Set<String>
         /// Types it can be: a `last_login` timestamp is not a username.
-        var kinds: Set<ValueKind>
+        var kinds: Set<TypeFamily>
         /// Only in tables that hold people (`name` is a person's name in `customers`, not in `products`).
         var peopleTablesOnly: Bool
         /// `_first_name` for each name of several words: `customer_first_name` ends with one.
         let suffixes: [String]
 
-        init(kind: PIIFinding.Kind, confidence: Double, names: Set<String>, words: Set<String> = [], kinds: Set<ValueKind> = [.text],
+        init(kind: PIIFinding.Kind, confidence: Double, names: Set<String>, words: Set<String> = [], kinds: Set<TypeFamily> = [.text],
              peopleTablesOnly: Bool = false) {
             self.kind = kind
             self.confidence = confidence
@@ -124,7 +124,7 @@ public struct PIIClassifier: Sendable {
             suffixes = names.filter { $0.utf8.contains(UInt8(ascii: "_")) }.map { "_" + $0 }
         }
 
-        func accepts(_ kind: ValueKind) -> Bool { kinds.contains(kind) || kind == .unknown }
+        func accepts(_ kind: TypeFamily) -> Bool { kinds.contains(kind) || kind == .unknown }
 
         func matches(tokens: [String], joined: String, table: Table) -> Bool {
             // `customer_first_name` ends with the two-word name `first_name`; single words need `words`.
@@ -197,25 +197,4 @@ public struct PIIClassifier: Sendable {
                                                                 "coordinates", "coords", "lat_lng", "latlng", "breitengrad", "laengengrad"],
                  words: ["latitude", "longitude", "geolocation"], kinds: [.number, .text, .geometry]),
     ]
-}
-
-/// What a column's declared type allows it to hold, for PII rules.
-enum ValueKind: Hashable, Sendable {
-    case text, number, temporal, network, geometry, binary, unknown, other
-
-    init(_ dataType: String) {
-        let type = dataType.lowercased()
-        func has(_ words: String...) -> Bool { words.contains { type.contains($0) } }
-        if type.isEmpty { self = .unknown }
-        else if has("inet", "cidr", "macaddr") { self = .network }
-        else if has("point", "geometry", "geography") { self = .geometry }
-        else if has("interval") { self = .other }
-        else if has("int", "numeric", "decimal", "real", "double", "float", "serial", "money") { self = .number }
-        else if has("date", "time") { self = .temporal }
-        else if has("char", "text", "clob", "string", "citext", "name", "json") { self = .text }
-        else if has("blob", "bytea", "binary") { self = .binary }
-        else { self = .other }
-    }
-
-    var holdsText: Bool { self == .text || self == .unknown }
 }

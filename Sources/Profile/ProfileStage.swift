@@ -138,7 +138,7 @@ public struct ProfileStage: Sendable {
         }
         // Most frequent first; ties in the order the values came (the sample is repeatable, so this is stable).
         let order = Dictionary(firstSeen.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        profile.topValues = counts.sorted { $0.value != $1.value ? $0.value > $1.value : order[$0.key]! < order[$1.key]! }
+        profile.topValues = counts.sorted { $0.value != $1.value ? $0.value > $1.value : order[$0.key, default: 0] < order[$1.key, default: 0] }
             .prefix(topCount).filter { $0.value > 1 || counts.count <= topCount }
             .map { ColumnProfile.ValueCount(value: String($0.key.prefix(80)), count: $0.value) }
         profile.samples = firstSeen.prefix(sampleCount).map { String($0.prefix(80)) }
@@ -170,7 +170,7 @@ public struct ProfileStage: Sendable {
                 if merged[mask] == nil { order.append(mask) }
                 merged[mask, default: 0] += top.count
             }
-            profile.topValues = order.map { ColumnProfile.ValueCount(value: $0, count: merged[$0]!) }
+            profile.topValues = order.map { ColumnProfile.ValueCount(value: $0, count: merged[$0, default: 0]) }
             profile.samples = profile.samples.map(Mask.value)
             profile.minimum = profile.minimum.map(Mask.value)
             profile.maximum = profile.maximum.map(Mask.value)

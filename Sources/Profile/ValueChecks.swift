@@ -51,8 +51,8 @@ enum ValueCheck {
         // Move the first four characters to the end, letters become 10…35, and the number mod 97 is 1.
         var remainder = 0
         for character in characters[4...] + characters[..<4] {
-            let chunk = character.isLetter ? String(Int(character.asciiValue! - 55)) : String(character)
-            for digit in chunk { remainder = (remainder * 10 + digit.wholeNumberValue!) % 97 }
+            let chunk = character.isLetter ? String(Int(character.asciiValue ?? 55) - 55) : String(character)
+            for digit in chunk { remainder = (remainder * 10 + (digit.wholeNumberValue ?? 0)) % 97 }
         }
         return remainder == 1
     }
@@ -60,7 +60,7 @@ enum ValueCheck {
     static func isIPv4(_ value: String) -> Bool {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber } && Int(part)! <= 255
+            !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber } && (Int(part) ?? 256) <= 255
         }
     }
 
