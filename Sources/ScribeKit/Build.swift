@@ -154,63 +154,6 @@ public struct Build: Sendable {
         return merged.catalog
     }
 
-    /// The profile stage: each profiled source's tables sampled in the database, then profiles and PII
-    /// decided from the samples, with the values of PII columns masked before anything else sees them.
-    func profile(_ catalog: Catalog, _ config: SiteConfig, reprofile: Bool = false, report: inout Report) throws(BuildError) -> Catalog {
-        let settings = config.profile
-        let plan = SamplingPlan(sampleRows: settings.sampleRows, fullScanBelow: settings.fullScanBelow, workers: settings.workers,
-                                statementTimeoutMilliseconds: Int(settings.timeoutSeconds * 1000))
-        var samples: [TableSample] = []
-        let started = Date()
-        let cache = ProfileCache(file: URL(fileURLWithPath: config.cache).appendingPathComponent("profiles.json"))
-        let cacheSettings = "\(plan.sampleRows) \(plan.fullScanBelow) \(config.piiSamples.rawValue)"
-        var keys: [TableID: String] = [:]
-        var cached: [TableID: ProfileCache.Entry] = [:]
-        for sourceConfig in config.sources where settings.enabled && sourceConfig.profile {
-            guard let source = catalog.sources.first(where: { $0.name == sourceConfig.name }) else { continue }
-            var tables = source.schemas.flatMap(\.tables).filter { table in
-                [.table, .partitionedTable].contains(table.kind) && settings.filter.includes(anyOf: ["\(table.id.schema).\(table.id.name)", "\(table.id)"])
-            }
-            for table in tables { keys[table.id] = ProfileCache.key(for: table, settings: cacheSettings) }
-            if !reprofile {
-                for table in tables { if let key = keys[table.id], let entry = cache.entry(for: table, key: key) { cached[table.id] = entry } }
-                tables.removeAll { cached[$0.id] != nil }
-            }
-            guard !tables.isEmpty else { continue }
-            let progress = ProgressPrinter(log: log, label: "[profile]")
-            let progressStarted = Date()
-            let show: @Sendable (Int, Int) -> Void = { done, total in progress.show(done: done, total: total, noun: "tables", started: progressStarted) }
-            let read = try stage(.profile, subject: source.name) { () throws -> [TableSample] in
-                switch sourceConfig.kind {
-                case .sqlite: try SQLiteSampler(path: sourceConfig.path ?? "", plan: plan).sample(tables, progress: show)
-                case .postgres: try PostgresSampler(conninfo: sourceConfig.url ?? "", plan: plan).sample(tables, progress: show)
-                }
-            }
-            progress.finish()
-            for sample in read where sample.incomplete != nil {
-                let warning = "\(sample.table): profile incomplete: \(sample.incomplete ?? "")"
-                log.warning("[profile] \(warning)")
-                report.warnings.append(warning)
-            }
-            samples += read
-        }
-        let profiled = ProfileStage(policy: config.piiSamples).apply(samples, cached: cached, to: catalog)
-        let findings = profiled.allTables.reduce(0) { $0 + $1.columns.filter { $0.pii != nil }.count }
-        if settings.enabled {
-            var fresh: [TableID: ProfileCache.Entry] = [:]
-            for table in profiled.allTables {
-                if let key = keys[table.id], let entry = ProfileStage.entry(for: table, key: key) { fresh[table.id] = entry }
-            }
-            // Rewritten only when something changed (encoding 5,000 tables' profiles takes most of a second);
-            // a cache that cannot be written costs a profile next time, nothing more.
-            if !samples.isEmpty || fresh.count != cache.count { try? cache.store(fresh) }
-            log.info("[profile] \(samples.count) tables profiled (\(samples.filter(\.isSampled).count) sampled), \(cached.count) unchanged "
-                + "(from the cache), \(findings) column\(findings == 1 ? "" : "s") with personal data "
-                + "(\(Self.format(Date().timeIntervalSince(started))) s)")
-        }
-        return profiled
-    }
-
     /// The describe stage: the configured describer fills what nobody described, from the cache when it can.
     func describe(_ catalog: Catalog, _ config: SiteConfig,
                   reuse: @escaping @Sendable (TableID) -> DescribeStage.Reuse = { _ in .cached },
