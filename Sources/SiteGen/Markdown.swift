@@ -54,9 +54,34 @@ struct Markdown {
 
     /// HTML for `text`, with glossary phrases linked to `linkPrefix + target`. With `markdown: false` the
     /// text is one plain paragraph (database comments are not Markdown: `<things>` must stay visible).
+    /// Whether `text` is one paragraph that Markdown would leave as it is: no character that starts markup,
+    /// no underscore at a word's edge (`customer_id` is plain, `_word_` is emphasis), nothing at the start that
+    /// opens a list or heading, and no space at either end. One pass over the bytes; most descriptions are.
+    static func isPlain(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: " ") || last == UInt8(ascii: " ")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+        }
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "\t"):
+                return false
+            case UInt8(ascii: "_"):
+                guard index > 0, index + 1 < bytes.count, isWordByte(bytes[index - 1]), isWordByte(bytes[index + 1]) else { return false }
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
     static func html(_ text: String, markdown: Bool = true, glossary: Glossary? = nil, linkPrefix: String = "") -> String {
-        let plain = !text.contains(where: { "*_`[]<>#!&\\\n|~".contains($0) }) && !text.hasPrefix("-") && !text.hasPrefix("+")
-            && text.first.map { !$0.isNumber } ?? true
+        let plain = isPlain(text)
         let matches = glossary?.occurrences(in: text) ?? []
         if !markdown, matches.isEmpty {
             // Plain text with no term to link: escaping is all there is to do.
@@ -64,7 +89,7 @@ struct Markdown {
         }
         if plain, matches.isEmpty {
             // The common case, a sentence of plain text: what cmark would produce, without parsing.
-            return "<p>\(escapeHTML(text.trimmingCharacters(in: .whitespaces)))</p>\n"
+            return "<p>\(escapeHTML(text))</p>\n"
         }
         let document: OpaquePointer
         if markdown {

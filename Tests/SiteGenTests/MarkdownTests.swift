@@ -33,4 +33,15 @@ struct MarkdownTests {
         let html = Markdown.html("[Lifetime value report](https://example.com/r)", glossary: glossary)
         #expect(html == "<p><a href=\"https://example.com/r\">Lifetime value report</a></p>\n")
     }
+
+    @Test func plainSentencesSkipTheParserAndGiveWhatCmarkWould() {
+        for text in ["Identifier of the customer (references customers.customer_id).", "Amount in EUR, e.g. 12.50 or 3,000.",
+                     "Ünïcödé text with an intra_word underscore."] {
+            #expect(Markdown.isPlain(text), "\(text)")
+            #expect(Markdown.html(text) == Markdown.html(text + "\n\n"), "\(text)")
+        }
+        for text in ["_emphasis_ here", "ends with_", "1. a list", "- a list", "a *star*", "a `code`", "line\nbreak", " padded "] {
+            #expect(!Markdown.isPlain(text), "\(text)")
+        }
+    }
 }
