@@ -172,3 +172,16 @@ def test_pii_colon_in_the_search_box_lists_personal_data(browser, sample_site):
     assert all("first_name" not in t for t in emails)
     everything = shown("pii:")
     assert len(everything) > len(emails) and all("PII" in t for t in everything)
+
+
+def test_typing_while_the_index_loads_is_not_lost(browser, chinook_site):
+    # Focus starts loading the index; the first keystrokes arrive before it has: their search must still run.
+    browser.get((chinook_site / "index.html").as_uri())
+    browser.execute_script("""
+        var box = document.getElementById("search");
+        box.dispatchEvent(new Event("focus"));
+        box.value = "Milliseconds";
+        box.dispatchEvent(new Event("input"));
+    """)
+    WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "search-results").get_attribute("hidden"))
+    assert "Milliseconds" in browser.find_element(By.ID, "search-results").text

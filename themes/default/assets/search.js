@@ -5,17 +5,19 @@
   var me = document.currentScript;
   var indexUrl = me.getAttribute("data-index");
   var root = me.getAttribute("data-root") || "";
-  var entries = null, loading = false, selected = -1, shown = [];
+  var entries = null, loading = false, selected = -1, shown = [], waiting = null;
   var LIMIT = 50;
 
+  // Typing while the index loads must not be lost: the latest request runs once it has arrived.
   function load(then) {
     if (entries) { then(); return; }
     if (window.scribeSearchIndex) { prepare(); then(); return; }
+    waiting = then;
     if (loading) return;
     loading = true;
     var s = document.createElement("script");
     s.src = indexUrl;
-    s.onload = function () { prepare(); then(); };
+    s.onload = function () { prepare(); if (waiting) waiting(); waiting = null; };
     s.onerror = function () { loading = false; };
     document.head.appendChild(s);
   }
