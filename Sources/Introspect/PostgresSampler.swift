@@ -25,7 +25,9 @@ public struct PostgresSampler: Sendable {
 
     static func read(_ table: Table, on connection: PostgresConnection, plan: SamplingPlan) -> TableSample {
         let name = SampleQueries.quoted(table.id.schema) + "." + SampleQueries.quoted(table.id.name)
-        let estimate = table.rowCount?.value ?? 0
+        // A table never analyzed has no row estimate; its size on disk, at a guessed 100 bytes a row, keeps
+        // a large one from being read whole.
+        let estimate = table.rowCount?.value ?? (table.bytes ?? 0) / 100
         var sampled: String?
         if estimate >= plan.fullScanBelow, estimate > 0 {
             // Aim a little above sample_rows: SYSTEM picks whole pages, so the count varies around the target.
