@@ -76,6 +76,9 @@ struct PostgresSamplingTests {
             ANALYZE;
             -- After ANALYZE: the estimate says 10 rows.
             INSERT INTO grown SELECT i, 'n' || i FROM generate_series(11, 20010) i;
+            -- Never analyzed: no estimate at all, only its size on disk.
+            CREATE TABLE unanalyzed (id bigint, payload text);
+            INSERT INTO unanalyzed SELECT i, repeat('x', 60) FROM generate_series(1, 300000) i;
             """)
     }
 
@@ -110,6 +113,13 @@ struct PostgresSamplingTests {
         let grown = try #require(catalog.allTables.first { $0.name == "grown" })
         #expect(grown.profile == TableProfile(rowsRead: 20_010, isSampled: false, valuesRead: 5_000))
         #expect(grown.column(named: "note")?.profile?.distinct == 20_010)
+    }
+
+    @Test func aTableWithoutAnEstimateIsJudgedByItsSize() throws {
+        let catalog = try profiled(SamplingPlan(sampleRows: 5_000, fullScanBelow: 100_000))
+        let table = try #require(catalog.allTables.first { $0.name == "unanalyzed" })
+        #expect(table.rowCount == nil)
+        #expect(table.profile?.isSampled == true && table.profile?.rowsRead == 5_000)
     }
 
     @Test func aStatementTimeoutMarksOnlyThatTableIncomplete() throws {
