@@ -439,7 +439,8 @@ struct PageContext {
                 "nulls": Self.percent(stats.nullFraction),
                 "distinct": (stats.distinctIsEstimate ? "≥ " : "") + Self.count(stats.distinct),
                 "pii": column.pii.map(Self.pii) ?? false,
-                "masked": stats.isMasked,
+                // Which policy applied: masked previews, or none at all (`pii.publish_samples: none`).
+                "masked": stats.isMasked ? (stats.topValues.isEmpty ? "not shown: personal data" : "masked: personal data") : false,
                 "shapes": stats.patterns.prefix(3).map { "\($0.pattern.replacingOccurrences(of: "_", with: " ")) \(Self.percent($0.share))" }
                     .joined(separator: ", "),
             ]
