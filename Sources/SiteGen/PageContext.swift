@@ -445,7 +445,11 @@ struct PageContext {
                     .joined(separator: ", "),
             ]
             var range: [String] = []
-            if let low = stats.minimum, let high = stats.maximum { range.append(low == high ? low : "\(low) … \(high)") }
+            // Whole numbers grouped like every other count on the page; anything else as the database wrote it.
+            func shown(_ value: String) -> String { Int(value).map(Self.count) ?? value }
+            if let low = stats.minimum, let high = stats.maximum {
+                range.append(low == high ? shown(low) : "\(shown(low)) … \(shown(high))")
+            }
             if let mean = stats.mean {
                 range.append("mean \(Self.decimal(mean))" + (stats.standardDeviation.map { " ± \(Self.decimal($0))" } ?? ""))
             }
@@ -455,7 +459,9 @@ struct PageContext {
             row["range"] = range.joined(separator: "; ")
             let top = stats.topValues.first?.count ?? 0
             let base = max(1, profile.valuesRead)
-            row["top"] = stats.topValues.map { value -> [String: Any] in
+            // Frequent values worth a bar: the commonest holds at least 1% of the rows (not so for ids).
+            let informative = Double(top) / Double(base) >= 0.01
+            row["top"] = (informative ? stats.topValues : []).map { value -> [String: Any] in
                 [
                     "value": value.value,
                     "share": Self.percent(Double(value.count) / Double(base)),
