@@ -101,7 +101,9 @@ struct ApproveCommand: AsyncParsableCommand {
             PATTERN is a glob on schema.table or schema.table.column (source.schema.table… with several sources): \
             `sales.orders` approves the table, `sales.orders.*` its columns, `sales.*` all of them. A description \
             from a template, a database comment or the model is written into the context files as human text with \
-            status: approved; a human draft gets status: approved. The rest of each file is left as it was.
+            status: approved; a human draft gets status: approved. Each approval records inputs_hash, a fingerprint \
+            of the table or column, so a later change to it marks the text stale until approved again. The rest of \
+            each file is left as it was.
             """
     )
 
