@@ -112,6 +112,9 @@ public struct PIIClassifier: Sendable {
         var peopleTablesOnly: Bool
         /// `_first_name` for each name of several words: `customer_first_name` ends with one.
         let suffixes: [String]
+        /// The names of several words run together (`nationalidnumber`, `addressline1`), as written in schemas
+        /// that do not separate words.
+        let compact: Set<String>
 
         init(kind: PIIFinding.Kind, confidence: Double, names: Set<String>, words: Set<String> = [], kinds: Set<TypeFamily> = [.text],
              peopleTablesOnly: Bool = false) {
@@ -122,6 +125,7 @@ public struct PIIClassifier: Sendable {
             self.kinds = kinds
             self.peopleTablesOnly = peopleTablesOnly
             suffixes = names.filter { $0.utf8.contains(UInt8(ascii: "_")) }.map { "_" + $0 }
+            compact = Set(names.filter { $0.utf8.contains(UInt8(ascii: "_")) }.map { $0.replacingOccurrences(of: "_", with: "") })
         }
 
         func accepts(_ kind: TypeFamily) -> Bool { kinds.contains(kind) || kind == .unknown }
@@ -129,6 +133,8 @@ public struct PIIClassifier: Sendable {
         func matches(tokens: [String], joined: String, table: Table) -> Bool {
             // `customer_first_name` ends with the two-word name `first_name`; single words need `words`.
             let hit = names.contains(joined) || tokens.contains(where: words.contains) || suffixes.contains(where: joined.hasSuffix)
+                || compact.contains(tokens.joined())
+                || compact.contains { $0.count >= 8 && tokens.joined().hasSuffix($0) }
             guard hit else { return false }
             guard peopleTablesOnly else { return true }
             let tableWords = PIIClassifier.tokens(table.name)
@@ -185,8 +191,8 @@ public struct PIIClassifier: Sendable {
                  words: ["ipaddress"], kinds: [.text, .network]),
         NameRule(kind: .passport, confidence: 0.85, names: ["passport", "passport_number", "passport_no", "passport_id", "pasaporte", "reisepass"],
                  words: ["passport", "pasaporte", "reisepass"]),
-        NameRule(kind: .username, confidence: 0.6, names: ["username", "user_name", "login", "login_name", "screen_name", "handle", "nickname",
-                                                           "user_login", "usuario", "benutzername"],
+        NameRule(kind: .username, confidence: 0.6, names: ["username", "user_name", "login", "login_name", "login_id", "screen_name", "handle",
+                                                           "nickname", "user_login", "usuario", "benutzername"],
                  words: ["username", "benutzername"]),
         NameRule(kind: .secret, confidence: 0.9, names: ["password", "passwd", "pwd", "password_hash", "password_digest", "secret", "api_key",
                                                          "apikey", "api_secret", "access_token", "refresh_token", "auth_token", "token",

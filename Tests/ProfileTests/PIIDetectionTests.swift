@@ -111,4 +111,16 @@ struct PIIDetectionTests {
         #expect(finding("customers") == .personName && finding("artist") == .personName)
         #expect(finding("products") == nil && finding("artist_type") == nil && finding("customer_status") == nil)
     }
+
+    @Test func namesWithTheirWordsRunTogetherAreRecognised() {
+        func kind(_ name: String) -> PIIFinding.Kind? {
+            let column = Column(name: name, position: 1, dataType: "varchar(50)")
+            return PIIClassifier().classify(column: column, table: Table(id: TableID(source: "s", schema: "hr", name: "employee"), kind: .table,
+                                                                           columns: [column]), values: [])?.kind
+        }
+        // As adventureworks spells them.
+        #expect(kind("nationalidnumber") == .nationalID && kind("passwordhash") == .secret && kind("addressline1") == .streetAddress)
+        #expect(kind("middlename") == .personName && kind("loginid") == .username && kind("EmployeeNationalIDNumber") == .nationalID)
+        #expect(kind("salariedflag") == nil && kind("jobtitle") == nil && kind("organizationlevel") == nil)
+    }
 }
