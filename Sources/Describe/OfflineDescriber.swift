@@ -39,14 +39,15 @@ public enum OfflineDescriber {
     static func describe(_ column: TableRequest.ColumnInput, noun: String) -> String {
         let name = Words.phrase(column.name)
         let type = column.type.lowercased()
-        let isNumber = ["int", "numeric", "decimal", "real", "double", "float"].contains { type.contains($0) }
+        let family = DataTypeFamily(dataType: column.type)
+        let isNumber = family == .number
         var text: String
         if let target = column.references {
             let table = Words.singular(Words.phrase(String(target.split(separator: ".").first ?? Substring(target))))
             text = "Identifier of the \(table) this \(noun) belongs to (references \(target))"
         } else if column.key == "primary key" {
             text = "Identifier of the \(noun)"
-        } else if type.contains("bool") || name.hasPrefix("is ") || name.hasPrefix("has ") {
+        } else if family == .boolean || name.hasPrefix("is ") || name.hasPrefix("has ") {
             let rest = name.hasPrefix("is ") || name.hasPrefix("has ") ? name : "is \(name)"
             text = "Whether the \(noun) \(rest)"
         } else if type.contains("timestamp") || type.contains("datetime") || name.hasSuffix(" at") {

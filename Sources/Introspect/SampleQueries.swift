@@ -19,7 +19,7 @@ struct SampleQueries {
     func aggregates(_ columns: [Column], from source: String) -> String {
         let parts = columns.map { column -> String in
             let c = "s." + Self.quoted(column.name)
-            let kind = ValueKind(column)
+            let kind = SampleQueries.Statistics(column)
             let asText = dialect == .postgres ? "\(c)::text" : c
             let null = "NULL"
             var slots = ["count(\(c))", "count(DISTINCT \(asText))"]
@@ -59,7 +59,7 @@ struct SampleQueries {
         if lengths {
             parts += columns.map { column in
                 let c = "s." + Self.quoted(column.name)
-                guard ValueKind(column) == .text else { return "NULL" }
+                guard Statistics(column) == .text else { return "NULL" }
                 return dialect == .postgres ? "length(\(c)::text)" : "length(\(c))"
             }
         }
@@ -70,7 +70,7 @@ struct SampleQueries {
     /// are everything the profile covers: a small table read whole, or a sample.
     static func aggregates(of rows: [[String?]], columns: [Column]) -> [TableSample.Aggregates] {
         columns.indices.map { index in
-            let kind = ValueKind(columns[index])
+            let kind = SampleQueries.Statistics(columns[index])
             var result = TableSample.Aggregates()
             var seen = Set<String>()
             var numbers: [(Double, String)] = []
@@ -133,35 +133,24 @@ struct SampleQueries {
                     value.standardDeviation = spread
                 }
             }
-            if ValueKind(column) != .number { value.standardDeviation = nil }
+            if Statistics(column) != .number { value.standardDeviation = nil }
             aggregates.append(value)
         }
         return int(0) ?? 0
     }
-}
 
-/// What kind of statistics a column's type allows.
-enum ValueKind {
-    case number, temporal, text, other
+    /// Which statistics a column's values allow: range and spread for numbers, range for dates and times,
+    /// lengths for text (and for columns of no declared type), counts only for the rest.
+    enum Statistics {
+        case number, temporal, text, other
 
-    /// By the column's base type: a domain counts as what it is over; an array is `other`.
-    init(_ column: Column) {
-        self.init(dataType: column.domainBaseType ?? column.dataType)
-    }
-
-    init(dataType: String) {
-        let type = dataType.lowercased()
-        func has(_ words: String...) -> Bool { words.contains { type.contains($0) } }
-        if type.hasSuffix("]") || type.hasPrefix("_") {
-            self = .other
-        } else if has("int", "numeric", "decimal", "real", "double", "float", "serial", "money") && !has("interval", "point") {
-            self = .number
-        } else if has("date", "time") {
-            self = .temporal
-        } else if type.isEmpty || has("char", "text", "clob", "string", "citext", "uuid", "name") {
-            self = .text
-        } else {
-            self = .other
+        init(_ column: Column) {
+            switch column.typeFamily {
+            case .number: self = .number
+            case .temporal: self = .temporal
+            case .text, .unknown: self = .text
+            default: self = .other
+            }
         }
     }
 }

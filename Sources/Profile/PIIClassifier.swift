@@ -15,7 +15,7 @@ public struct PIIClassifier: Sendable {
     public func classify(column: Column, table: Table, values: [String]) -> PIIFinding? {
         let tokens = Self.tokens(column.name)
         let joined = tokens.joined(separator: "_")
-        let kind = TypeFamily(column.domainBaseType ?? column.dataType)
+        let kind = column.typeFamily
         let checked = Array(values.prefix(1_000))
         func share(_ test: (String) -> Bool) -> Double {
             checked.isEmpty ? 0 : Double(checked.filter(test).count) / Double(checked.count)
@@ -107,7 +107,7 @@ public struct PIIClassifier: Sendable {
         var names: Set<String>
         var words: Set<String>
         /// Types it can be: a `last_login` timestamp is not a username.
-        var kinds: Set<TypeFamily>
+        var kinds: Set<DataTypeFamily>
         /// Only in tables that hold people (`name` is a person's name in `customers`, not in `products`).
         var peopleTablesOnly: Bool
         /// `_first_name` for each name of several words: `customer_first_name` ends with one.
@@ -116,7 +116,7 @@ public struct PIIClassifier: Sendable {
         /// that do not separate words.
         let compact: Set<String>
 
-        init(kind: PIIFinding.Kind, confidence: Double, names: Set<String>, words: Set<String> = [], kinds: Set<TypeFamily> = [.text],
+        init(kind: PIIFinding.Kind, confidence: Double, names: Set<String>, words: Set<String> = [], kinds: Set<DataTypeFamily> = [.text],
              peopleTablesOnly: Bool = false) {
             self.kind = kind
             self.confidence = confidence
@@ -128,7 +128,7 @@ public struct PIIClassifier: Sendable {
             compact = Set(names.filter { $0.utf8.contains(UInt8(ascii: "_")) }.map { $0.replacingOccurrences(of: "_", with: "") })
         }
 
-        func accepts(_ kind: TypeFamily) -> Bool { kinds.contains(kind) || kind == .unknown }
+        func accepts(_ kind: DataTypeFamily) -> Bool { kinds.contains(kind) || kind == .unknown }
 
         func matches(tokens: [String], joined: String, table: Table) -> Bool {
             // `customer_first_name` ends with the two-word name `first_name`; single words need `words`.
