@@ -72,7 +72,7 @@ public struct ProfileStage: Sendable {
             }
             let values = position < sample.values.count ? sample.values[position].compactMap { $0 } : []
             var profile = Self.summary(sample.aggregates[position], values: values, rowsRead: sample.rowsRead,
-                                       isSampled: sample.isSampled, dataType: column.dataType)
+                                       isSampled: sample.isSampled)
             let pii = decide(column, in: table, values: values)
             if pii != nil { profile = masked(profile) }
             table.columns[index].profile = profile
@@ -88,8 +88,7 @@ public struct ProfileStage: Sendable {
         for index in table.columns.indices {
             let name = table.columns[index].name
             table.columns[index].profile = entry.columns[name]
-            table.columns[index].pii = override(table.columns[index]) ?? entry.findings[name]
-            if let declared = table.columns[index].context?.pii, declared == "none" { table.columns[index].pii = nil }
+            table.columns[index].pii = decide(table.columns[index]) { entry.findings[name] }
             // Declared PII that was not detected when the entry was made: mask what the cache kept.
             if table.columns[index].pii != nil, let profile = table.columns[index].profile, !profile.isMasked {
                 table.columns[index].profile = masked(profile)
@@ -110,20 +109,19 @@ public struct ProfileStage: Sendable {
         return ProfileCache.Entry(key: key, table: profile, columns: columns, findings: findings)
     }
 
-    /// A context file's `pii: KIND`, as a finding; nil when it says nothing or `none`.
-    func override(_ column: Column) -> PIIFinding? {
-        guard let declared = column.context?.pii, let kind = PIIFinding.Kind(rawValue: declared) else { return nil }
+    /// The classifier's finding, unless a context file says otherwise.
+    func decide(_ column: Column, in table: Table, values: [String]) -> PIIFinding? {
+        decide(column) { classifier.classify(column: column, table: table, values: values) }
+    }
+
+    /// What a context file declares (`pii: none`, `pii: email`), else what `detected` finds.
+    func decide(_ column: Column, detected: () -> PIIFinding?) -> PIIFinding? {
+        guard let declared = column.context?.pii else { return detected() }
+        guard let kind = PIIFinding.Kind(rawValue: declared) else { return nil }  // `none`
         return PIIFinding(kind: kind, confidence: 1, reasons: ["a context file says `pii: \(declared)`"], origin: .context)
     }
 
-    /// The classifier's finding, unless a context file says otherwise (`pii: none`, `pii: email`).
-    func decide(_ column: Column, in table: Table, values: [String]) -> PIIFinding? {
-        if column.context?.pii == "none" { return nil }
-        if let declared = override(column) { return declared }
-        return classifier.classify(column: column, table: table, values: values)
-    }
-
-    static func summary(_ aggregates: TableSample.Aggregates, values: [String], rowsRead: Int, isSampled: Bool, dataType: String) -> ColumnProfile {
+    static func summary(_ aggregates: TableSample.Aggregates, values: [String], rowsRead: Int, isSampled: Bool) -> ColumnProfile {
         var profile = ColumnProfile(
             nullFraction: rowsRead > 0 ? Double(rowsRead - aggregates.nonNull) / Double(rowsRead) : 0,
             distinct: aggregates.distinct, distinctIsEstimate: isSampled,
