@@ -118,11 +118,7 @@ public struct ConfigLoader: Sendable {
         var settings = SiteConfig.ProfileSettings()
         if let enabled = fields["enabled"] { settings.enabled = try Self.boolean(enabled, at: "profile.enabled", reader) }
         func integer(_ key: String, minimum: Int) throws(ConfigError) -> Int? {
-            guard let node = fields[key] else { return nil }
-            guard let value = Int(try reader.string(node, at: "profile.\(key)")), value >= minimum else {
-                throw reader.error(node, "`profile.\(key)` should be a whole number of at least \(minimum), found `\(reader.written(node))`")
-            }
-            return value
+            try Self.wholeNumber(fields[key], at: "profile.\(key)", minimum: minimum, reader)
         }
         settings.sampleRows = try integer("sample_rows", minimum: 1) ?? settings.sampleRows
         settings.fullScanBelow = try integer("full_scan_below", minimum: 0) ?? settings.fullScanBelow
@@ -132,6 +128,14 @@ public struct ConfigLoader: Sendable {
             include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.include") } ?? [],
             exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.exclude") } ?? [])
         return settings
+    }
+
+    static func wholeNumber(_ node: Node?, at: String, minimum: Int, _ reader: YAMLReader) throws(ConfigError) -> Int? {
+        guard let node else { return nil }
+        guard let value = Int(try reader.string(node, at: at)), value >= minimum else {
+            throw reader.error(node, "`\(at)` should be a whole number of at least \(minimum), found `\(reader.written(node))`")
+        }
+        return value
     }
 
     static func boolean(_ node: Node, at: String, _ reader: YAMLReader) throws(ConfigError) -> Bool {
@@ -159,11 +163,7 @@ public struct ConfigLoader: Sendable {
         settings.baseURL = try fields["base_url"].map { node throws(ConfigError) in try reader.string(node, at: "describe.base_url") }
         settings.apiKeyVariable = try fields["api_key_env"].map { node throws(ConfigError) in try reader.string(node, at: "describe.api_key_env") }
         func integer(_ key: String) throws(ConfigError) -> Int? {
-            guard let node = fields[key] else { return nil }
-            guard let value = Int(try reader.string(node, at: "describe.\(key)")), value > 0 else {
-                throw reader.error(node, "`describe.\(key)` should be a whole number above 0, found `\(reader.written(node))`")
-            }
-            return value
+            try Self.wholeNumber(fields[key], at: "describe.\(key)", minimum: 1, reader)
         }
         settings.concurrency = try integer("concurrency") ?? settings.concurrency
         settings.maxCalls = try integer("max_calls")

@@ -45,6 +45,9 @@ struct ConfigLoaderTests {
         ("duplicate-source.yml", "duplicate-source.yml:3:5: a source named `shop` is already defined at line 2; names must be unique"),
         ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `caches` in `paths`; did you mean `cache`? allowed keys: output, theme, cache, context"),
         ("empty.yml", "empty.yml: the file is empty; expected at least `sources:`"),
+        ("zero-sample-rows.yml", "zero-sample-rows.yml:4:16: `profile.sample_rows` should be a whole number of at least 1, found `0`"),
+        ("bad-concurrency.yml", "bad-concurrency.yml:5:16: `describe.concurrency` should be a whole number of at least 1, found `many`"),
+        ("bad-pii-policy.yml", "bad-pii-policy.yml:4:20: `pii.publish_samples` should be `masked` or `none`, found `raw`"),
     ]
 
     @Test(arguments: badConfigurations)
