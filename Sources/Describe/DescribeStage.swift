@@ -21,10 +21,10 @@ public struct DescribeStage: Sendable {
         public var baseDelay: Double
         public var maxDelay: Double
         /// `describe.send_sample_values`: the values of categorical columns without personal data go into requests.
-        public var sendSampleValues = false
+        public var sendSampleValues: Bool
 
         public init(concurrency: Int = 4, maxCalls: Int? = nil, requestsPerMinute: Double? = nil, maxAttempts: Int = 4,
-                    invalidRetries: Int = 2, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+                    invalidRetries: Int = 2, baseDelay: Double = 0.5, maxDelay: Double = 30, sendSampleValues: Bool = false) {
             self.concurrency = max(1, concurrency)
             self.maxCalls = maxCalls
             self.requestsPerMinute = requestsPerMinute
@@ -32,6 +32,7 @@ public struct DescribeStage: Sendable {
             self.invalidRetries = max(0, invalidRetries)
             self.baseDelay = baseDelay
             self.maxDelay = maxDelay
+            self.sendSampleValues = sendSampleValues
         }
     }
 

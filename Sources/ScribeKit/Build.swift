@@ -164,12 +164,8 @@ public struct Build: Sendable {
         let progress = ProgressPrinter(log: log, label: "[describe]")
         let describeStage = DescribeStage(
             describer: describer, cache: cache,
-            settings: {
-                var stageSettings = DescribeStage.Settings(concurrency: settings.concurrency, maxCalls: settings.maxCalls,
-                                                           requestsPerMinute: settings.requestsPerMinute)
-                stageSettings.sendSampleValues = settings.sendSampleValues
-                return stageSettings
-            }(),
+            settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute,
+                            sendSampleValues: settings.sendSampleValues),
             reuse: reuse, select: select,
             progress: { progress.show($0) })
         let started = Date()
