@@ -27,8 +27,7 @@ struct PIILeakTests {
 
     @Test func noRawValueOfAPIIColumnIsWrittenLoggedCachedOrSent() async throws {
         let lines = Lines()
-        let log = Log(info: lines.add, warning: lines.add, debug: lines.add)
-        _ = try await Build(log: log).run(.init(configPath: folder.path("site.yml").path))
+        _ = try await Build(log: .collecting(into: lines)).run(.init(configPath: folder.path("site.yml").path))
         let prompts = try await server.prompts()
         #expect(prompts.count == 2)
         var haystacks: [(String, String)] = TemporaryFolder.contents(of: folder.path("_site")).map { ($0.key, String(decoding: $0.value, as: UTF8.self)) }
@@ -55,16 +54,4 @@ struct PIILeakTests {
         #expect(customers.contains("\"personalData\" : \"email\""))
         #expect(customers.contains("\"values\" : [\n        \"bronze\",\n        \"gold\",\n        \"silver\"\n      ]"))
     }
-}
-
-/// Log lines collected from any thread.
-final class Lines: @unchecked Sendable {
-    private var lines: [String] = []
-    private let lock = NSLock()
-
-    func add(_ line: String) {
-        lock.withLock { lines.append(line) }
-    }
-
-    var all: [String] { lock.withLock { lines } }
 }

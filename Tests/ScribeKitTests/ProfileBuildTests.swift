@@ -17,7 +17,7 @@ struct ProfileBuildTests {
 
     func build(reprofile: Bool = false) async throws -> String {
         let lines = Lines()
-        _ = try await Build(log: Log(info: lines.add, warning: lines.add, debug: lines.add))
+        _ = try await Build(log: .collecting(into: lines))
             .run(.init(configPath: folder.path("site.yml").path, reprofile: reprofile))
         return try #require(lines.all.last { $0.hasPrefix("[profile]") })
     }
