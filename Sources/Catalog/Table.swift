@@ -91,6 +91,19 @@ public struct RowCount: Sendable, Hashable, Codable {
         self.value = value
         self.isExact = isExact
     }
+
+    /// The power of ten at or below the count (0 for 1–9 rows, 3 for 1,000–9,999; -1 for none): a size that
+    /// holds still while a table grows, for cache keys that should not change with every load.
+    public var orderOfMagnitude: Int {
+        guard value > 0 else { return -1 }
+        var power = 0
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            power += 1
+        }
+        return power
+    }
 }
 
 public struct PrimaryKey: Sendable, Hashable, Codable {

@@ -68,7 +68,7 @@ public struct RequestBuilder: Sendable {
         }
         let neighbourIDs = Set(table.foreignKeys.map(\.referencedTable))
         return TableRequest(
-            table: table.id, kind: table.kind.rawValue, rows: table.rowCount.map { Self.magnitude($0.value) },
+            table: table.id, kind: table.kind.rawValue, rows: table.rowCount.map(Self.magnitude),
             describeTable: table.description == nil, tableDescription: table.description?.text,
             columns: columns,
             referencesTables: Array(Set(table.foreignKeys.map(\.referencedTable.name))).sorted(),
@@ -93,21 +93,12 @@ public struct RequestBuilder: Sendable {
     /// Columns with at most this many distinct values are categories whose values say what they mean.
     static let categoricalLimit = 5
 
-    /// `0`, `1–10`, `10–100`, `100–1,000`, … : the power-of-ten bracket holding `count`.
-    static func magnitude(_ count: Int) -> String {
-        guard count > 0 else { return "0" }
-        var low = 1
-        while low <= count / 10 { low *= 10 }
-        func grouped(_ value: Int) -> String {
-            let digits = String(value)
-            var out = ""
-            for (offset, digit) in digits.enumerated() {
-                if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-                out.append(digit)
-            }
-            return out
-        }
-        return "\(grouped(low))–\(grouped(low * 10))"
+    /// `0`, `1–10`, `10–100`, `100–1000`, … : the power-of-ten bracket holding the count.
+    static func magnitude(_ rows: RowCount) -> String {
+        let power = rows.orderOfMagnitude
+        guard power >= 0 else { return "0" }
+        let low = (0..<power).reduce(1) { value, _ in value * 10 }
+        return "\(low)–\(low * 10)"
     }
 
     private static func notes(_ context: EntityContext?) -> [String] {

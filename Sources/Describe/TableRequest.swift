@@ -31,7 +31,7 @@ public struct TableRequest: Sendable, Hashable, Codable {
 
     public var table: TableID
     public var kind: String
-    /// How many rows, to an order of magnitude ("1,000–10,000"): enough to tell a lookup table from a
+    /// How many rows, to an order of magnitude ("1000–10000"): enough to tell a lookup table from a
     /// fact table, and stable while the data grows, so a daily load does not ask the model again.
     public var rows: String?
     /// Whether the table itself needs a description.

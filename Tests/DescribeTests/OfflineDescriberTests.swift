@@ -63,4 +63,15 @@ struct OfflineDescriberTests {
         // Values seen once each are names, not a category.
         #expect(described.description("customers", "nickname")?.text == "Nickname of the customer; empty when unknown.")
     }
+
+    @Test func rowCountsReachTheModelAsAnOrderOfMagnitudeSoGrowthAsksNothingAgain() {
+        var catalog = Shop.catalog()
+        catalog.sources[0].schemas[0].tables[2].rowCount = RowCount(value: 1_234, isExact: true)
+        let before = RequestBuilder.requests(for: catalog).first { $0.table.name == "orders" }
+        catalog.sources[0].schemas[0].tables[2].rowCount = RowCount(value: 9_876, isExact: true)
+        let after = RequestBuilder.requests(for: catalog).first { $0.table.name == "orders" }
+        #expect(before?.rows == "1000–10000")
+        #expect(before?.key(promptVersion: "v", provider: "p", model: "m") == after?.key(promptVersion: "v", provider: "p", model: "m"))
+        #expect([0, 9, 10, 99_999, 100_000].map { RowCount(value: $0, isExact: true).orderOfMagnitude } == [-1, 0, 1, 4, 5])
+    }
 }
