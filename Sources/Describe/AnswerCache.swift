@@ -10,8 +10,9 @@ import Foundation
 /// `<folder>/latest/<SHA-256 of the table's name>.json` names each table's newest answer, so a table
 /// whose inputs changed is sent its previous text to improve rather than described from scratch.
 public struct AnswerCache: Sendable {
+    /// Which answer is the newest for a table, or a part of a wide one (`TableRequest.entity`).
     struct Latest: Codable {
-        var table: String
+        var entity: String
         var key: String
     }
 
@@ -47,7 +48,7 @@ public struct AnswerCache: Sendable {
     /// The newest answer stored for a table (or one part of a wide table: `TableRequest.entity`), whatever it was asked with.
     public func latest(for entity: String) -> TableAnswer? {
         guard let data = try? Data(contentsOf: latestFile(entity)),
-              let pointer = try? JSONDecoder().decode(Latest.self, from: data), pointer.table == entity
+              let pointer = try? JSONDecoder().decode(Latest.self, from: data), pointer.entity == entity
         else { return nil }
         return answer(for: pointer.key)
     }
@@ -55,7 +56,7 @@ public struct AnswerCache: Sendable {
     func store(_ answer: TableAnswer, key: String, entity: String, provider: String, model: String) throws {
         try write(Record(key: key, table: entity, provider: provider, model: model, answer: answer), to: file(key))
         // The answer is safe before the pointer moves: a crash in between leaves the older pointer, still valid.
-        try write(Latest(table: entity, key: key), to: latestFile(entity))
+        try write(Latest(entity: entity, key: key), to: latestFile(entity))
     }
 
     private func write(_ value: some Encodable, to url: URL) throws {
