@@ -175,10 +175,7 @@ public struct DescribeStage: Sendable {
         var merged: [TableID: TableAnswer] = [:]
         for (index, answer) in answers.sorted(by: { $0.key < $1.key }) {
             let table = requests[index].table
-            var whole = merged[table] ?? TableAnswer(table: nil, columns: [:])
-            whole.table = whole.table ?? answer.table
-            whole.columns.merge(answer.columns) { first, _ in first }
-            merged[table] = whole
+            merged[table] = merged[table]?.merging(answer) ?? answer
         }
         return merged
     }

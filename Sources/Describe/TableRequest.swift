@@ -81,6 +81,11 @@ public struct TableAnswer: Sendable, Hashable, Codable {
         self.columns = columns
     }
 
+    /// One answer from the answers to a wide table's parts: the first table text, every column's text.
+    public func merging(_ other: TableAnswer) -> TableAnswer {
+        TableAnswer(table: table ?? other.table, columns: columns.merging(other.columns) { first, _ in first })
+    }
+
     /// Longest description accepted; longer ones are asked for again.
     public static let maximumLength = 600
 

@@ -70,8 +70,7 @@ public struct Build: Sendable {
         let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
 
         var report = Report(output: outputPath)
-        var catalog = try readCatalog(config, strict: request.strict, report: &report)
-        catalog = try profile(catalog, config, reprofile: request.reprofile, report: &report)
+        var catalog = try readCatalog(config, strict: request.strict, reprofile: request.reprofile, report: &report)
         let refresh = request.refresh
         (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
             Self.matches(id, refresh) ? .refresh : .cached
@@ -114,8 +113,9 @@ public struct Build: Sendable {
         return report
     }
 
-    /// The introspect and context stages: every source read, filtered, and merged with the context files.
-    func readCatalog(_ config: SiteConfig, strict: Bool, report: inout Report) throws(BuildError) -> Catalog {
+    /// The introspect, context and profile stages: what every command that describes starts from, so `build`,
+    /// `approve` and `describe` send the describer the same requests (and find the same cached answers).
+    func readCatalog(_ config: SiteConfig, strict: Bool, reprofile: Bool = false, report: inout Report) throws(BuildError) -> Catalog {
         var catalog = Catalog(title: config.title)
         for source in config.sources {
             let introspectStarted = Date()
@@ -151,7 +151,7 @@ public struct Build: Sendable {
         log.info("[context] \(contextSet.entries.count) entries, \(merged.catalog.relationships.count) documented relationships, "
             + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates "
             + "(\(Self.format(Date().timeIntervalSince(contextStarted))) s)")
-        return merged.catalog
+        return try profile(merged.catalog, config, reprofile: reprofile, report: &report)
     }
 
     /// The describe stage: the configured describer fills what nobody described, from the cache when it can.

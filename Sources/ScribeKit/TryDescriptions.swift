@@ -44,30 +44,35 @@ public struct TryDescriptions: Sendable {
             throw BuildError(stage: .describe, message: "no table matches \(patterns.joined(separator: " ")); "
                 + "patterns are globs on schema.table or source.schema.table")
         }
-        // Before: the newest answer the cache holds for each table (no call is made for it).
-        let cache = Build.answerCache(config)
-        var before: [TableID: TableAnswer] = [:]
-        for id in selected { before[id] = cache.latest(for: id.description) }
         // The hint joins the table's own hints, after them.
         if let hint, !hint.isEmpty { catalog = Self.adding(hint: hint, to: selected, in: catalog) }
+        // What will be asked for (a wide table in parts), and before the call moves them, the newest answers
+        // the cache holds for those parts.
+        let cache = Build.answerCache(config)
+        var before: [TableID: TableAnswer] = [:]
+        var askedForTable: Set<TableID> = []
+        var askedColumns: [TableID: Set<String>] = [:]
+        for request in RequestBuilder.requests(for: catalog) where selected.contains(request.table) {
+            if let answer = cache.latest(for: request.entity) { before[request.table] = before[request.table]?.merging(answer) ?? answer }
+            if request.describeTable { askedForTable.insert(request.table) }
+            askedColumns[request.table, default: []].formUnion(request.wanted)
+        }
         let (after, describeReport) = try await build.describe(catalog, config, reuse: { _ in .improve },
                                                              select: { selected.contains($0) })
         var report = Report(describe: describeReport, provider: config.describe.provider.rawValue)
-        // What was asked for: entities whose text is the describer's (a pending table's stay empty).
-        let requests = Dictionary(RequestBuilder.requests(for: catalog).filter { selected.contains($0.table) }.map { ($0.table, $0) },
-                                  uniquingKeysWith: { first, _ in first })
+        // Entities whose text is the describer's (a pending table's stay empty).
         for table in after.allTables where selected.contains(table.id) {
             let label = "\(table.id.schema).\(table.id.name)"
-            guard let request = requests[table.id] else {
+            guard let columns = askedColumns[table.id] else {
                 report.untouched.append(label)
                 continue
             }
             let old = before[table.id]
             func text(_ description: Description?) -> String? { description?.origin == .model ? description?.text : nil }
-            if request.describeTable {
+            if askedForTable.contains(table.id) {
                 report.changes.append(Change(label: label, before: old?.table, after: text(table.description)))
             }
-            for column in table.columns where request.wanted.contains(column.name) {
+            for column in table.columns where columns.contains(column.name) {
                 report.changes.append(Change(label: "\(label).\(column.name)", before: old?.columns[column.name], after: text(column.description)))
             }
         }

@@ -13,7 +13,9 @@ struct TryDescriptionsTests {
         folder = try TemporaryFolder()
         server = try FakeModelServer()
         try SQLiteFixture.create("""
-            CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
+            CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL, tier TEXT);
+            INSERT INTO customers VALUES (1, 'ann@example.com', 'gold'), (2, 'bo@example.com', 'gold'), (3, 'cy@example.com', 'basic'),
+                                         (4, 'di@example.com', 'basic');
             CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customers(id), total_cents INTEGER);
             """, in: folder.url, name: "shop.sqlite")
         try Data("""
@@ -24,12 +26,6 @@ struct TryDescriptionsTests {
     }
 
     var config: String { folder.path("site.yml").path }
-
-    func prompts() async throws -> [String] {
-        try await server.stats().bodies.compactMap { body in
-            ((body["request"] as? [String: Any])?["messages"] as? [[String: Any]])?.last?["content"] as? String
-        }
-    }
 
     @Test func theHintAndThePreviousTextGoToTheModelAndNothingElseChanges() async throws {
         _ = try await Build().run(.init(configPath: config))
@@ -50,6 +46,31 @@ struct TryDescriptionsTests {
         try Data("tables:\n  orders:\n    hints: Totals are in cents.\n".utf8).write(to: folder.path("content/context/orders.yml"))
         let build = try await Build().run(.init(configPath: config, strict: true))
         #expect(build.describe.calls == 0 && build.describe.fromCache == 2)
+    }
+
+    @Test func aTryAndApproveSeeTheSameRequestsAsABuildProfilesIncluded() async throws {
+        _ = try await Build().run(.init(configPath: config))
+        let calls = try await server.stats().requests
+        // Approving the describer's text takes it from the cache: the request (with the profile's PII
+        // finding and value shapes in it) is the build's, so no call is made.
+        _ = try await Approve().run(configPath: config, patterns: ["main.customers.tier"], dryRun: true)
+        #expect(try await server.stats().requests == calls)
+
+        _ = try await TryDescriptions().run(configPath: config, patterns: ["main.customers"], hint: "Tiers are earned yearly.")
+        try FileManager.default.createDirectory(at: folder.path("content/context"), withIntermediateDirectories: true)
+        try Data("tables:\n  customers:\n    hints: Tiers are earned yearly.\n".utf8).write(to: folder.path("content/context/customers.yml"))
+        let build = try await Build().run(.init(configPath: config, strict: true))
+        #expect(build.describe.calls == 0)
+    }
+
+    @Test func aWideTableShowsEveryPartBeforeAndAfter() async throws {
+        let columns = (1...70).map { "m\($0) REAL" }.joined(separator: ", ")
+        try SQLiteFixture.execute("CREATE TABLE wide (\(columns))", in: folder.path("shop.sqlite"))
+        _ = try await Build().run(.init(configPath: config))
+        let report = try await TryDescriptions().run(configPath: config, patterns: ["main.wide"], hint: "Sensor readings.")
+        #expect(report.describe.calls == 2)
+        #expect(report.changes.count == 71)
+        #expect(report.changes.allSatisfy { $0.before != nil && $0.after != nil })
     }
 
     @Test func aPatternThatMatchesNothingIsAnError() async throws {
