@@ -40,21 +40,23 @@ public struct ContextLoader: Sendable {
                 set.append(try parseYAML(text, file: shown))
             }
         }
+        set.approvals = try ApprovalLedger.read(folder: folder, displayRoot: displayRoot)
         return set
     }
 
-    /// Context files below `folder`, in a stable order.
+    /// Context files below `folder`, in a stable order; the approvals ledger is read on its own.
     static func files(in folder: URL) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var found: [String] = []
         while let path = enumerator.nextObject() as? String {
+            guard path != ApprovalLedger.fileName else { continue }
             let lower = path.lowercased()
             if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") { found.append(path) }
         }
         return found.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    static func display(_ file: URL, relativeTo root: URL?) -> String {
+    package static func display(_ file: URL, relativeTo root: URL?) -> String {
         guard let root else { return file.path }
         let base = root.standardizedFileURL.path + "/"
         let path = file.standardizedFileURL.path

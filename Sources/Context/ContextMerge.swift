@@ -3,8 +3,8 @@ import Foundation
 
 /// Merges what people wrote into the catalog: `Catalog` in, richer `Catalog` out.
 ///
-/// Precedence of descriptions: a context file (origin `human`) over a database comment over a
-/// template. Entries that name nothing in the catalog become findings with a "did you mean".
+/// Precedence of descriptions: a context file (origin `human`) over text recorded in the approvals
+/// ledger over a database comment over a template. Entries that name nothing in the catalog become findings with a "did you mean".
 public struct ContextMerge: Sendable {
     public var context: ContextSet
     public var defaultTemplates: Bool
@@ -79,6 +79,8 @@ public struct ContextMerge: Sendable {
             }
         }
 
+        applyApprovals(context.approvals, to: &catalog, positions: positions, findings: &findings)
+
         // Templates: the user's first, then the shipped ones; the first match wins.
         let templates = context.templates + (defaultTemplates ? DescriptionTemplate.defaults : [])
         let patterns = templates.map { $0.compiledPattern() }
@@ -130,6 +132,43 @@ public struct ContextMerge: Sendable {
         }
         catalog.glossary.sort { $0.term.lowercased() < $1.term.lowercased() }
         return Result(catalog: catalog, findings: findings)
+    }
+
+    /// Approvals recorded by `approve`: an approved text stands where no context file has text of its own,
+    /// and a file's text counts as approved when it is exactly the text that was approved. A person who
+    /// edits their text after approving it sees their text, with the status their file gives it.
+    private func applyApprovals(_ ledger: ApprovalLedger, to catalog: inout Catalog,
+                                positions: [TableID: (source: Int, schema: Int, table: Int)], findings: inout [Finding]) {
+        for (offset, approval) in ledger.entries.enumerated() {
+            let location = offset < ledger.locations.count ? ledger.locations[offset] : Location(file: ApprovalLedger.fileName)
+            guard let p = positions[approval.table] else {
+                findings.append(Finding(location: location, message: "`\(approval.label)` is approved here but the table no longer exists; "
+                    + "delete its entry"))
+                continue
+            }
+            var table = catalog.sources[p.source].schemas[p.schema].tables[p.table]
+            func approved(_ current: Description?) -> Description {
+                if var current, current.origin == .human {
+                    if current.text == approval.text {
+                        current.status = .approved
+                        current.inputsHash = approval.inputsHash
+                    }
+                    return current
+                }
+                return Description(text: approval.text, origin: .human, status: .approved, inputsHash: approval.inputsHash)
+            }
+            if let column = approval.column {
+                guard let index = table.columns.firstIndex(where: { $0.name.unicodeScalars.elementsEqual(column.unicodeScalars) }) else {
+                    findings.append(Finding(location: location, message: "`\(approval.label)` is approved here but the column no longer exists; "
+                        + "delete its entry"))
+                    continue
+                }
+                table.columns[index].description = approved(table.columns[index].description)
+            } else {
+                table.description = approved(table.description)
+            }
+            catalog.sources[p.source].schemas[p.schema].tables[p.table] = table
+        }
     }
 
     private func resolveColumns(_ references: [String], _ resolver: TableResolver, _ catalog: Catalog,

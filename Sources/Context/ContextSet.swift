@@ -65,6 +65,8 @@ public struct ContextSet: Sendable {
     public var relationships: [Relationship] = []
     public var glossary: [Term] = []
     public var templates: [DescriptionTemplate] = []
+    /// What `scribe-build approve` recorded, from the file it owns.
+    public var approvals = ApprovalLedger()
 
     public init() {}
 

@@ -2,23 +2,34 @@ import Catalog
 import Context
 import Describe
 import Foundation
-import SiteGen
 
-/// `scribe-build approve PATTERN...`: the current descriptions of matching tables and columns become
-/// approved human text in the context files, where a pull request can review them.
+/// `scribe-build approve PATTERN...`: the current descriptions of matching tables and columns are recorded
+/// as approved in the approvals ledger (`content/context/_approvals.yml`), where a pull request reviews them.
+///
+/// No file a person wrote is touched: the ledger is the tool's own file, rewritten whole.
 public struct Approve: Sendable {
     public struct Report: Sendable {
-        public var edits: [ContextEditor.FileEdit] = []
+        /// The ledger's path, as shown to the user.
+        public var ledger = ""
+        /// One line per entity recorded: `main.orders: "One row per order…" approved`.
+        public var changes: [String] = []
         /// Matching entities left alone, with why: nothing to approve, or already approved.
         public var skipped: [String] = []
     }
 
     public var log: Log
     public var environment: [String: String]
+    /// Who approves, recorded as `approved_by` when known (`--by`, else `git config user.name`).
+    public var approver: String?
+    /// The day of the approval, `YYYY-MM-DD`.
+    public var today: String
 
-    public init(log: Log = .silent, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(log: Log = .silent, environment: [String: String] = ProcessInfo.processInfo.environment,
+                approver: String? = nil, today: String = Approve.day(Date())) {
         self.log = log
         self.environment = environment
+        self.approver = approver
+        self.today = today
     }
 
     /// Patterns are globs on `schema.table` or `schema.table.column` (optionally with `source.` in front):
@@ -31,10 +42,9 @@ public struct Approve: Sendable {
         let (catalog, _) = try await build.describe(try build.readCatalog(config, strict: false, report: &buildReport), config)
         let root = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
         let contextFolder = URL(fileURLWithPath: config.context)
-        let context = try build.stage(.context, subject: nil) { try ContextLoader().load(folder: contextFolder, displayRoot: root) }
+        var ledger = try build.stage(.context, subject: nil) { try ApprovalLedger.read(folder: contextFolder, displayRoot: root) }
 
-        var report = Report()
-        var approvals: [ContextEditor.Approval] = []
+        var report = Report(ledger: ContextLoader.display(contextFolder.appendingPathComponent(ApprovalLedger.fileName), relativeTo: root))
         func matches(_ names: [String]) -> Bool {
             patterns.contains { pattern in names.contains { TableFilter.matches($0, pattern) } }
         }
@@ -58,29 +68,27 @@ public struct Approve: Sendable {
                     report.skipped.append("\(label): already approved")
                     continue
                 }
-                approvals.append(.init(table: id, column: column, text: description.text, isHuman: description.origin == .human, inputsHash: now))
+                ledger.record(.init(table: id, column: column, text: description.text, inputsHash: now,
+                                    approvedBy: approver, approvedOn: today))
+                report.changes.append("\(label): \"\(Self.short(description.text))\" approved")
             }
         }
-        // The same names `init` gives: unique among each schema's tables.
-        var fileNames: [TableID: String] = [:]
-        for source in catalog.sources {
-            for schema in source.schemas {
-                let names = FileName.unique(for: schema.tables.map(\.name))
-                for table in schema.tables { fileNames[table.id] = names[table.name] }
-            }
-        }
-        let edits = try build.stage(.context, subject: nil) {
-            try ContextEditor(folder: contextFolder, displayRoot: root, catalog: catalog, context: context,
-                              newFile: { [fileNames] id in Scaffold.contextFile(for: id, fileName: fileNames[id]) }).plan(approvals)
-        }
-        report.edits = edits
-        guard !dryRun else { return report }
-        for edit in edits {
-            try build.stage(.write, subject: edit.display) {
-                try FileManager.default.createDirectory(at: edit.path.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(edit.text.utf8).write(to: edit.path, options: .atomic)
-            }
-        }
+        guard !dryRun, !report.changes.isEmpty else { return report }
+        try build.stage(.write, subject: nil) { try ledger.write(folder: contextFolder, displayRoot: root) }
         return report
+    }
+
+    /// A day as the ledger records it, in UTC so that it does not depend on where CI runs.
+    public static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    static func short(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 }

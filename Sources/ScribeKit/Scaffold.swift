@@ -61,7 +61,7 @@ public struct Scaffold: Sendable {
                     let file = URL(fileURLWithPath: config.context)
                         .appendingPathComponent(Self.contextFile(for: table.id, fileName: names[table.name] ?? "table"))
                     let key = (qualify ? "\(source.name)." : "") + "\(schema.name).\(table.name)"
-                    let shown = ContextEditor.relative(file, to: folder)
+                    let shown = ContextLoader.display(file, relativeTo: folder)
                     if FileManager.default.fileExists(atPath: file.path) {
                         report.kept.append(shown)
                     } else {

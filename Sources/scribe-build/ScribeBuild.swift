@@ -96,21 +96,24 @@ struct InitCommand: ParsableCommand {
 struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
-        abstract: "Mark the current descriptions of matching tables and columns as approved, in the context files.",
+        abstract: "Record the current descriptions of matching tables and columns as approved.",
         discussion: """
             PATTERN is a glob on schema.table or schema.table.column (source.schema.table… with several sources): \
-            `sales.orders` approves the table, `sales.orders.*` its columns, `sales.*` all of them. A description \
-            from a template, a database comment or the model is written into the context files as human text with \
-            status: approved; a human draft gets status: approved. Each approval records inputs_hash, a fingerprint \
-            of the table or column, so a later change to it marks the text stale until approved again. The rest of \
-            each file is left as it was.
+            `sales.orders` approves the table, `sales.orders.*` its columns, `sales.*` all of them. Each approval \
+            is recorded in the approvals ledger, content/context/_approvals.yml, a file Schema Scribe owns and \
+            rewrites whole: the text, inputs_hash (a fingerprint of the table or column, so a later change marks \
+            the text stale until approved again), who and when. No context file a person wrote is edited, and \
+            text in those files always wins over the ledger.
             """
     )
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The configuration file.", valueName: "path"))
     var config = "site.yml"
 
-    @Flag(name: .customLong("dry-run"), help: "Show what would change without writing any file.")
+    @Option(name: .customLong("by"), help: ArgumentHelp("Who approves, recorded as approved_by (default: git config user.name).", valueName: "name"))
+    var approver: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Show what would be approved without writing any file.")
     var dryRun = false
 
     @Argument(help: ArgumentHelp("Globs on schema.table[.column].", valueName: "pattern"))
@@ -118,16 +121,33 @@ struct ApproveCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let report = try await Approve(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, dryRun: dryRun)
-            for edit in report.edits {
-                print("\(dryRun ? "would change" : "changed") \(edit.display)\(edit.isNew ? " (new file)" : "")")
-                for change in edit.changes { print("  \(change)") }
+            let approve = Approve(log: .standardError(verbose: false), approver: approver ?? Self.gitUserName())
+            let report = try await approve.run(configPath: config, patterns: patterns, dryRun: dryRun)
+            if !report.changes.isEmpty {
+                print("\(dryRun ? "would record in" : "recorded in") \(report.ledger)")
+                for change in report.changes { print("  \(change)") }
             }
             for skipped in report.skipped { print("skipped \(skipped)") }
-            if report.edits.isEmpty { print("nothing to approve") }
+            if report.changes.isEmpty { print("nothing to approve") }
         } catch {
             try fail(error)
         }
+    }
+
+    /// `git config user.name`, when git is installed and knows one; approvals are recorded without a name otherwise.
+    static func gitUserName() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "config", "user.name"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? nil : name
     }
 }
 

@@ -36,19 +36,6 @@ struct ScaffoldTests {
         #expect(try String(contentsOf: folder.path(someTable), encoding: .utf8) == "tables:\n  index:\n    description: Mine.\n")
     }
 
-    @Test func approveWritesANewEntryIntoTheFileInitWouldHaveWritten() async throws {
-        let report = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
-        // `a/b` loses characters in its file name, so the name carries a hash: both commands must agree on it.
-        let file = try #require(report.written.first { path in
-            path.hasPrefix("content/context/main/main/a-b-")
-                && ((try? String(contentsOf: folder.path(path), encoding: .utf8))?.contains("\n  main.a/b:\n") ?? false)
-        })
-        try FileManager.default.removeItem(at: folder.path(file))
-        let approved = try await Approve().run(configPath: config, patterns: ["main.a/b.*"], dryRun: false)
-        #expect(approved.edits.map(\.display) == [file])
-        #expect(approved.edits.first?.isNew == true)
-    }
-
     @Test func withoutAConfigItAsksWhichDatabase() {
         let error = #expect(throws: BuildError.self) { try Scaffold().run(configPath: config, database: nil) }
         #expect(error?.description == "[config] \(config) does not exist; say which database to document: "

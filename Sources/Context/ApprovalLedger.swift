@@ -1,0 +1,183 @@
+import Catalog
+import Foundation
+import Yams
+
+/// The approvals `scribe-build approve` records: `content/context/_approvals.yml`, a file the tool owns.
+///
+/// Approving never edits a line a person wrote. Edits in place had to survive every layout people give
+/// their files (flow style, anchors, CRLF, comments, four-space indents …) and kept failing on the next
+/// one; a file the tool writes whole, sorted, one entry per entity, cannot be damaged that way, and a pull
+/// request shows each decision as a few added lines. Text in a person's context file always wins over it.
+public struct ApprovalLedger: Sendable {
+    /// One approved description: which entity, the exact text, and the entity's fingerprint then.
+    public struct Entry: Sendable, Hashable {
+        public var table: TableID
+        /// Nil for the table's own description.
+        public var column: String?
+        public var text: String
+        /// `Staleness`' fingerprint of the entity when it was approved.
+        public var inputsHash: String?
+        public var approvedBy: String?
+        /// `YYYY-MM-DD`.
+        public var approvedOn: String?
+
+        public init(table: TableID, column: String?, text: String, inputsHash: String?,
+                    approvedBy: String? = nil, approvedOn: String? = nil) {
+            self.table = table
+            self.column = column
+            self.text = text
+            self.inputsHash = inputsHash
+            self.approvedBy = approvedBy
+            self.approvedOn = approvedOn
+        }
+
+        /// `schema.table[.column]`, as approve reports it.
+        public var label: String { "\(table.schema).\(table.name)" + (column.map { ".\($0)" } ?? "") }
+
+        /// Sort order of the file: by table, the table's own entry before its columns.
+        static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+            let keyA = [a.table.source, a.table.schema, a.table.name, a.column.map { "1" + $0 } ?? "0"]
+            let keyB = [b.table.source, b.table.schema, b.table.name, b.column.map { "1" + $0 } ?? "0"]
+            // By scalars: two names that differ only in Unicode normalization still get one fixed order.
+            return keyA.map { Array($0.unicodeScalars.map(\.value)) }.lexicographicallyPrecedes(keyB.map { Array($0.unicodeScalars.map(\.value)) }) {
+                $0.lexicographicallyPrecedes($1)
+            }
+        }
+
+        func sameEntity(as other: Entry) -> Bool {
+            Self.exact(table.source, other.table.source) && Self.exact(table.schema, other.table.schema)
+                && Self.exact(table.name, other.table.name)
+                && (column == nil) == (other.column == nil) && Self.exact(column ?? "", other.column ?? "")
+        }
+
+        /// Identifiers are compared as the database does, scalar by scalar (Swift's `==` would equate NFC and NFD).
+        static func exact(_ a: String, _ b: String) -> Bool { a.unicodeScalars.elementsEqual(b.unicodeScalars) }
+    }
+
+    /// The file's name, at the top of the context folder.
+    public static let fileName = "_approvals.yml"
+    /// The key that marks the file as the tool's: a file by this name without it is a person's, never replaced.
+    static let formatKey = "schema_scribe_approvals"
+    static let formatVersion = "1"
+
+    /// Sorted, one per entity.
+    public private(set) var entries: [Entry] = []
+    /// Where each entry was read, for findings (same order as `entries` while nothing was recorded).
+    public private(set) var locations: [Location] = []
+
+    public init(entries: [Entry] = []) {
+        for entry in entries { record(entry) }
+    }
+
+    /// Adds an approval, or replaces the one recorded for the same entity.
+    public mutating func record(_ entry: Entry) {
+        locations = []
+        if let index = entries.firstIndex(where: { $0.sameEntity(as: entry) }) {
+            entries[index] = entry
+            return
+        }
+        let index = entries.firstIndex { Entry.precedes(entry, $0) } ?? entries.endIndex
+        entries.insert(entry, at: index)
+    }
+
+    // MARK: Reading
+
+    /// The ledger in `folder`, or an empty one when there is none.
+    public static func read(folder: URL, displayRoot: URL? = nil) throws(ConfigError) -> ApprovalLedger {
+        let url = folder.appendingPathComponent(fileName)
+        let shown = ContextLoader.display(url, relativeTo: displayRoot)
+        guard FileManager.default.fileExists(atPath: url.path) else { return ApprovalLedger() }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ConfigError(file: shown, message: "could not be read; check its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: shown, message: "is not UTF-8 text; it is written by `scribe-build approve`: restore it from git")
+        }
+        return try parse(text, file: shown)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> ApprovalLedger {
+        var ledger = ApprovalLedger()
+        guard let root = try YAMLReader.compose(text, file: file) else { throw notALedger(file) }
+        let reader = YAMLReader(file: file, environment: nil)
+        // A file without the format key is somebody's own file that happens to have this name.
+        guard case .mapping(let mapping) = root, mapping.keys.contains(where: { $0.string == formatKey }) else { throw notALedger(file) }
+        let top = try reader.mapping(root, at: "the top level", allowed: [formatKey, "approvals"])
+        guard let version = top[formatKey] else { throw notALedger(file) }
+        guard try reader.string(version, at: formatKey) == formatVersion else {
+            throw reader.error(version, "this approvals ledger has format \(version.string ?? "?"); this scribe-build reads format \(formatVersion)")
+        }
+        let fields = ["source", "schema", "table", "column", "text", "inputs_hash", "approved_by", "approved_on"]
+        let nodes = try top["approvals"].map { node throws(ConfigError) in try reader.sequence(node, at: "approvals") } ?? []
+        for (offset, node) in nodes.enumerated() {
+            let at = "approvals[\(offset)]"
+            let values = try reader.mapping(node, at: at, allowed: fields)
+            func required(_ key: String) throws(ConfigError) -> String {
+                try reader.string(try reader.required(values, key, in: node, at: at), at: "\(at).\(key)")
+            }
+            func optional(_ key: String) throws(ConfigError) -> String? {
+                guard let value = values[key] else { return nil }
+                return try reader.string(value, at: "\(at).\(key)")
+            }
+            let entry = Entry(
+                table: TableID(source: try required("source"), schema: try required("schema"), name: try required("table")),
+                column: try optional("column"), text: try required("text"), inputsHash: try optional("inputs_hash"),
+                approvedBy: try optional("approved_by"), approvedOn: try optional("approved_on"))
+            if ledger.entries.contains(where: { $0.sameEntity(as: entry) }) {
+                throw reader.error(node, "\(entry.label) is approved twice; keep one entry (this file is written by `scribe-build approve`)")
+            }
+            ledger.entries.append(entry)
+            ledger.locations.append(ContextLoader.location(node, file))
+        }
+        return ledger
+    }
+
+    private static func notALedger(_ file: String) -> ConfigError {
+        ConfigError(file: file, message: "this name is kept for the approvals ledger that `scribe-build approve` writes, "
+            + "and this file is not one (it has no `\(formatKey)` key); rename it so approve can never replace it")
+    }
+
+    // MARK: Writing
+
+    /// The whole file: a header that says what it is, then the entries in order. Every value is quoted so
+    /// that any text, whatever its characters, reads back the same.
+    public func rendered() -> String {
+        var lines = [
+            "# Approved descriptions, recorded by `scribe-build approve`. The tool rewrites this file whole, in a",
+            "# fixed order, so review it in pull requests but change it with approve (delete an entry to withdraw",
+            "# an approval). Text in the other context files always wins over what is recorded here.",
+            "\(Self.formatKey): \"\(Self.formatVersion)\"",
+        ]
+        if entries.isEmpty {
+            lines.append("approvals: []")
+        } else {
+            lines.append("approvals:")
+            for entry in entries.sorted(by: Entry.precedes) {
+                lines.append("  - source: " + YAMLText.quoted(entry.table.source))
+                lines.append("    schema: " + YAMLText.quoted(entry.table.schema))
+                lines.append("    table: " + YAMLText.quoted(entry.table.name))
+                if let column = entry.column { lines.append("    column: " + YAMLText.quoted(column)) }
+                lines.append("    text: " + YAMLText.quoted(entry.text))
+                if let hash = entry.inputsHash { lines.append("    inputs_hash: " + YAMLText.quoted(hash)) }
+                if let by = entry.approvedBy { lines.append("    approved_by: " + YAMLText.quoted(by)) }
+                if let on = entry.approvedOn { lines.append("    approved_on: " + YAMLText.quoted(on)) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes the ledger whole into `folder`: to a temporary file beside it, then renamed over it, so a
+    /// crash leaves the old ledger or the new one, never half of one. Refuses to replace a file by that
+    /// name that is not a ledger (a person's).
+    public func write(folder: URL, displayRoot: URL? = nil) throws(ConfigError) {
+        let url = folder.appendingPathComponent(Self.fileName)
+        let shown = ContextLoader.display(url, relativeTo: displayRoot)
+        _ = try Self.read(folder: folder, displayRoot: displayRoot)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(rendered().utf8).write(to: url, options: .atomic)
+        } catch {
+            throw ConfigError(file: shown, message: "could not be written (\(FileProblem.describe(error))); the previous ledger is unchanged")
+        }
+    }
+}
