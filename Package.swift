@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScribeKitTests", dependencies: ["Context", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScribeKitTests", dependencies: ["Context", "Describe", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -136,6 +136,14 @@ package struct YAMLReader {
         }
     }
 
+    /// Line and column (in Unicode scalars, as Yams counts them elsewhere) of a UTF-8 byte offset.
+    private static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        let prefix = text.utf8.prefix(max(0, offset))
+        let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lastLine = prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? []
+        return (line, String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1)
+    }
+
     private static func syntaxError(_ error: Error, file: String) -> ConfigError {
         guard let yaml = error as? YamlError else {
             return ConfigError(file: file, message: "not valid YAML: \(error)")
@@ -146,8 +154,12 @@ package struct YAMLReader {
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
             return ConfigError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)")
-        case .reader(let problem, _, _, _):
-            return ConfigError(file: file, message: "YAML syntax error: \(problem)")
+        case .reader(let problem, let offset, let value, let text):
+            // libyaml's reader reports a byte offset and the character; say where, and which character.
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            let place = offset.map { position(ofByte: $0, in: text) }
+            return ConfigError(file: file, line: place?.line, column: place?.column,
+                               message: "YAML syntax error: \(problem)\(character); write it as an escape in a double-quoted string (\\u…)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ConfigError(file: file, line: context.mark.line, column: context.mark.column,
                                message: "duplicate key `\(duplicates.joined(separator: "`, `"))`; each key may appear once")

@@ -63,3 +63,14 @@ struct ContextLoaderTests {
         #expect(set.entries[1].description == "Where the order is")
     }
 }
+
+@Suite("Context files: characters YAML refuses")
+struct ContextLoaderCharacterTests {
+    @Test func aControlCharacterIsAnErrorAtItsPosition() {
+        let error = #expect(throws: ConfigError.self) {
+            try ContextLoader().parseYAML("tables:\n  orders:\n    description: bell \u{7}here\n", file: "orders.yml")
+        }
+        #expect(error?.description == "orders.yml:3:23: YAML syntax error: control characters are not allowed (U+0007); "
+            + "write it as an escape in a double-quoted string (\\u…)")
+    }
+}

@@ -25,6 +25,46 @@ struct ScaffoldTests {
         #expect(build.findings.isEmpty)
     }
 
+    /// Property: whatever characters the names hold (controls, DEL, C1, NEL, U+2028/9, U+FFFE, a BOM, quotes,
+    /// YAML syntax), the files `init` writes read back as exactly those tables and columns.
+    @Test func initWritesFilesTheBuildReadsWhateverTheNames() async throws {
+        var tables = 0
+        for seed in SplitMix64.seeds(40) {
+            var random = SplitMix64(seed: seed)
+            let folder = try TemporaryFolder()
+            func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            var sql = ""
+            var names: Set<[UInt32]> = []
+            for _ in 0..<3 {
+                let table = random.text(maxLength: 10)
+                // SQLite compares names ignoring ASCII case; keep the generated ones apart.
+                guard names.insert(Array(table.lowercased().unicodeScalars.map(\.value))).inserted else { continue }
+                var columns: [String] = []
+                var seen: Set<[UInt32]> = []
+                for _ in 0..<4 {
+                    let column = random.text(maxLength: 10)
+                    if seen.insert(Array(column.lowercased().unicodeScalars.map(\.value))).inserted { columns.append(quoted(column) + " TEXT") }
+                }
+                sql += "CREATE TABLE \(quoted(table)) (\(columns.joined(separator: ", ")));\n"
+                tables += 1
+            }
+            try SQLiteFixture.create(sql, in: folder.url, name: "db.sqlite")
+            let config = folder.path("site.yml").path
+            _ = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
+            // Give every entry a description, so that each name has to resolve to its table and column.
+            for (path, data) in TemporaryFolder.contents(of: folder.path("content")) {
+                let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "description: \"\"", with: "description: Known.")
+                try Data(text.utf8).write(to: folder.path("content/\(path)"))
+            }
+            var report = Build.Report(output: "")
+            let catalog = try Build().readCatalog(try ConfigLoader(environment: [:]).load(path: config), strict: true, report: &report)
+            #expect(report.findings.isEmpty, "seed \(seed): \(report.findings)")
+            let described = catalog.allTables.flatMap { [$0.description] + $0.columns.map(\.description) }
+            #expect(described.allSatisfy { $0?.text == "Known." }, "seed \(seed): \(sql)")
+        }
+        #expect(tables > 100)
+    }
+
     @Test func neverOverwritesAFile() async throws {
         _ = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
         let files = TemporaryFolder.contents(of: folder.url)
