@@ -69,6 +69,13 @@ public struct Build: Sendable {
         try stage(.write, subject: outputPath) { try output.checkReplaceable() }
         let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
 
+        // One build at a time per cache: answers, profiles and diagrams are shared between builds.
+        let logger = log
+        let cacheLock = try stage(.write, subject: config.cache) {
+            try FolderLock(URL(fileURLWithPath: config.cache)) { logger.info("[write] \($0)") }
+        }
+        defer { withExtendedLifetime(cacheLock) {} }
+
         var report = Report(output: outputPath)
         var catalog = try readCatalog(config, strict: request.strict, reprofile: request.reprofile, report: &report)
         let refresh = request.refresh
@@ -92,14 +99,13 @@ public struct Build: Sendable {
         report.columns = tables.reduce(0) { $0 + $1.columns.count }
 
         let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams.pack")
-        let logger = log
         let cachedGraphviz = graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
             logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")
         }
         let generator = SiteGenerator(theme: theme, graphviz: cachedGraphviz)
         let summary = try stage(.render, subject: nil) {
             var summary = SiteGenerator.Summary()
-            try output.replace { folder in
+            try output.replace(waiting: { logger.info("[write] \($0)") }) { folder in
                 summary = try generator.generate(catalog, into: folder) { log.debug("[render] \($0)") }
             }
             return summary
@@ -112,6 +118,10 @@ public struct Build: Sendable {
             + "in \(Self.format(report.seconds)) s")
         return report
     }
+
+    /// Ctrl-C or SIGTERM: a site being written stops and removes its staging folder (true), or there is
+    /// nothing to clean up and the caller may exit at once (false).
+    public static func interrupt() -> Bool { Interruption.request() }
 
     /// The introspect, context and profile stages: what every command that describes starts from, so `build`,
     /// `approve` and `describe` send the describer the same requests (and find the same cached answers).

@@ -9,6 +9,7 @@ public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
         case outputNotASite(path: String)
         case outputUnwritable(path: String, message: String)
         case unsafePath(String)
+        case interrupted
     }
 
     public var reason: Reason
@@ -36,6 +37,8 @@ public struct RenderError: Error, Sendable, Equatable, CustomStringConvertible {
             return "could not write the site to \(path): \(message)"
         case .unsafePath(let path):
             return "refused to write \(path): it would land outside the output folder"
+        case .interrupted:
+            return "interrupted; the previous site is unchanged"
         }
     }
 }

@@ -45,6 +45,7 @@ struct BuildCommand: AsyncParsableCommand {
     var reprofile = false
 
     func run() async throws {
+        InterruptHandling.install()
         do {
             _ = try await Build(log: .standardError(verbose: verbose)).run(Build.Request(
                 configPath: config, output: output, strict: strict, refresh: refresh, reprofile: reprofile))
@@ -148,6 +149,24 @@ struct ApproveCommand: AsyncParsableCommand {
         guard process.terminationStatus == 0 else { return nil }
         let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : name
+    }
+}
+
+/// Ctrl-C and SIGTERM: a build that is writing its site stops and cleans up first (then fails with
+/// "interrupted"); at any other moment nothing needs cleaning and the process ends at once.
+enum InterruptHandling {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if !Build.interrupt() { exit(128 + number) }
+            }
+            source.resume()
+            sources.append(source)
+        }
     }
 }
 
