@@ -70,15 +70,28 @@ package struct YAMLReader {
         return out
     }
 
-    /// A duration: `30s`, `2m`, `500ms`, or a plain number of seconds.
-    package func duration(_ node: Node, at place: String) throws(ConfigError) -> Double {
+    /// A duration in seconds within `range`: `30s`, `2m`, `500ms`, or a plain number of seconds.
+    ///
+    /// The range is checked because `Double` also reads `inf`, `nan` and `1e300`, which later crash the
+    /// conversion to milliseconds or nanoseconds.
+    package func duration(_ node: Node, at place: String, within range: ClosedRange<Double>) throws(ConfigError) -> Double {
         let text = try string(node, at: place).trimmingCharacters(in: .whitespaces)
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count)), value >= 0 { return value * scale }
+        let value = units.lazy.compactMap { suffix, scale in
+            text.hasSuffix(suffix) ? Double(text.dropLast(suffix.count)).map { $0 * scale } : nil
+        }.first ?? Double(text)
+        // NaN is in no range.
+        if let value, range.contains(value) { return value }
+        throw error(node, "`\(place)` should be a duration from \(Self.durationText(range.lowerBound)) to "
+            + "\(Self.durationText(range.upperBound)), such as `30s`, `2m` or `500ms`, found `\(written(node))`")
+    }
+
+    /// Seconds written the way a user would write them in a file: `1ms`, `30s`, `24h`.
+    static func durationText(_ seconds: Double) -> String {
+        for (suffix, scale) in [("h", 3600.0), ("m", 60), ("s", 1)] where seconds >= scale && seconds.truncatingRemainder(dividingBy: scale) == 0 {
+            return "\(Int(seconds / scale))\(suffix)"
         }
-        if let value = Double(text), value >= 0 { return value }
-        throw error(node, "`\(place)` should be a duration such as `30s`, `2m` or `500ms`, found `\(written(node))`")
+        return "\(Int((seconds * 1000).rounded()))ms"
     }
 
     /// A scalar's text exactly as written in the file, before `${VAR}` is read: safe to quote in a message.
