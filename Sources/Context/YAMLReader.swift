@@ -18,6 +18,10 @@ package struct YAMLReader {
         ConfigError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
     }
 
+    package func location(_ node: Node) -> Location {
+        Location(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
     package func mapping(_ node: Node, at place: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
         guard case .mapping(let mapping) = node else {
             throw error(node, "`\(place)` should be a mapping of keys (\(allowed.joined(separator: ", "))), found \(Self.kind(node))")
@@ -62,10 +66,15 @@ package struct YAMLReader {
 
     /// A list of texts; a single text is taken as a list of one.
     package func strings(_ node: Node, at place: String) throws(ConfigError) -> [String] {
-        if case .scalar = node { return [try string(node, at: place)] }
-        var out: [String] = []
+        try locatedStrings(node, at: place).map { $0.text }
+    }
+
+    /// `strings`, each with where it was written, for a finding about one item.
+    package func locatedStrings(_ node: Node, at place: String) throws(ConfigError) -> [(text: String, location: Location)] {
+        if case .scalar = node { return [(try string(node, at: place), location(node))] }
+        var out: [(text: String, location: Location)] = []
         for (offset, item) in try sequence(node, at: place).enumerated() {
-            out.append(try string(item, at: "\(place)[\(offset)]"))
+            out.append((try string(item, at: "\(place)[\(offset)]"), location(item)))
         }
         return out
     }

@@ -70,9 +70,11 @@ public struct ConfigLoader: Sendable {
                 if let pathNode = fields["path"] { throw reader.error(pathNode, "`path` is for sqlite sources; a postgres source takes `url`") }
                 source.url = try fields["url"].map { node throws(ConfigError) in try reader.string(node, at: "\(at).url") }
             }
+            let include = try fields["include"].map { node throws(ConfigError) in try reader.locatedStrings(node, at: "\(at).include") } ?? []
             source.filter = TableFilter(
-                include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "\(at).include") } ?? [],
+                include: include.map { $0.text },
                 exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "\(at).exclude") } ?? [])
+            source.includeLocations = Dictionary(include.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first })
             if let timeout = fields["statement_timeout"] {
                 source.statementTimeoutSeconds = try reader.duration(timeout, at: "\(at).statement_timeout", within: Self.timeouts)
             }
