@@ -56,8 +56,8 @@ package struct YAMLReader {
 
     /// A scalar as text, with `${VAR}` replaced from the environment.
     package func string(_ node: Node, at place: String) throws(ConfigError) -> String {
-        // A bare `key:` is YAML's null; a quoted "" is a deliberate empty text.
-        guard case .scalar(let scalar) = node, !(scalar.string.isEmpty && scalar.style == .plain) else {
+        // A bare `key:`, `~` and `null` are YAML's null, not the text "~"; a quoted "" is a deliberate empty text.
+        guard case .scalar(let scalar) = node, node.null == nil else {
             throw error(node, "`\(place)` should be text, found \(Self.kind(node))")
         }
         guard environment != nil else { return scalar.string }
