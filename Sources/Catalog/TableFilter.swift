@@ -52,6 +52,16 @@ public struct TableFilter: Sendable, Hashable {
 }
 
 extension Source {
+    /// The `include` patterns of `filter` that name none of this source's tables (before `exclude`):
+    /// most likely misspelt, or written without the schema.
+    public func includesMatchingNothing(_ filter: TableFilter) -> [String] {
+        let names = schemas.flatMap { schema in schema.tables.map { "\(schema.name).\($0.name)" } }
+        var seen: Set<String> = []
+        return filter.include.filter { pattern in
+            seen.insert(pattern).inserted && !names.contains { TableFilter.matches($0, pattern) }
+        }
+    }
+
     /// The source with only the tables `filter` includes; schemas left empty are dropped.
     public func filtered(by filter: TableFilter) -> Source {
         guard !filter.isEverything else { return self }

@@ -12,6 +12,8 @@ public struct ContextLoader: Sendable {
     /// What `pii:` may say: `none`, or a kind of personal data.
     static let piiValues = ["none"] + PIIFinding.Kind.allCases.map(\.rawValue)
     static let topKeys = ["tables", "relationships", "glossary", "templates"]
+    /// What a relationship's `cardinality` may say; diagrams and pages print it as written.
+    static let cardinalities = ["one-to-one", "one-to-many", "many-to-one", "many-to-many"]
 
     public init() {}
 
@@ -86,7 +88,10 @@ public struct ContextLoader: Sendable {
                         let column = try reader.string(columnKey, at: "a column name")
                         let at = "tables.\(name).columns.\(column)"
                         let columnFields: [String: Node]
-                        if case .scalar(let scalar) = columnValue, !scalar.string.isEmpty {
+                        if columnValue.null != nil {
+                            // `status: ~` or `status:` — nothing written yet, like `description: ""`.
+                            columnFields = [:]
+                        } else if case .scalar = columnValue {
                             // `status: Where the order is` — a bare text is the column's description.
                             columnFields = ["description": columnValue]
                         } else {
@@ -108,7 +113,7 @@ public struct ContextLoader: Sendable {
                 }
                 set.relationships.append(.init(
                     from: from, to: to,
-                    cardinality: try optional(fields["cardinality"], "\(at).cardinality", reader),
+                    cardinality: try cardinality(fields["cardinality"], at: "\(at).cardinality", reader),
                     join: try optional(fields["join"], "\(at).join", reader),
                     description: try optional(fields["description"], "\(at).description", reader),
                     location: Self.location(node, file)))
@@ -144,11 +149,18 @@ public struct ContextLoader: Sendable {
                     }
                     key = parsed
                 }
-                set.templates.append(DescriptionTemplate(
-                    column: try reader.string(try reader.required(fields, "column", in: node, at: at), at: "\(at).column"),
+                let columnNode = try reader.required(fields, "column", in: node, at: at)
+                let template = DescriptionTemplate(
+                    column: try reader.string(columnNode, at: "\(at).column"),
                     type: try optional(fields["type"], "\(at).type", reader),
                     table: try optional(fields["table"], "\(at).table", reader),
-                    key: key, text: text, location: Self.location(node, file)))
+                    key: key, text: text, location: Self.location(node, file))
+                // A pattern that does not compile would match no column, with nothing said.
+                if template.isRegularExpression, template.compiledPattern() == nil {
+                    throw reader.error(columnNode, "`\(at).column` should be a glob such as `*_id` or a valid regular expression "
+                        + "between slashes, found `\(template.column)`")
+                }
+                set.templates.append(template)
             }
         }
         return set
@@ -187,6 +199,15 @@ public struct ContextLoader: Sendable {
         guard Self.piiValues.contains(written) else {
             let suggestion = Suggestion.closest(to: written, among: Self.piiValues).map { "did you mean `\($0)`? " } ?? ""
             throw reader.error(node, "`\(at)` should be `none` or a kind of personal data; \(suggestion)allowed: \(Self.piiValues.joined(separator: ", "))")
+        }
+        return written
+    }
+
+    private func cardinality(_ node: Node?, at: String, _ reader: YAMLReader) throws(ConfigError) -> String? {
+        guard let node, let written = try optional(node, at, reader) else { return nil }
+        guard Self.cardinalities.contains(written) else {
+            let suggestion = Suggestion.closest(to: written, among: Self.cardinalities).map { "did you mean `\($0)`? " } ?? ""
+            throw reader.error(node, "unknown cardinality `\(written)` in `\(at)`; \(suggestion)allowed: \(Self.cardinalities.joined(separator: ", "))")
         }
         return written
     }

@@ -50,9 +50,12 @@ public struct DescriptionTemplate: Sendable, Hashable {
         ]
     }()
 
+    /// Whether the column pattern is written as a regular expression (`/…/`) rather than a glob.
+    var isRegularExpression: Bool { column.count > 2 && column.hasPrefix("/") && column.hasSuffix("/") }
+
     /// The column pattern as a regular expression, when it is one (`/…/`); compile once, match many.
     func compiledPattern() -> NSRegularExpression? {
-        guard column.count > 2, column.hasPrefix("/"), column.hasSuffix("/") else { return nil }
+        guard isRegularExpression else { return nil }
         return try? NSRegularExpression(pattern: String(column.dropFirst().dropLast()))
     }
 

@@ -18,6 +18,10 @@ package struct YAMLReader {
         ConfigError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
     }
 
+    package func location(_ node: Node) -> Location {
+        Location(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
     package func mapping(_ node: Node, at place: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
         guard case .mapping(let mapping) = node else {
             throw error(node, "`\(place)` should be a mapping of keys (\(allowed.joined(separator: ", "))), found \(Self.kind(node))")
@@ -52,8 +56,8 @@ package struct YAMLReader {
 
     /// A scalar as text, with `${VAR}` replaced from the environment.
     package func string(_ node: Node, at place: String) throws(ConfigError) -> String {
-        // A bare `key:` is YAML's null; a quoted "" is a deliberate empty text.
-        guard case .scalar(let scalar) = node, !(scalar.string.isEmpty && scalar.style == .plain) else {
+        // A bare `key:`, `~` and `null` are YAML's null, not the text "~"; a quoted "" is a deliberate empty text.
+        guard case .scalar(let scalar) = node, node.null == nil else {
             throw error(node, "`\(place)` should be text, found \(Self.kind(node))")
         }
         guard environment != nil else { return scalar.string }
@@ -62,23 +66,41 @@ package struct YAMLReader {
 
     /// A list of texts; a single text is taken as a list of one.
     package func strings(_ node: Node, at place: String) throws(ConfigError) -> [String] {
-        if case .scalar = node { return [try string(node, at: place)] }
-        var out: [String] = []
+        try locatedStrings(node, at: place).map { $0.text }
+    }
+
+    /// `strings`, each with where it was written, for a finding about one item.
+    package func locatedStrings(_ node: Node, at place: String) throws(ConfigError) -> [(text: String, location: Location)] {
+        if case .scalar = node { return [(try string(node, at: place), location(node))] }
+        var out: [(text: String, location: Location)] = []
         for (offset, item) in try sequence(node, at: place).enumerated() {
-            out.append(try string(item, at: "\(place)[\(offset)]"))
+            out.append((try string(item, at: "\(place)[\(offset)]"), location(item)))
         }
         return out
     }
 
-    /// A duration: `30s`, `2m`, `500ms`, or a plain number of seconds.
-    package func duration(_ node: Node, at place: String) throws(ConfigError) -> Double {
+    /// A duration in seconds within `range`: `30s`, `2m`, `500ms`, or a plain number of seconds.
+    ///
+    /// The range is checked because `Double` also reads `inf`, `nan` and `1e300`, which later crash the
+    /// conversion to milliseconds or nanoseconds.
+    package func duration(_ node: Node, at place: String, within range: ClosedRange<Double>) throws(ConfigError) -> Double {
         let text = try string(node, at: place).trimmingCharacters(in: .whitespaces)
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count)), value >= 0 { return value * scale }
+        let value = units.lazy.compactMap { suffix, scale in
+            text.hasSuffix(suffix) ? Double(text.dropLast(suffix.count)).map { $0 * scale } : nil
+        }.first ?? Double(text)
+        // NaN is in no range.
+        if let value, range.contains(value) { return value }
+        throw error(node, "`\(place)` should be a duration from \(Self.durationText(range.lowerBound)) to "
+            + "\(Self.durationText(range.upperBound)), such as `30s`, `2m` or `500ms`, found `\(written(node))`")
+    }
+
+    /// Seconds written the way a user would write them in a file: `1ms`, `30s`, `24h`.
+    static func durationText(_ seconds: Double) -> String {
+        for (suffix, scale) in [("h", 3600.0), ("m", 60), ("s", 1)] where seconds >= scale && seconds.truncatingRemainder(dividingBy: scale) == 0 {
+            return "\(Int(seconds / scale))\(suffix)"
         }
-        if let value = Double(text), value >= 0 { return value }
-        throw error(node, "`\(place)` should be a duration such as `30s`, `2m` or `500ms`, found `\(written(node))`")
+        return "\(Int((seconds * 1000).rounded()))ms"
     }
 
     /// A scalar's text exactly as written in the file, before `${VAR}` is read: safe to quote in a message.

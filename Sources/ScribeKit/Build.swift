@@ -12,7 +12,7 @@ public struct Build: Sendable {
         public var configPath: String
         /// `--output`; overrides `paths.output`. Relative to the current directory.
         public var output: String?
-        /// `--strict`: a finding in a context file fails the build.
+        /// `--strict`: a finding (in a context file, or an include pattern matching no table) fails the build.
         public var strict: Bool
         /// `--refresh`: globs on schema.table (or source.schema.table) whose descriptions are asked for again.
         public var refresh: [String]
@@ -127,9 +127,17 @@ public struct Build: Sendable {
     /// `approve` and `describe` send the describer the same requests (and find the same cached answers).
     func readCatalog(_ config: SiteConfig, strict: Bool, reprofile: Bool = false, report: inout Report) throws(BuildError) -> Catalog {
         var catalog = Catalog(title: config.title)
+        var unmatchedIncludes: [String] = []
         for source in config.sources {
             let introspectStarted = Date()
-            let introspection = try stage(.introspect, subject: source.name) { try Self.introspect(source) }
+            let (introspection, unmatched) = try stage(.introspect, subject: source.name) { try Self.introspectNotingUnmatched(source) }
+            for pattern in unmatched {
+                let place = source.includeLocations[pattern] ?? Location(file: config.file)
+                let finding = "\(place): include pattern `\(pattern)` of source `\(source.name)` matches no table; "
+                    + "patterns are globs on schema.table"
+                log.warning(finding)
+                unmatchedIncludes.append(finding)
+            }
             for query in introspection.queries {
                 log.debug("[introspect] \(source.name): \(query.label): \(query.rows) rows in \(Self.format(query.seconds)) s")
             }
@@ -143,6 +151,16 @@ public struct Build: Sendable {
                 + "(\(Self.format(Date().timeIntervalSince(introspectStarted))) s)")
             catalog.sources.append(introspection.source)
         }
+        // An empty site and exit 0 would pass for success.
+        guard !catalog.allTables.isEmpty else {
+            throw BuildError(stage: .introspect, message: "no tables or views to document: the sources are empty, "
+                + "or their include and exclude patterns leave nothing; the site was not written")
+        }
+        report.findings += unmatchedIncludes
+        if strict, !unmatchedIncludes.isEmpty {
+            throw BuildError(stage: .introspect, message: "\(unmatchedIncludes.count) include pattern(s) match no table, "
+                + "and --strict makes that an error; the site was not written")
+        }
 
         let contextStarted = Date()
         let configFolder = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
@@ -152,7 +170,7 @@ public struct Build: Sendable {
         let merged = try stage(.context, subject: nil) {
             try ContextMerge(context: contextSet, defaultTemplates: config.defaultTemplates).apply(to: catalog)
         }
-        report.findings = merged.findings.map(\.description)
+        report.findings += merged.findings.map(\.description)
         for finding in merged.findings { log.warning(finding.description) }
         if strict, !merged.findings.isEmpty {
             throw BuildError(stage: .context, message: "\(merged.findings.count) finding\(merged.findings.count == 1 ? "" : "s") "
@@ -222,6 +240,12 @@ public struct Build: Sendable {
 
     /// Reads one configured source with its driver, keeping only the tables its patterns include.
     static func introspect(_ source: SiteConfig.SourceConfig, countRows: Bool = true) throws(IntrospectError) -> Introspection {
+        try introspectNotingUnmatched(source, countRows: countRows).introspection
+    }
+
+    /// `introspect`, and the `include` patterns that matched none of the tables read.
+    static func introspectNotingUnmatched(_ source: SiteConfig.SourceConfig,
+                                          countRows: Bool = true) throws(IntrospectError) -> (introspection: Introspection, unmatched: [String]) {
         var introspection = switch source.kind {
         case .sqlite:
             try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "", countRows: countRows).read()
@@ -229,8 +253,9 @@ public struct Build: Sendable {
             try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
                                      statementTimeoutSeconds: source.statementTimeoutSeconds).read()
         }
+        let unmatched = introspection.source.includesMatchingNothing(source.filter)
         introspection.source = introspection.source.filtered(by: source.filter)
-        return introspection
+        return (introspection, unmatched)
     }
 
     /// Runs one stage, converting whatever it throws into a `BuildError` that names the stage.

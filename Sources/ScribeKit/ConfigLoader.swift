@@ -70,11 +70,13 @@ public struct ConfigLoader: Sendable {
                 if let pathNode = fields["path"] { throw reader.error(pathNode, "`path` is for sqlite sources; a postgres source takes `url`") }
                 source.url = try fields["url"].map { node throws(ConfigError) in try reader.string(node, at: "\(at).url") }
             }
+            let include = try fields["include"].map { node throws(ConfigError) in try reader.locatedStrings(node, at: "\(at).include") } ?? []
             source.filter = TableFilter(
-                include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "\(at).include") } ?? [],
+                include: include.map { $0.text },
                 exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "\(at).exclude") } ?? [])
+            source.includeLocations = Dictionary(include.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first })
             if let timeout = fields["statement_timeout"] {
-                source.statementTimeoutSeconds = try reader.duration(timeout, at: "\(at).statement_timeout")
+                source.statementTimeoutSeconds = try reader.duration(timeout, at: "\(at).statement_timeout", within: Self.timeouts)
             }
             if let profile = fields["profile"] { source.profile = try Self.boolean(profile, at: "\(at).profile", reader) }
             sources.append(source)
@@ -117,26 +119,32 @@ public struct ConfigLoader: Sendable {
         ])
         var settings = SiteConfig.ProfileSettings()
         if let enabled = fields["enabled"] { settings.enabled = try Self.boolean(enabled, at: "profile.enabled", reader) }
-        func integer(_ key: String, minimum: Int) throws(ConfigError) -> Int? {
-            try Self.wholeNumber(fields[key], at: "profile.\(key)", minimum: minimum, reader)
+        func integer(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+            try Self.wholeNumber(fields[key], at: "profile.\(key)", within: range, reader)
         }
-        settings.sampleRows = try integer("sample_rows", minimum: 1) ?? settings.sampleRows
-        settings.fullScanBelow = try integer("full_scan_below", minimum: 0) ?? settings.fullScanBelow
-        settings.workers = try integer("workers", minimum: 1) ?? settings.workers
-        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "profile.timeout") }
+        // A sample is held in memory; a table of more than a billion rows is never meant to be read whole.
+        settings.sampleRows = try integer("sample_rows", 1...1_000_000) ?? settings.sampleRows
+        settings.fullScanBelow = try integer("full_scan_below", 0...1_000_000_000) ?? settings.fullScanBelow
+        // Each worker is a database connection.
+        settings.workers = try integer("workers", 1...64) ?? settings.workers
+        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "profile.timeout", within: Self.timeouts) }
         settings.filter = TableFilter(
             include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.include") } ?? [],
             exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.exclude") } ?? [])
         return settings
     }
 
-    static func wholeNumber(_ node: Node?, at: String, minimum: Int, _ reader: YAMLReader) throws(ConfigError) -> Int? {
+    /// Bounded so that no setting can overflow the arithmetic it feeds (rows + 1, seconds × 1000).
+    static func wholeNumber(_ node: Node?, at: String, within range: ClosedRange<Int>, _ reader: YAMLReader) throws(ConfigError) -> Int? {
         guard let node else { return nil }
-        guard let value = Int(try reader.string(node, at: at)), value >= minimum else {
-            throw reader.error(node, "`\(at)` should be a whole number of at least \(minimum), found `\(reader.written(node))`")
+        guard let value = Int(try reader.string(node, at: at)), range.contains(value) else {
+            throw reader.error(node, "`\(at)` should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(reader.written(node))`")
         }
         return value
     }
+
+    /// Every timeout: at least a millisecond (less rounds to 0, which PostgreSQL reads as "no limit"), at most a day.
+    static let timeouts = 0.001...86_400.0
 
     static func boolean(_ node: Node, at: String, _ reader: YAMLReader) throws(ConfigError) -> Bool {
         switch try reader.string(node, at: at) {
@@ -160,15 +168,23 @@ public struct ConfigLoader: Sendable {
             settings.provider = provider
         }
         settings.model = try fields["model"].map { node throws(ConfigError) in try reader.string(node, at: "describe.model") }
-        settings.baseURL = try fields["base_url"].map { node throws(ConfigError) in try reader.string(node, at: "describe.base_url") }
-        settings.apiKeyVariable = try fields["api_key_env"].map { node throws(ConfigError) in try reader.string(node, at: "describe.api_key_env") }
-        func integer(_ key: String) throws(ConfigError) -> Int? {
-            try Self.wholeNumber(fields[key], at: "describe.\(key)", minimum: 1, reader)
+        if let node = fields["base_url"] {
+            let text = try reader.string(node, at: "describe.base_url")
+            // Anything else would fail on the first request, or be read as a file path.
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+                throw reader.error(node, "`describe.base_url` should be an http:// or https:// URL such as `http://127.0.0.1:8080/v1`, "
+                    + "found `\(reader.written(node))`")
+            }
+            settings.baseURL = text
         }
-        settings.concurrency = try integer("concurrency") ?? settings.concurrency
-        settings.maxCalls = try integer("max_calls")
-        settings.requestsPerMinute = try integer("requests_per_minute").map(Double.init)
-        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "describe.timeout") }
+        settings.apiKeyVariable = try fields["api_key_env"].map { node throws(ConfigError) in try reader.string(node, at: "describe.api_key_env") }
+        func integer(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+            try Self.wholeNumber(fields[key], at: "describe.\(key)", within: range, reader)
+        }
+        settings.concurrency = try integer("concurrency", 1...256) ?? settings.concurrency
+        settings.maxCalls = try integer("max_calls", 1...10_000_000)
+        settings.requestsPerMinute = try integer("requests_per_minute", 1...100_000).map(Double.init)
+        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "describe.timeout", within: Self.timeouts) }
         if let send = fields["send_sample_values"] { settings.sendSampleValues = try Self.boolean(send, at: "describe.send_sample_values", reader) }
         if settings.provider != .offline, settings.model == nil {
             throw reader.error(node, "`describe.model` is required with provider `\(settings.provider.rawValue)`")

@@ -1,4 +1,5 @@
 import Catalog
+import Context
 import Foundation
 import Profile
 
@@ -13,6 +14,8 @@ public struct SiteConfig: Sendable, Equatable {
         /// It may hold a password: never print it.
         public var url: String?
         public var filter: TableFilter
+        /// Where each `include` pattern is written in site.yml, for the finding when it matches no table.
+        public var includeLocations: [String: Location] = [:]
         public var statementTimeoutSeconds: Double
         /// `profile: false` on a source: its data is never read, only its structure.
         public var profile = true

@@ -219,7 +219,7 @@ public struct ERDiagram: Sendable {
         if let page = plan.tablePage(table.id) {
             attributes.append("URL=\"\(Self.quoted(SitePlan.relative(page, from: diagramPath)))\"")
             attributes.append("target=\"_top\"")
-            attributes.append("tooltip=\"\(Self.quoted(table.id.schema + "." + table.name))\"")
+            attributes.append("tooltip=\"\(Self.tooltip(table.id.schema + "." + table.name))\"")
         }
         return "  \(name) [\(attributes.joined(separator: ", "))];"
     }
@@ -229,6 +229,9 @@ public struct ERDiagram: Sendable {
     }
 
     /// Escapes text for a DOT HTML-like label, shortening very long names so the diagram stays readable.
+    ///
+    /// graphviz expands `\N`, `\G` and `\E` in HTML labels too (`a\Nb` would show the node's name),
+    /// and reads `\\` as one backslash.
     static func label(_ text: String) -> String {
         let short = text.count > 48 ? String(text.prefix(47)) + "…" : text
         var out = ""
@@ -238,6 +241,7 @@ public struct ERDiagram: Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "\\": out += "\\\\"
             case "\n", "\r", "\t": out += " "
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7f { out += "?" } else { out.unicodeScalars.append(scalar) }
@@ -246,7 +250,14 @@ public struct ERDiagram: Sendable {
         return out
     }
 
-    /// Escapes text for a double-quoted DOT string.
+    /// Escapes text for a `tooltip`, which graphviz reads harder than other strings: it decodes HTML entities
+    /// (`&#92;` is a backslash) and then expands backslash escapes twice (`\\\\N` shows as `\N`).
+    static func tooltip(_ text: String) -> String {
+        quoted(text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\\", with: "\\\\"))
+    }
+
+    /// Escapes text for a double-quoted DOT string; graphviz reads `\\` as one backslash, so `\N` and the
+    /// other escapes it expands in labels and URLs stay literal.
     static func quoted(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {

@@ -34,7 +34,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Also print each catalog query and its timing.")
     var verbose = false
 
-    @Flag(help: "Treat findings in context files (an entry naming a table or column that does not exist), and tables the model left pending, as errors.")
+    @Flag(help: "Treat findings (an entry in a context file naming a table or column that does not exist, an include pattern matching no table), and tables the model left pending, as errors.")
     var strict = false
 
     @Option(help: ArgumentHelp("Ask the model again for matching tables (globs on schema.table), ignoring the cache. Repeatable.",

@@ -23,6 +23,13 @@ struct ContextLoaderTests {
             + "{column}, {referenced_column}, {referenced_table}, {schema}, {source}, {subject}, {table}, {type}, {verb_phrase}"),
         ("relationship-count.yml", "relationship-count.yml:2:5: `relationships[0]` joins 2 column(s) to 1; `from` and `to` need the same number"),
         ("glossary-missing-definition.yml", "glossary-missing-definition.yml:2:5: `glossary[0]` is missing `definition`"),
+        ("bad-regex.yml", "bad-regex.yml:2:13: `templates[0].column` should be a glob such as `*_id` or a valid regular expression "
+            + "between slashes, found `/^(is|has_/`"),
+        ("bad-cardinality.yml", "bad-cardinality.yml:2:63: unknown cardinality `lots` in `relationships[0].cardinality`; "
+            + "allowed: one-to-one, one-to-many, many-to-one, many-to-many"),
+        ("misspelt-cardinality.yml", "misspelt-cardinality.yml:4:18: unknown cardinality `many-to-on` in `relationships[0].cardinality`; "
+            + "did you mean `many-to-one`? allowed: one-to-one, one-to-many, many-to-one, many-to-many"),
+        ("null-text.yml", "null-text.yml:3:12: `tables.orders.owner` should be text, found `~`"),
         ("unknown-header.csv", "unknown-header.csv:1:7: unknown column header `colum`; did you mean `column`? allowed headers: "
             + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, inputs_hash, hints, pii"),
         ("unclosed-quote.csv", "unclosed-quote.csv:2:8: this quoted cell is never closed; add the closing \""),
@@ -55,6 +62,12 @@ struct ContextLoaderTests {
     @Test func aMissingFolderIsAnEmptyContext() throws {
         let set = try loader.load(folder: URL(fileURLWithPath: "/nonexistent/context"))
         #expect(set.entries.isEmpty && set.glossary.isEmpty)
+    }
+
+    @Test func aNullColumnValueIsNothingWrittenLikeAnEmptyOne() throws {
+        let set = try loader.parseYAML("tables:\n  orders:\n    columns:\n      status: ~\n      channel: null\n      notes: \"\"\n", file: "x.yml")
+        #expect(set.entries.map(\.column) == [nil, "status", "channel", "notes"])
+        #expect(set.entries.map(\.description) == [nil, nil, nil, ""])
     }
 
     @Test func aBareTextIsAColumnsDescription() throws {

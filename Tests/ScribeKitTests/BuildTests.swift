@@ -108,6 +108,34 @@ struct BuildTests {
         #expect(try String(contentsOf: folder.path("docs/handbook.md"), encoding: .utf8) == "# ours\n")
     }
 
+    @Test func anIncludePatternMatchingNothingIsAFindingAndStrictMakesItAnError() async throws {
+        try write("typo.yml", """
+            sources:
+              - name: warehouse
+                kind: sqlite
+                path: warehouse.sqlite
+                include: [main.customers, customers, "nowhere.*"]
+                exclude: ["*.nothing"]
+            """)
+        let report = try await build("typo.yml")
+        let file = folder.path("typo.yml").path
+        #expect(report.findings == [
+            "\(file):5:31: include pattern `customers` of source `warehouse` matches no table; patterns are globs on schema.table",
+            "\(file):5:42: include pattern `nowhere.*` of source `warehouse` matches no table; patterns are globs on schema.table",
+        ])
+        #expect(report.tables == 1)
+        let error = await #expect(throws: BuildError.self) { try await Build().run(.init(configPath: file, strict: true)) }
+        #expect(error?.description == "[introspect] 2 include pattern(s) match no table, and --strict makes that an error; "
+            + "the site was not written")
+    }
+
+    @Test func aBuildWithNoTablesLeftIsAnError() async throws {
+        _ = try await build()
+        try write("none.yml", "sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite, exclude: [\"main.*\"]}\n")
+        try await expectFailureKeepsSite("[introspect] no tables or views to document: the sources are empty, "
+            + "or their include and exclude patterns leave nothing; the site was not written", config: "none.yml")
+    }
+
     @Test func aMissingTheme() async throws {
         try write("themed.yml", "sources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\npaths: {theme: nowhere}\n")
         let error = await #expect(throws: BuildError.self) { try await build("themed.yml") }

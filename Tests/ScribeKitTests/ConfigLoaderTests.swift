@@ -45,8 +45,8 @@ struct ConfigLoaderTests {
         ("duplicate-source.yml", "duplicate-source.yml:3:5: a source named `shop` is already defined at line 2; names must be unique"),
         ("unknown-path-key.yml", "unknown-path-key.yml:5:3: unknown key `caches` in `paths`; did you mean `cache`? allowed keys: output, theme, cache, context"),
         ("empty.yml", "empty.yml: the file is empty; expected at least `sources:`"),
-        ("zero-sample-rows.yml", "zero-sample-rows.yml:4:16: `profile.sample_rows` should be a whole number of at least 1, found `0`"),
-        ("bad-concurrency.yml", "bad-concurrency.yml:5:16: `describe.concurrency` should be a whole number of at least 1, found `many`"),
+        ("zero-sample-rows.yml", "zero-sample-rows.yml:4:16: `profile.sample_rows` should be a whole number from 1 to 1000000, found `0`"),
+        ("bad-concurrency.yml", "bad-concurrency.yml:5:16: `describe.concurrency` should be a whole number from 1 to 256, found `many`"),
         ("bad-pii-policy.yml", "bad-pii-policy.yml:4:20: `pii.publish_samples` should be `masked` or `none`, found `raw`"),
     ]
 
@@ -56,6 +56,48 @@ struct ConfigLoaderTests {
         let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
         let error = #expect(throws: ConfigError.self) { try loader.parse(text, file: file, folder: folder) }
         #expect(error?.description == message)
+    }
+
+    static let shop = "sources:\n  - {name: shop, kind: sqlite, path: shop.sqlite}\n"
+    static let timeoutRange = "should be a duration from 1ms to 24h, such as `30s`, `2m` or `500ms`"
+
+    /// Values that parse as numbers or text but that nothing can use; `inf` and `1e300` once crashed a later stage.
+    static let outOfRange: [(String, String)] = [
+        (shop + "profile: {timeout: inf}", "site.yml:3:20: `profile.timeout` \(timeoutRange), found `inf`"),
+        (shop + "describe: {timeout: inf}", "site.yml:3:21: `describe.timeout` \(timeoutRange), found `inf`"),
+        (shop + "describe: {timeout: nan}", "site.yml:3:21: `describe.timeout` \(timeoutRange), found `nan`"),
+        (shop + "profile: {timeout: 0s}", "site.yml:3:20: `profile.timeout` \(timeoutRange), found `0s`"),
+        (shop + "profile: {timeout: 25h}", "site.yml:3:20: `profile.timeout` \(timeoutRange), found `25h`"),
+        ("sources:\n  - {name: shop, kind: sqlite, path: shop.sqlite, statement_timeout: 1e300}\n",
+         "site.yml:2:70: `sources[0].statement_timeout` \(timeoutRange), found `1e300`"),
+        (shop + "profile: {sample_rows: 99999999999999999999}",
+         "site.yml:3:24: `profile.sample_rows` should be a whole number from 1 to 1000000, found `99999999999999999999`"),
+        (shop + "profile: {full_scan_below: -1}", "site.yml:3:28: `profile.full_scan_below` should be a whole number from 0 to 1000000000, found `-1`"),
+        (shop + "profile: {workers: 1000}", "site.yml:3:20: `profile.workers` should be a whole number from 1 to 64, found `1000`"),
+        (shop + "describe: {concurrency: 0}", "site.yml:3:25: `describe.concurrency` should be a whole number from 1 to 256, found `0`"),
+        (shop + "describe: {max_calls: 1e9}", "site.yml:3:23: `describe.max_calls` should be a whole number from 1 to 10000000, found `1e9`"),
+        (shop + "describe: {requests_per_minute: 0}",
+         "site.yml:3:33: `describe.requests_per_minute` should be a whole number from 1 to 100000, found `0`"),
+        (shop + "describe: {base_url: \"not a url\"}",
+         "site.yml:3:22: `describe.base_url` should be an http:// or https:// URL such as `http://127.0.0.1:8080/v1`, found `not a url`"),
+        (shop + "describe: {base_url: \"ftp://x\"}",
+         "site.yml:3:22: `describe.base_url` should be an http:// or https:// URL such as `http://127.0.0.1:8080/v1`, found `ftp://x`"),
+    ]
+
+    @Test(arguments: outOfRange)
+    func aValueOutsideItsRangeIsNamedWithItsPlaceAndTheRange(text: String, message: String) {
+        let error = #expect(throws: ConfigError.self) { try loader.parse(text, file: "site.yml", folder: URL(fileURLWithPath: "/")) }
+        #expect(error?.description == message)
+    }
+
+    @Test func valuesAtTheEndsOfTheirRangesAreAccepted() throws {
+        let config = try loader.parse(Self.shop + """
+            profile: {timeout: 1ms, sample_rows: 1000000, full_scan_below: 0, workers: 64}
+            describe: {timeout: 24h, concurrency: 256, max_calls: 10000000, base_url: "HTTPS://models.example/v1"}
+            """, file: "site.yml", folder: URL(fileURLWithPath: "/"))
+        #expect(config.profile.timeoutSeconds == 0.001 && config.profile.sampleRows == 1_000_000 && config.profile.workers == 64)
+        #expect(config.describe.timeoutSeconds == 86_400 && config.describe.concurrency == 256)
+        #expect(config.describe.baseURL == "HTTPS://models.example/v1")
     }
 
     @Test func aMissingFileSaysHowToFixIt() {

@@ -30,8 +30,18 @@ struct ERDiagramTests {
         let dot = erd.overview(of: catalog.sources[0].schemas[0], diagramPath: "s/main/schema.svg").dot
         #expect(dot.contains("&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;"))
         #expect(!dot.contains("<b>\"x\""))
-        #expect(dot.contains("tooltip=\"main.a\\\\b\""))
+        #expect(dot.contains("tooltip=\"main.a\\\\\\\\b\""))  // four backslashes: graphviz reads a tooltip twice
         #expect(dot.contains("  t0 [") && dot.contains("  t1 ["))
+    }
+
+    @Test func backslashesInNamesAreEscapedSoGraphvizExpandsNoEscape() throws {
+        let catalog = Fixture.catalog(tables: ["a\\Nb"], columns: ["c\\Gd", "e&#92;E"])
+        let table = try #require(catalog.sources.first?.schemas.first?.tables.first)
+        let dot = diagram(catalog).neighbourhood(of: table, diagramPath: "s/main/tables/x.html").dot
+        #expect(dot.contains("<b>a\\\\Nb</b>"))
+        #expect(dot.contains(">c\\\\Gd <font"))
+        #expect(dot.contains(">e&amp;#92;E <font"))
+        #expect(dot.contains("tooltip=\"main.a\\\\\\\\Nb\""))
     }
 
     @Test func aLargeSchemaOverviewDrawsTheMostConnectedTables() throws {

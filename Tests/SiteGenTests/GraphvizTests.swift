@@ -14,6 +14,25 @@ struct GraphvizTests {
         }
     }
 
+    /// graphviz expands `\N` (the node's name), `\G`, `\E`, `\L`… in labels and reads tooltips twice;
+    /// every name must still come out as written.
+    @Test func namesWithBackslashesAndEntitiesRenderLiterally() throws {
+        let names = ["a\\Nb\\G\\T\\H\\E\\L\\l\\n\\\\z", "h&amp;i", "&#92;N", "p&q<r>\"s\""]
+        let catalog = Fixture.catalog(tables: names, columns: names)
+        let erd = ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog))
+        let tables = catalog.sources[0].schemas[0].tables
+        let svgs = try Graphviz.dot().render(tables.map { erd.neighbourhood(of: $0, diagramPath: "s/main/tables/x.html").dot })
+        func xml(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        for (table, svg) in zip(tables, svgs) {
+            #expect(svg.contains("fill=\"#ffffff\">\(xml(table.name))</text>"), "the title of \(table.name)")
+            #expect(svg.contains("xlink:title=\"main.\(xml(table.name))\""), "the tooltip of \(table.name)")
+            for name in names { #expect(svg.contains(">\(xml(name)) </text>"), "the column \(name) of \(table.name)") }
+        }
+    }
+
     @Test func aBrokenGraphIsAnErrorWithGraphvizsMessage() {
         let error = #expect(throws: RenderError.self) { try Graphviz.dot().render(["digraph { -> }\n"]) }
         guard case .graphvizFailed(let message)? = error?.reason else {
@@ -23,3 +42,4 @@ struct GraphvizTests {
         #expect(message.contains("syntax error"))
     }
 }
+
