@@ -29,8 +29,8 @@ extension Catalog {
 
     /// Looks a table up by its qualified identity.
     public func table(_ id: TableID) -> Table? {
-        sources.first { $0.name == id.source }?
-            .schemas.first { $0.name == id.schema }?
-            .tables.first { $0.name == id.name }
+        sources.first { $0.name.isExactly(id.source) }?
+            .schemas.first { $0.name.isExactly(id.schema) }?
+            .tables.first { $0.id == id }
     }
 }

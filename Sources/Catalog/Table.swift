@@ -77,8 +77,9 @@ public struct Table: Sendable, Hashable, Codable {
 
     public var name: String { id.name }
 
+    /// The column spelled exactly `name` (see `ExactName`).
     public func column(named name: String) -> Column? {
-        columns.first { $0.name == name }
+        columns.first { $0.name.isExactly(name) }
     }
 }
 

@@ -35,7 +35,7 @@ public struct ContextMerge: Sendable {
         }
 
         // Entries: each table and each column described in one place only.
-        var describedAt: [String: Location] = [:]
+        var describedAt: [ExactName: Location] = [:]
         for entry in context.entries {
             let resolved: TableID
             switch resolver.resolve(entry.table) {
@@ -60,7 +60,7 @@ public struct ContextMerge: Sendable {
             let text = entry.description.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             let says = text != nil || entry.status != nil || !entry.context.isEmpty
             guard says else { continue }
-            let key = "\(resolved)" + (entry.column.map { "\u{0}\($0)" } ?? "")
+            let key = ExactName("\(resolved)" + (entry.column.map { "\u{0}\($0)" } ?? ""))
             if let first = describedAt[key] {
                 let what = entry.column.map { "column `\(resolved.schema).\(resolved.name).\($0)`" } ?? "table `\(resolved.schema).\(resolved.name)`"
                 throw ConfigError(file: entry.location.file, line: entry.location.line, column: entry.location.column,
@@ -69,7 +69,7 @@ public struct ContextMerge: Sendable {
             describedAt[key] = entry.location
             update(resolved) { table in
                 let description = text.map { Description(text: $0, origin: .human, status: entry.status ?? .approved, inputsHash: entry.inputsHash) }
-                if let column = entry.column, let index = table.columns.firstIndex(where: { $0.name == column }) {
+                if let column = entry.column, let index = table.columns.firstIndex(where: { $0.name.isExactly(column) }) {
                     if let description { table.columns[index].description = description }
                     if !entry.context.isEmpty { table.columns[index].context = entry.context }
                 } else {
@@ -221,12 +221,13 @@ struct TableResolver {
     private var all: [TableID] = []
     /// Every way a table may be written (`name`, `schema.name`, `source.schema.name`) to the tables it names:
     /// resolution runs once per context entry, and `init` writes one entry per column.
-    private var byWrittenName: [String: [TableID]] = [:]
+    /// By exact spelling: `é` and `e` + U+0301 are two tables to the database (see `ExactName`).
+    private var byWrittenName: [ExactName: [TableID]] = [:]
 
     init(_ catalog: Catalog) {
         all = catalog.allTables.map(\.id)
         for id in all {
-            for written in Set([id.name, "\(id.schema).\(id.name)", "\(id.source).\(id.schema).\(id.name)"]) {
+            for written in Set([id.name, "\(id.schema).\(id.name)", "\(id.source).\(id.schema).\(id.name)"].map(ExactName.init)) {
                 byWrittenName[written, default: []].append(id)
             }
         }

@@ -63,7 +63,7 @@ public struct DescriptionTemplate: Sendable, Hashable {
         if let key {
             switch key {
             case .primary: if column.primaryKeyPosition == nil { return false }
-            case .foreign: if !table.foreignKeys.contains(where: { $0.columns.contains(column.name) }) { return false }
+            case .foreign: if !table.foreignKeys.contains(where: { $0.columns.containsExactly(column.name) }) { return false }
             }
         }
         if let type, !TableFilter.matches(column.dataType.lowercased(), type.lowercased()) { return false }
@@ -79,8 +79,8 @@ public struct DescriptionTemplate: Sendable, Hashable {
     }
 
     func text(for column: Column, in table: Table) -> String {
-        let key = table.foreignKeys.first { $0.columns.contains(column.name) }
-        let offset = key?.columns.firstIndex(of: column.name) ?? 0
+        let key = table.foreignKeys.first { $0.columns.containsExactly(column.name) }
+        let offset = key?.columns.firstIndex(exactly: column.name) ?? 0
         let referencedColumn = key.flatMap { offset < $0.referencedColumns.count ? $0.referencedColumns[offset] : nil } ?? ""
         let subject = Self.subject(of: column.name)
         let values: [String: String] = [

@@ -39,11 +39,11 @@ public struct RequestBuilder: Sendable {
         let wanted = request.wanted
         guard wanted.count > columnsPerRequest else { return [request] }
         return stride(from: 0, to: wanted.count, by: columnsPerRequest).enumerated().map { offset, start in
-            let share = Set(wanted[start..<min(wanted.count, start + columnsPerRequest)])
+            let share = Set(wanted[start..<min(wanted.count, start + columnsPerRequest)].map(ExactName.init))
             var part = request
             part.part = offset + 1
             part.describeTable = offset == 0 && request.describeTable
-            for index in part.columns.indices { part.columns[index].describe = share.contains(part.columns[index].name) }
+            for index in part.columns.indices { part.columns[index].describe = share.contains(ExactName(part.columns[index].name)) }
             return part
         }
     }
@@ -51,8 +51,8 @@ public struct RequestBuilder: Sendable {
     /// What a describer would be told about `table`, whether or not anything in it needs words.
     public func request(for table: Table) -> TableRequest {
         let columns = table.columns.map { column -> TableRequest.ColumnInput in
-            let key = table.foreignKeys.first { $0.columns.contains(column.name) }
-            let offset = key?.columns.firstIndex(of: column.name) ?? 0
+            let key = table.foreignKeys.first { $0.columns.containsExactly(column.name) }
+            let offset = key?.columns.firstIndex(exactly: column.name) ?? 0
             let target = key.map { key in
                 key.referencedTable.name + (offset < key.referencedColumns.count ? "." + key.referencedColumns[offset] : "")
             }

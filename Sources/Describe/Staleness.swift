@@ -8,10 +8,10 @@ import Foundation
 /// its structure, keys, references and context, never any description — as `inputs_hash`. A build
 /// compares it with the entity as it is now and marks the description stale when they differ.
 public enum Staleness {
-    /// The fingerprints of one table: its own and one per column.
+    /// The fingerprints of one table: its own and one per column, by exact column name.
     public struct Fingerprints: Sendable, Equatable {
         public var table: String
-        public var columns: [String: String]
+        public var columns: [ExactName: String]
     }
 
     public static func fingerprints(of table: Table, in builder: RequestBuilder) -> Fingerprints {
@@ -29,9 +29,9 @@ public enum Staleness {
             inputs.columns[index].shape = nil
             inputs.columns[index].values = nil
         }
-        var columns: [String: String] = [:]
+        var columns: [ExactName: String] = [:]
         for column in inputs.columns {
-            columns[column.name] = hash(["column", table.id.description, inputs.kind, encode(column)])
+            columns[ExactName(column.name)] = hash(["column", table.id.description, inputs.kind, encode(column)])
         }
         return Fingerprints(table: hash(["table", encode(inputs)]), columns: columns)
     }

@@ -349,15 +349,17 @@ private final class PostgresRun {
                 rowCount: table.kind == .partitionedTable ? nil : table.rowCount, bytes: table.bytes))
         }
         for (oid, table) in roots where !table.partitions.isEmpty {
-            roots[oid]?.partitions.sort { ($0.parent ?? "", $0.name) < ($1.parent ?? "", $1.name) }
+            roots[oid]?.partitions.sort { (ExactName($0.parent ?? ""), ExactName($0.name)) < (ExactName($1.parent ?? ""), ExactName($1.name)) }
             let counts = table.partitions.compactMap(\.rowCount?.value)
             if !counts.isEmpty { roots[oid]?.rowCount = RowCount(value: counts.reduce(0, +), isExact: false) }
             let sizes = table.partitions.compactMap(\.bytes)
             if !sizes.isEmpty { roots[oid]?.bytes = sizes.reduce(0, +) }
         }
-        let bySchema = Dictionary(grouping: roots.values, by: \.id.schema)
+        // By exact spelling, and sorted with ties broken by scalars: schemas or tables whose names differ only in
+        // Unicode normalization stay apart, in the same order every time.
+        let bySchema = Dictionary(grouping: roots.values, by: { ExactName($0.id.schema) })
         let schemas = bySchema.keys.sorted().map { name in
-            Schema(name: name, tables: (bySchema[name] ?? []).sorted { $0.name < $1.name })
+            Schema(name: name.text, tables: (bySchema[name] ?? []).sorted { $0.id < $1.id })
         }
         return Source(name: sourceName, kind: .postgres, schemas: schemas)
     }

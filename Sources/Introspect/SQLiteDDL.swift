@@ -1,3 +1,5 @@
+import Catalog
+
 /// Reads the few facts SQLite keeps only inside the `CREATE` statements it stores:
 /// index expressions, partial-index predicates and generating expressions of columns.
 ///
@@ -23,13 +25,13 @@ enum SQLiteDDL {
         return IndexShape(parts: parts, predicate: predicate)
     }
 
-    /// The generating expression of each generated column of a `CREATE TABLE`, by column name.
-    static func generatedExpressions(_ sql: String) -> [String: String] {
+    /// The generating expression of each generated column of a `CREATE TABLE`, by exact column name.
+    static func generatedExpressions(_ sql: String) -> [ExactName: String] {
         let tokens = Tokenizer.tokens(sql)
         guard let open = tokens.firstIndex(where: { $0.text == "(" }),
               let close = matchingParen(tokens, open)
         else { return [:] }
-        var result: [String: String] = [:]
+        var result: [ExactName: String] = [:]
         for definition in splitTopLevel(tokens, from: open + 1, to: close) {
             guard let first = definition.first, let name = first.identifier else { continue }
             let items = Array(definition)
@@ -42,7 +44,7 @@ enum SQLiteDDL {
                 }
                 let start = definition.startIndex + offset + 1
                 if let end = matchingParen(tokens, start), end > start + 1 {
-                    result[name] = text(sql, tokens[(start + 1)..<end])
+                    result[ExactName(name)] = text(sql, tokens[(start + 1)..<end])
                 }
                 break
             }

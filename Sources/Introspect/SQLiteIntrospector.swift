@@ -38,8 +38,8 @@ private final class Run {
     var tables: [Table] = []
     var warnings: [String] = []
     var queries: [Introspection.Query] = []
-    /// Position of each table in `tables` by exact name.
-    private var positions: [String: Int] = [:]
+    /// Position of each table in `tables` by exact name (`é` and `e` + U+0301 are two tables to SQLite).
+    private var positions: [ExactName: Int] = [:]
 
     init(db: SQLiteConnection, sourceName: String) {
         self.db = db
@@ -83,7 +83,7 @@ private final class Run {
             ORDER BY t.name
             """
         var found: [Table] = []
-        var definitions: [String: String] = [:]
+        var definitions: [ExactName: String] = [:]
         try timed("tables", sql) { row in
             guard let name = row.string(0) else { return }
             let type = row.string(1) ?? "table"
@@ -92,7 +92,7 @@ private final class Run {
             if row.int(2) == 1 { options.append("WITHOUT ROWID") }
             if row.int(3) == 1 { options.append("STRICT") }
             let sql = row.string(4)
-            definitions[name] = sql
+            definitions[ExactName(name)] = sql
             found.append(Table(
                 id: TableID(source: sourceName, schema: "main", name: name),
                 kind: kind,
@@ -102,11 +102,11 @@ private final class Run {
         }
         tables = found
         self.definitions = definitions
-        positions = Dictionary(tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        positions = Dictionary(tables.enumerated().map { (ExactName($1.name), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The stored `CREATE` statement of each table and view.
-    private var definitions: [String: String] = [:]
+    private var definitions: [ExactName: String] = [:]
 
     // MARK: Columns
 
@@ -188,7 +188,7 @@ private final class Run {
         try timed("foreign keys", sql) { row in
             guard let table = row.string(0), let id = row.int(1) else { return }
             let from = row.string(4) ?? ""
-            if let last = keys.last, last.table == table, last.id == id {
+            if let last = keys.last, last.table.isExactly(table), last.id == id {
                 keys[keys.count - 1].from.append(from)
                 keys[keys.count - 1].to.append(row.string(5))
             } else {
@@ -197,10 +197,10 @@ private final class Run {
             }
         }
         // SQLite matches the referenced name without regard to ASCII case; use the table's real spelling.
-        var byFoldedName: [String: String] = [:]
-        for table in tables { byFoldedName[table.name.lowercased()] = byFoldedName[table.name.lowercased()] ?? table.name }
+        var byFoldedName: [ExactName: String] = [:]
+        for table in tables { byFoldedName[ExactName(table.name.lowercased())] = byFoldedName[table.name.lowercased()] ?? table.name }
         // Present keys in the order of their first column, as a reader scans the table.
-        for key in keys.sorted(by: { ($0.table, firstColumnPosition($0.table, $0.from)) < ($1.table, firstColumnPosition($1.table, $1.from)) }) {
+        for key in keys.sorted(by: { (ExactName($0.table), firstColumnPosition($0.table, $0.from)) < (ExactName($1.table), firstColumnPosition($1.table, $1.from)) }) {
             guard let position = positions[key.table] else { continue }
             let target = positions[key.target] != nil ? key.target : byFoldedName[key.target.lowercased()] ?? key.target
             var referenced = key.to.compactMap { $0 }
@@ -220,7 +220,7 @@ private final class Run {
 
     private func firstColumnPosition(_ table: String, _ columns: [String]) -> Int {
         guard let position = positions[table], let first = columns.first else { return Int.max }
-        return tables[position].columns.first { $0.name == first }?.position ?? Int.max
+        return tables[position].columns.first { $0.name.isExactly(first) }?.position ?? Int.max
     }
 
     // MARK: Indexes
@@ -239,7 +239,7 @@ private final class Run {
         try timed("indexes", sql) { row in
             guard let table = row.string(0), let name = row.string(1) else { return }
             let part = Part(cid: row.int(5) ?? -1, name: row.string(6))
-            if let last = found.last, last.table == table, last.name == name {
+            if let last = found.last, last.table.isExactly(table), last.name.isExactly(name) {
                 found[found.count - 1].parts.append(part)
             } else {
                 found.append(Found(table: table, name: name, unique: row.int(2) == 1, origin: row.string(3) ?? "c",

@@ -63,7 +63,7 @@ public struct ProfileStage: Sendable {
         var table = table
         let valuesRead = sample.values.first?.count ?? 0
         table.profile = TableProfile(rowsRead: sample.rowsRead, isSampled: sample.isSampled, valuesRead: valuesRead, incomplete: sample.incomplete)
-        let positions = Dictionary(sample.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let positions = Dictionary(sample.columns.enumerated().map { (ExactName($1), $0) }, uniquingKeysWith: { first, _ in first })
         for index in table.columns.indices {
             let column = table.columns[index]
             guard let position = positions[column.name], position < sample.aggregates.count else {
@@ -86,9 +86,11 @@ public struct ProfileStage: Sendable {
         var table = table
         table.profile = entry.table
         for index in table.columns.indices {
-            let name = table.columns[index].name
-            table.columns[index].profile = entry.columns[name]
-            table.columns[index].pii = decide(table.columns[index]) { entry.findings[name] }
+            // The entry's key covers the column names in order, so the entry's columns line up with the table's.
+            let cached = index < entry.columns.count && entry.columns[index].name.isExactly(table.columns[index].name)
+                ? entry.columns[index] : nil
+            table.columns[index].profile = cached?.profile
+            table.columns[index].pii = decide(table.columns[index]) { cached?.finding }
             // Declared PII that was not detected when the entry was made: mask what the cache kept.
             if table.columns[index].pii != nil, let profile = table.columns[index].profile, !profile.isMasked {
                 table.columns[index].profile = masked(profile)
@@ -100,13 +102,10 @@ public struct ProfileStage: Sendable {
     /// What the profile stage keeps of a profiled table for the next build (masked values only).
     public static func entry(for table: Table, key: String) -> ProfileCache.Entry? {
         guard let profile = table.profile, profile.incomplete == nil else { return nil }
-        var columns: [String: ColumnProfile] = [:]
-        var findings: [String: PIIFinding] = [:]
-        for column in table.columns {
-            if let stats = column.profile { columns[column.name] = stats }
-            if let pii = column.pii, pii.origin == .detected { findings[column.name] = pii }
+        let columns = table.columns.map { column in
+            ProfileCache.ColumnEntry(name: column.name, profile: column.profile, finding: column.pii?.origin == .detected ? column.pii : nil)
         }
-        return ProfileCache.Entry(key: key, table: profile, columns: columns, findings: findings)
+        return ProfileCache.Entry(key: key, table: profile, columns: columns)
     }
 
     /// The classifier's finding, unless a context file says otherwise.

@@ -23,7 +23,7 @@ extension Build {
             }
             for table in tables { keys[table.id] = ProfileCache.key(for: table, settings: cacheSettings) }
             if !reprofile {
-                for table in tables { if let key = keys[table.id], let entry = cache.entry(for: table, key: key) { cached[table.id] = entry } }
+                for table in tables { if let key = keys[table.id], let entry = cache.entry(key: key) { cached[table.id] = entry } }
                 tables.removeAll { cached[$0.id] != nil }
             }
             guard !tables.isEmpty else { continue }

@@ -51,11 +51,11 @@ public struct TryDescriptions: Sendable {
         let cache = Build.answerCache(config)
         var before: [TableID: TableAnswer] = [:]
         var askedForTable: Set<TableID> = []
-        var askedColumns: [TableID: Set<String>] = [:]
+        var askedColumns: [TableID: Set<ExactName>] = [:]
         for request in RequestBuilder.requests(for: catalog) where selected.contains(request.table) {
             if let answer = cache.latest(for: request.entity) { before[request.table] = before[request.table]?.merging(answer) ?? answer }
             if request.describeTable { askedForTable.insert(request.table) }
-            askedColumns[request.table, default: []].formUnion(request.wanted)
+            askedColumns[request.table, default: []].formUnion(request.wanted.map(ExactName.init))
         }
         let (after, describeReport) = try await build.describe(catalog, config, reuse: { _ in .improve },
                                                              select: { selected.contains($0) })
@@ -72,7 +72,7 @@ public struct TryDescriptions: Sendable {
             if askedForTable.contains(table.id) {
                 report.changes.append(Change(label: label, before: old?.table, after: text(table.description)))
             }
-            for column in table.columns where columns.contains(column.name) {
+            for column in table.columns where columns.contains(ExactName(column.name)) {
                 report.changes.append(Change(label: "\(label).\(column.name)", before: old?.columns[column.name], after: text(column.description)))
             }
         }

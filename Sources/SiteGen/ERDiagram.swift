@@ -61,10 +61,10 @@ public struct ERDiagram: Sendable {
             }
             var keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id)
             for relationship in documented {
-                if relationship.from == id { keyColumns.formUnion(relationship.fromColumns) }
-                if relationship.to == id { keyColumns.formUnion(relationship.toColumns) }
+                if relationship.from == id { keyColumns.formUnion(relationship.fromColumns.map(ExactName.init)) }
+                if relationship.to == id { keyColumns.formUnion(relationship.toColumns.map(ExactName.init)) }
             }
-            let shown = Array(neighbour.columns.filter { keyColumns.contains($0.name) }.prefix(Self.neighbourColumnLimit))
+            let shown = Array(neighbour.columns.filter { keyColumns.contains(ExactName($0.name)) }.prefix(Self.neighbourColumnLimit))
             body.append(node(neighbour, name: name, focus: false, columns: shown,
                              hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath))
         }
@@ -91,7 +91,7 @@ public struct ERDiagram: Sendable {
         var body: [String] = []
         for table in drawn {
             let keys = withColumns ? keyColumns(of: table, relatedTo: nil) : []
-            let shown = table.columns.filter { keys.contains($0.name) }
+            let shown = table.columns.filter { keys.contains(ExactName($0.name)) }
             body.append(node(table, name: nodes[table.id] ?? "t", focus: false, columns: shown,
                              hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath))
         }
@@ -126,14 +126,14 @@ public struct ERDiagram: Sendable {
     }
 
     /// Primary-key and foreign-key columns of `table`; with `relatedTo`, only keys involving that table.
-    private func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<String> {
-        var names = Set(table.primaryKey?.columns ?? [])
+    private func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<ExactName> {
+        var names = Set((table.primaryKey?.columns ?? []).map(ExactName.init))
         for key in table.foreignKeys where other == nil || key.referencedTable == other {
-            names.formUnion(key.columns)
+            names.formUnion(key.columns.map(ExactName.init))
         }
         if let other, let otherTable = index.table(other) {
             for key in otherTable.foreignKeys where key.referencedTable == table.id {
-                names.formUnion(key.referencedColumns)
+                names.formUnion(key.referencedColumns.map(ExactName.init))
             }
         }
         return names
@@ -178,7 +178,7 @@ public struct ERDiagram: Sendable {
     }
 
     private func port(_ table: Table, _ column: String) -> String? {
-        table.columns.firstIndex { $0.name == column }.map { "c\($0)" }
+        table.columns.firstIndex { $0.name.isExactly(column) }.map { "c\($0)" }
     }
 
     private func graph(_ body: [String]) -> String {
@@ -200,11 +200,13 @@ public struct ERDiagram: Sendable {
                 + (table.kind == .table ? "" : " <font color=\"#cbd5e1\">\(Self.label(table.kind.rawValue.replacingOccurrences(of: "_", with: " ")))</font>")
                 + "</td></tr>",
         ]
-        let primary = Set(table.primaryKey?.columns ?? [])
-        let foreign = Set(table.foreignKeys.flatMap(\.columns))
+        let primary = Set((table.primaryKey?.columns ?? []).map(ExactName.init))
+        let foreign = Set(table.foreignKeys.flatMap(\.columns).map(ExactName.init))
         for column in columns {
-            guard let index = table.columns.firstIndex(of: column) else { continue }
-            let marker = primary.contains(column.name) ? "PK " : foreign.contains(column.name) ? "FK " : ""
+            // By exact name, not `Column ==`, which would take `é` and `e` + U+0301 of the same type for one column.
+            guard let index = table.columns.firstIndex(where: { $0.name.isExactly(column.name) }) else { continue }
+            let name = ExactName(column.name)
+            let marker = primary.contains(name) ? "PK " : foreign.contains(name) ? "FK " : ""
             rows.append("<tr><td align=\"left\" port=\"c\(index)\">"
                 + (marker.isEmpty ? "" : "<font color=\"#b45309\">\(marker)</font>")
                 + Self.label(column.name)

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Turns any identifier into a file-name part that is safe on every file system and in a URL.
@@ -34,23 +35,24 @@ package enum FileName {
         return String(trimmed.prefix(maxReadableLength))
     }
 
-    /// A file-name part for each of `names` (siblings in one folder), unique among them.
+    /// A file-name part for each of `names` (siblings in one folder), unique among them, by exact spelling:
+    /// names that differ only in Unicode normalization (`é`, `e` + U+0301) are two entries with two parts.
     ///
     /// Decided per name from the name alone where possible, so adding a table rarely renames another:
     /// a name that is already plain but for case (`Album`) keeps its readable part unless a sibling
     /// takes the same one (`album`), in which case only the exact spelling keeps it.
-    package static func unique(for names: [String], extraReserved: Set<String> = []) -> [String: String] {
-        var chosen: [String: String] = [:]
-        for name in names where chosen[name] == nil {
-            let readable = readablePart(name)
-            let plain = !readable.isEmpty && readable == name.lowercased()
+    package static func unique(for names: [String], extraReserved: Set<String> = []) -> [ExactName: String] {
+        var chosen: [ExactName: String] = [:]
+        for name in names.map(ExactName.init) where chosen[name] == nil {
+            let readable = readablePart(name.text)
+            let plain = !readable.isEmpty && readable.isExactly(name.text.lowercased())
                 && !reserved.contains(readable) && !extraReserved.contains(readable)
-            chosen[name] = plain ? readable : hashed(readable, name)
+            chosen[name] = plain ? readable : hashed(readable, name.text)
         }
         var byPart = Dictionary(grouping: chosen.keys, by: { chosen[$0] ?? "" })
         for (part, owners) in byPart where owners.count > 1 {
-            for owner in owners where owner != part {
-                chosen[owner] = hashed(readablePart(owner), owner)
+            for owner in owners where !owner.text.isExactly(part) {
+                chosen[owner] = hashed(readablePart(owner.text), owner.text)
             }
         }
         // Two hashed names colliding is astronomically unlikely, but still must not share a file.

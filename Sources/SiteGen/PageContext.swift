@@ -296,11 +296,11 @@ struct PageContext {
         item["context"] = context(column.context, on: path) ?? false
         item["pii"] = column.pii.map(Self.pii) ?? false
         if let value = column.defaultValue { item["default"] = value }
-        if let position = primary.firstIndex(of: column.name) {
+        if let position = primary.firstIndex(exactly: column.name) {
             item["keyLabel"] = primary.count > 1 ? "PK \(position + 1)" : "PK"
         }
         let references = table.foreignKeys.compactMap { key -> [String: Any]? in
-            guard let offset = key.columns.firstIndex(of: column.name) else { return nil }
+            guard let offset = key.columns.firstIndex(exactly: column.name) else { return nil }
             let target = offset < key.referencedColumns.count ? key.referencedColumns[offset] : nil
             var ref = tableRef(key.referencedTable, seenFrom: table.id, from: path)
             if ref["href"] == nil { ref["href"] = false }
@@ -480,10 +480,12 @@ struct PageContext {
         var context = common(path: path, title: "Personal data", crumbs: [(catalog.title, SitePlan.indexPage), ("Personal data", nil)])
         var kinds: Set<String> = []
         var rows: [[String: Any]] = []
+        var tables: Set<TableID> = []
         for table in catalog.allTables {
             for column in table.columns {
                 guard let finding = column.pii else { continue }
                 kinds.insert(finding.kind.rawValue)
+                tables.insert(table.id)
                 var row = Self.pii(finding)
                 row["kindValue"] = finding.kind.rawValue
                 row["table"] = "\(table.id.schema).\(table.name)"
@@ -495,7 +497,7 @@ struct PageContext {
         }
         context["rows"] = rows
         context["count"] = Self.counted(rows.count, "column")
-        context["tableCount"] = Self.counted(Set(rows.map { $0["table"] as? String ?? "" }).count, "table")
+        context["tableCount"] = Self.counted(tables.count, "table")
         context["kinds"] = kinds.sorted().map { ["value": $0, "label": $0.replacingOccurrences(of: "_", with: " ")] }
         return context
     }

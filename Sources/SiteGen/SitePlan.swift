@@ -5,16 +5,27 @@ import Catalog
 /// All paths are relative to the site root and use `/`. The plan is computed once from the whole
 /// catalog, so every page links to every other through the same names.
 public struct SitePlan: Sendable {
+    /// A schema by the exact spelling of its names, like `TableID`.
     public struct SchemaKey: Hashable, Sendable {
         public var source: String
         public var schema: String
+
+        public static func == (lhs: SchemaKey, rhs: SchemaKey) -> Bool {
+            lhs.source.isExactly(rhs.source) && lhs.schema.isExactly(rhs.schema)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(ExactName(source))
+            hasher.combine(ExactName(schema))
+        }
     }
 
-    private var sourceFolders: [String: String] = [:]
+    // Keyed by exact spelling throughout: names that differ only in Unicode normalization get files of their own.
+    private var sourceFolders: [ExactName: String] = [:]
     private var schemaFolders: [SchemaKey: String] = [:]
     private var tableFiles: [TableID: String] = [:]
-    private var columnAnchors: [TableID: [String: String]] = [:]
-    private var termFiles: [String: String] = [:]
+    private var columnAnchors: [TableID: [ExactName: String]] = [:]
+    private var termFiles: [ExactName: String] = [:]
 
     public init(_ catalog: Catalog) {
         // "assets" is the theme's folder at the root.
@@ -24,7 +35,7 @@ public struct SitePlan: Sendable {
             let schemaParts = FileName.unique(for: source.schemas.map(\.name))
             for schema in source.schemas {
                 let key = SchemaKey(source: source.name, schema: schema.name)
-                schemaFolders[key] = "\(sourceFolders[source.name, default: "source"])/\(schemaParts[schema.name, default: "schema"])"
+                schemaFolders[key] = "\(sourceFolders[source.name] ?? "source")/\(schemaParts[schema.name] ?? "schema")"
                 let tableParts = FileName.unique(for: schema.tables.map(\.name))
                 for table in schema.tables {
                     tableFiles[table.id] = tableParts[table.name]

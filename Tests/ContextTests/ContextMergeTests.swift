@@ -74,6 +74,37 @@ struct ContextMergeTests {
         #expect(qualified.findings.isEmpty)
     }
 
+    /// `é` (U+00E9) and `e` + U+0301 are two tables to the database; each spelling names its own.
+    @Test func namesDifferingOnlyInUnicodeNormalizationResolveToTheirOwnTable() throws {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        let catalog = Catalog(title: "T", sources: [Source(name: "s", kind: .sqlite, schemas: [Schema(name: "main", tables: [composed, decomposed].map {
+            Table(id: TableID(source: "s", schema: "main", name: $0), kind: .table,
+                  columns: [Column(name: composed, position: 1, dataType: "TEXT"), Column(name: decomposed, position: 2, dataType: "TEXT")])
+        })])])
+        // Yams refuses keys of one mapping that `String` takes for equal, so the spellings are kept apart.
+        var context = try ContextLoader().parseYAML("""
+            tables:
+              \(decomposed):
+                description: The decomposed table.
+                columns:
+                  \(composed): {description: Its composed column.}
+              main.\(composed):
+                description: The composed table.
+            """, file: "a.yml")
+        context.entries += try ContextLoader().parseYAML("""
+            tables:
+              s.main.\(decomposed):
+                columns:
+                  \(decomposed): {description: Its decomposed column.}
+            """, file: "b.yml").entries
+        let result = try ContextMerge(context: context, defaultTemplates: false).apply(to: catalog)
+        #expect(result.findings.map(\.description) == [])
+        let tables = result.catalog.allTables
+        #expect(tables.map { $0.description?.text } == ["The composed table.", "The decomposed table."])
+        #expect(tables[0].columns.map { $0.description?.text } == [nil, nil])
+        #expect(tables[1].columns.map { $0.description?.text } == ["Its composed column.", "Its decomposed column."])
+    }
+
     @Test func theSameTableDescribedTwiceIsAnErrorNamingBothPlaces() throws {
         let first = try ContextLoader().parseYAML("tables:\n  customers:\n    owner: Sales\n", file: "a.yml")
         var both = try ContextLoader().parseYAML("tables:\n  main.customers:\n    owner: Marketing\n", file: "b.yml")

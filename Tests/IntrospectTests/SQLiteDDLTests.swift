@@ -1,3 +1,4 @@
+import Catalog
 import Testing
 @testable import Introspect
 
@@ -24,6 +25,6 @@ struct SQLiteDDLTests {
               e TEXT CHECK (e <> 'AS (x)')
             )
             """
-        #expect(SQLiteDDL.generatedExpressions(sql) == ["b c": "upper(a || ',')", "d": "a * 2"])
+        #expect(SQLiteDDL.generatedExpressions(sql) == [ExactName("b c"): "upper(a || ',')", ExactName("d"): "a * 2"])
     }
 }

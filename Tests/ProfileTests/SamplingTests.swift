@@ -26,6 +26,27 @@ struct SQLiteSamplingTests {
         return (ProfileStage().apply(samples, to: Catalog(title: "t", sources: [source])), samples)
     }
 
+    /// `é` (U+00E9) and `e` + U+0301 are two columns to SQLite: each gets its own profile, fresh and from the cache.
+    @Test func columnsDifferingOnlyInUnicodeNormalizationKeepTheirOwnProfiles() throws {
+        let folder = try TemporaryFolder()
+        let url = try SQLiteFixture.create("""
+            CREATE TABLE t ("\u{E9}" TEXT, "e\u{301}" TEXT);
+            INSERT INTO t VALUES ('a', 'x'), ('b', 'x'), ('c', 'x');
+            """, in: folder.url)
+        let source = try SQLiteIntrospector(sourceName: "s", path: url.path).read().source
+        let samples = try SQLiteSampler(path: url.path, plan: SamplingPlan()).sample(source.schemas[0].tables)
+        let profiled = ProfileStage().apply(samples, to: Catalog(title: "t", sources: [source]))
+        let table = try #require(profiled.allTables.first)
+        #expect(table.columns.map { $0.profile?.distinct } == [3, 1])
+
+        let key = ProfileCache.key(for: table, settings: "")
+        let cache = ProfileCache(file: folder.path("profiles.json"))
+        try cache.store([table.id: try #require(ProfileStage.entry(for: table, key: key))])
+        let entry = try #require(ProfileCache(file: folder.path("profiles.json")).entry(key: key))
+        let restored = ProfileStage().apply([], cached: [table.id: entry], to: Catalog(title: "t", sources: [source]))
+        #expect(restored.allTables.first?.columns.map { $0.profile?.distinct } == [3, 1])
+    }
+
     @Test func aSmallTableIsReadWholeAndItsFiguresAreExact() throws {
         let (catalog, _) = try read(SamplingPlan())
         let small = try #require(catalog.allTables.first { $0.name == "small" })

@@ -99,6 +99,85 @@ struct SiteGeneratorTests {
     }
 }
 
+/// `é` (U+00E9) and `e` + U+0301 are two names to a database, though `String` takes them for one.
+@Suite("Names differing only in Unicode normalization")
+struct UnicodeNormalizationSiteTests {
+    static let composed = "\u{E9}", decomposed = "e\u{301}"
+
+    /// Tables `é` and `e` + U+0301, each with columns of both spellings and one of its own, and `orders`, whose
+    /// foreign key references the decomposed table's decomposed column.
+    func catalog() -> Catalog {
+        var catalog = Fixture.catalog(tables: [Self.composed, Self.decomposed, "orders"], columns: [Self.composed, Self.decomposed])
+        let tables = catalog.sources[0].schemas[0].tables
+        catalog.sources[0].schemas[0].tables[0].columns.append(Column(name: "nfc_only", position: 3, dataType: "TEXT"))
+        catalog.sources[0].schemas[0].tables[1].columns.append(Column(name: "nfd_only", position: 3, dataType: "TEXT"))
+        catalog.sources[0].schemas[0].tables[2].foreignKeys = [
+            ForeignKey(columns: [Self.composed], referencedTable: tables[1].id, referencedColumns: [Self.decomposed]),
+        ]
+        return catalog
+    }
+
+    func text(_ files: [String: Data], _ path: String) throws -> String {
+        String(decoding: try #require(files[path], "no \(path)"), as: UTF8.self)
+    }
+
+    /// Byte for byte: `String.contains` would find either spelling for the other.
+    func has(_ text: String, _ part: String) -> Bool {
+        Data(text.utf8).range(of: Data(part.utf8)) != nil
+    }
+
+    @Test func eachTableHasItsOwnPageListingItsOwnColumnsWithDistinctAnchors() throws {
+        let files = try Fixture.site(catalog(), in: try TemporaryFolder())
+        let composedPage = "s/main/tables/e-\(FileName.shortHash(Self.composed)).html"
+        let decomposedPage = "s/main/tables/e-\(FileName.shortHash(Self.decomposed)).html"
+        #expect(files.keys.filter { $0.hasPrefix("s/main/tables/") }.count == 3)
+        let first = try text(files, composedPage), second = try text(files, decomposedPage)
+        #expect(has(first, "nfc_only") && !has(first, "nfd_only"))
+        #expect(has(second, "nfd_only") && !has(second, "nfc_only"))
+        for page in [first, second] {
+            #expect(has(page, "id=\"c-e-\(FileName.shortHash(Self.composed))\""))
+            #expect(has(page, "id=\"c-e-\(FileName.shortHash(Self.decomposed))\""))
+        }
+        #expect(brokenLinks(in: files) == [])
+    }
+
+    @Test func aForeignKeyLinksThePageAndColumnItReferences() throws {
+        let files = try Fixture.site(catalog(), in: try TemporaryFolder())
+        let orders = try text(files, "s/main/tables/orders.html")
+        let target = "e-\(FileName.shortHash(Self.decomposed)).html"
+        #expect(has(orders, "href=\"\(target)#c-e-\(FileName.shortHash(Self.decomposed))\""))
+        #expect(!has(orders, "e-\(FileName.shortHash(Self.composed)).html"))
+        // And back: only the referenced table lists `orders` as referencing it.
+        #expect(has(try text(files, "s/main/tables/\(target)"), "href=\"orders.html\""))
+        #expect(!has(try text(files, "s/main/tables/e-\(FileName.shortHash(Self.composed)).html"), "href=\"orders.html\""))
+    }
+
+    @Test func theSearchIndexAndCatalogJSONHaveBothTablesAndEveryColumn() throws {
+        let catalog = catalog()
+        let index = SearchIndex(catalog, plan: SitePlan(catalog))
+        let tablePaths = index.entries.filter { $0.kind == "table" }.map(\.path)
+        #expect(Set(tablePaths).count == 3)
+        let columnPaths = index.entries.filter { $0.kind == "column" }.map(\.path)
+        #expect(columnPaths.count == 8 && Set(columnPaths).count == 8)
+
+        let files = try Fixture.site(catalog, in: try TemporaryFolder())
+        let decoded = try JSONDecoder().decode(Catalog.self, from: try #require(files["catalog.json"]))
+        #expect(decoded.allTables.map(\.id) == catalog.allTables.map(\.id))
+        #expect(decoded.allTables.map { $0.columns.map(\.name.unicodeScalars.count) } == [[1, 2, 8], [1, 2, 8], [1, 2]])
+    }
+
+    @Test func eachTablesDiagramDrawsItsOwnColumns() throws {
+        let catalog = catalog()
+        let erd = ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog))
+        let tables = catalog.allTables
+        let dot = erd.neighbourhood(of: tables[2], diagramPath: "s/main/tables/orders.html").dot
+        // The referenced table is drawn once, linked to its own page, with the referenced column's port.
+        #expect(has(dot, "URL=\"e-\(FileName.shortHash(Self.decomposed)).html\""))
+        #expect(!has(dot, "e-\(FileName.shortHash(Self.composed)).html"))
+        #expect(dot.contains("t0:c0:e -> t1:c1:w;"))
+    }
+}
+
 @Suite("Hostile names in the site")
 struct HostileSiteTests {
     static let names = FileNameTests.hostile.filter { !$0.isEmpty }

@@ -14,6 +14,18 @@ struct SitePlanTests {
         #expect(plan.tablePage(TableID(source: "s", schema: "main", name: "missing")) == nil)
     }
 
+    @Test func tablesAndColumnsDifferingOnlyInUnicodeNormalizationGetPagesAndAnchorsOfTheirOwn() {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        let catalog = Fixture.catalog(tables: [composed, decomposed], columns: [composed, decomposed])
+        let plan = SitePlan(catalog)
+        let first = TableID(source: "s", schema: "main", name: composed)
+        let second = TableID(source: "s", schema: "main", name: decomposed)
+        #expect(plan.tablePage(first) == "s/main/tables/e-\(FileName.shortHash(composed)).html")
+        #expect(plan.tablePage(second) == "s/main/tables/e-\(FileName.shortHash(decomposed)).html")
+        #expect(plan.columnAnchor(first, composed) == "c-e-\(FileName.shortHash(composed))")
+        #expect(plan.columnAnchor(first, decomposed) == "c-e-\(FileName.shortHash(decomposed))")
+    }
+
     @Test func aSourceNamedLikeTheAssetsFolderMovesAside() {
         let catalog = Catalog(title: "T", sources: [Source(name: "assets", kind: .sqlite, schemas: [Schema(name: "main")])])
         #expect(SitePlan(catalog).schemaPage(source: "assets", schema: "main").hasPrefix("assets-"))
