@@ -34,24 +34,18 @@ public struct ApprovalLedger: Sendable {
         /// `schema.table[.column]`, as approve reports it.
         public var label: String { "\(table.schema).\(table.name)" + (column.map { ".\($0)" } ?? "") }
 
-        /// Sort order of the file: by table, the table's own entry before its columns.
+        /// Sort order of the file: by table (`TableID` orders exactly), the table's own entry before its columns.
         static func precedes(_ a: Entry, _ b: Entry) -> Bool {
-            let keyA = [a.table.source, a.table.schema, a.table.name, a.column.map { "1" + $0 } ?? "0"]
-            let keyB = [b.table.source, b.table.schema, b.table.name, b.column.map { "1" + $0 } ?? "0"]
-            // By scalars: two names that differ only in Unicode normalization still get one fixed order.
-            return keyA.map { Array($0.unicodeScalars.map(\.value)) }.lexicographicallyPrecedes(keyB.map { Array($0.unicodeScalars.map(\.value)) }) {
-                $0.lexicographicallyPrecedes($1)
-            }
+            if a.table != b.table { return a.table < b.table }
+            guard let columnB = b.column else { return false }
+            guard let columnA = a.column else { return true }
+            return columnA.exactlyPrecedes(columnB)
         }
 
         func sameEntity(as other: Entry) -> Bool {
-            Self.exact(table.source, other.table.source) && Self.exact(table.schema, other.table.schema)
-                && Self.exact(table.name, other.table.name)
-                && (column == nil) == (other.column == nil) && Self.exact(column ?? "", other.column ?? "")
+            // TableID compares exactly; a column name must too, so NFC and NFD spellings stay two entities.
+            table == other.table && (column == nil) == (other.column == nil) && (column ?? "").isExactly(other.column ?? "")
         }
-
-        /// Identifiers are compared as the database does, scalar by scalar (Swift's `==` would equate NFC and NFD).
-        static func exact(_ a: String, _ b: String) -> Bool { a.unicodeScalars.elementsEqual(b.unicodeScalars) }
     }
 
     /// The file's name, at the top of the context folder.

@@ -158,7 +158,7 @@ public struct ContextMerge: Sendable {
                 return Description(text: approval.text, origin: .human, status: .approved, inputsHash: approval.inputsHash)
             }
             if let column = approval.column {
-                guard let index = table.columns.firstIndex(where: { $0.name.unicodeScalars.elementsEqual(column.unicodeScalars) }) else {
+                guard let index = table.columns.firstIndex(where: { $0.name.isExactly(column) }) else {
                     findings.append(Finding(location: location, message: "`\(approval.label)` is approved here but the column no longer exists; "
                         + "delete its entry"))
                     continue
