@@ -266,6 +266,9 @@ public struct Build: Sendable {
             throw error
         } catch let error as ConfigError {
             throw BuildError(stage: stage, message: error.description)
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            // Foundation's own text is a domain and a number on Linux; say what happened instead.
+            throw BuildError(stage: stage, subject: subject, message: FileProblem.describe(error))
         } catch let error as CustomStringConvertible {
             throw BuildError(stage: stage, subject: subject, message: error.description)
         } catch {

@@ -207,10 +207,14 @@ public struct SiteFolder: Sendable {
         let url = root.appendingPathComponent(relativePath)
         // Asking the file system for a folder per file costs more than writing a small page; ask once per folder.
         let folder = parts.dropLast().joined(separator: "/")
-        try createdFolders.ensure(folder) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try createdFolders.ensure(folder) {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            try data.write(to: url)
+        } catch {
+            throw RenderError(.outputUnwritable(path: url.path, message: FileProblem.describe(error)))
         }
-        try data.write(to: url)
         written.insert(relativePath)
     }
 
