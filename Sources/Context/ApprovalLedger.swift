@@ -133,8 +133,9 @@ public struct ApprovalLedger: Sendable {
 
     // MARK: Writing
 
-    /// The whole file: a header that says what it is, then the entries in order. Every value is quoted so
-    /// that any text, whatever its characters, reads back the same.
+    /// The whole file: a header that says what it is, then the entries in order. Names are plain where
+    /// YAML cannot misread them; every other value is double-quoted, so any text reads back the same and
+    /// every entry looks alike in a diff.
     public func rendered() -> String {
         var lines = [
             "# Approved descriptions, recorded by `scribe-build approve`. The tool rewrites this file whole, in a",
@@ -151,10 +152,10 @@ public struct ApprovalLedger: Sendable {
                 lines.append("    schema: " + YAMLText.quoted(entry.table.schema))
                 lines.append("    table: " + YAMLText.quoted(entry.table.name))
                 if let column = entry.column { lines.append("    column: " + YAMLText.quoted(column)) }
-                lines.append("    text: " + YAMLText.quoted(entry.text))
-                if let hash = entry.inputsHash { lines.append("    inputs_hash: " + YAMLText.quoted(hash)) }
-                if let by = entry.approvedBy { lines.append("    approved_by: " + YAMLText.quoted(by)) }
-                if let on = entry.approvedOn { lines.append("    approved_on: " + YAMLText.quoted(on)) }
+                lines.append("    text: " + YAMLText.quoted(entry.text, always: true))
+                if let hash = entry.inputsHash { lines.append("    inputs_hash: " + YAMLText.quoted(hash, always: true)) }
+                if let by = entry.approvedBy { lines.append("    approved_by: " + YAMLText.quoted(by, always: true)) }
+                if let on = entry.approvedOn { lines.append("    approved_on: " + YAMLText.quoted(on, always: true)) }
             }
         }
         return lines.joined(separator: "\n") + "\n"

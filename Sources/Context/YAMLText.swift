@@ -1,13 +1,13 @@
 /// YAML text the tool writes: `init`'s context files and the approvals ledger.
 package enum YAMLText {
-    /// `text` as a YAML scalar that reads back as exactly `text`: plain when it is a simple ASCII word,
-    /// else double-quoted with every character YAML would not keep as it is escaped.
+    /// `text` as a YAML scalar that reads back as exactly `text`: plain when it is a simple ASCII word (and
+    /// not `always`), else double-quoted with every character YAML would not keep as it is escaped.
     ///
     /// A YAML reader folds line breaks inside quotes (and libyaml counts NEL, U+2028 and U+2029 among them),
     /// strips a byte-order mark and refuses non-printable characters, so all of those are written as
     /// `\u` escapes: an identifier or description can hold any character and still survive the trip.
-    package static func quoted(_ text: String) -> String {
-        if isPlainWord(text) { return text }
+    package static func quoted(_ text: String, always: Bool = false) -> String {
+        if !always, isPlainWord(text) { return text }
         var out = "\""
         // Yams turns each scalar into a String with Foundation's `String(bytes:encoding:)`, which drops one
         // leading byte-order mark, escaped or not: a text that starts with one gets a second to lose.

@@ -37,14 +37,14 @@ struct ApprovalLedgerTests {
                 column: email
                 text: "The customer's address"
                 inputs_hash: "0123456789abcdef"
-                approved_by: Ada
+                approved_by: "Ada"
                 approved_on: "2026-12-01"
               - source: shop
                 schema: main
                 table: orders
                 text: "One row per order."
                 inputs_hash: "0123456789abcdef"
-                approved_by: Ada
+                approved_by: "Ada"
                 approved_on: "2026-12-01"
               - source: shop
                 schema: main
@@ -52,7 +52,7 @@ struct ApprovalLedgerTests {
                 column: status
                 text: "Where the order is: `pending` → `paid`."
                 inputs_hash: "0123456789abcdef"
-                approved_by: Ada
+                approved_by: "Ada"
                 approved_on: "2026-12-01"
 
             """)
