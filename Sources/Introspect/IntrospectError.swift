@@ -9,6 +9,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
         case cannotOpen(String)
         case connectionFailed(String)
         case queryFailed(sql: String, message: String)
+        /// Another session held a lock the query needed for longer than the lock timeout.
+        case locked(sql: String)
     }
 
     /// Which database, as the user would recognise it (a path, or host:port/database).
@@ -32,6 +34,9 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
             return "could not connect to \(database) (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))"
         case .queryFailed(let sql, let message):
             return "reading \(database) failed: \(message)\n  while running: \(sql)"
+        case .locked(let sql):
+            return "reading \(database) failed: a table it needs stayed locked by another session; try again when the lock "
+                + "is released\n  while running: \(sql)"
         }
     }
 }
