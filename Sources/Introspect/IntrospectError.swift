@@ -6,6 +6,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
     public enum Reason: Sendable, Equatable {
         case fileNotFound
         case notADatabase
+        /// The path names a folder, pipe, socket or device (`kind`: "a folder", …), not a file.
+        case notAFile(kind: String)
         case cannotOpen(String)
         case connectionFailed(String)
         case queryFailed(sql: String, message: String)
@@ -28,6 +30,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
             return "database file \(database) does not exist; check the source's `path` in site.yml"
         case .notADatabase:
             return "\(database) is not a SQLite database (the file exists but its header is not SQLite's)"
+        case .notAFile(let kind):
+            return "\(database) is \(kind), not a SQLite database file; set the source's `path` in site.yml to the database file"
         case .cannotOpen(let message):
             return "could not open \(database) (\(message))"
         case .connectionFailed(let message):
