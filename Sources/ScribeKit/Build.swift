@@ -70,6 +70,12 @@ public struct Build: Sendable {
         let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
 
         var report = Report(output: outputPath)
+        // Caches save work; one that cannot be written is a warning, and the build runs without it.
+        let cacheProblem = Self.cacheProblem(config.cache)
+        if let cacheProblem {
+            log.warning("[config] \(cacheProblem)")
+            report.warnings.append(cacheProblem)
+        }
         var catalog = try readCatalog(config, strict: request.strict, reprofile: request.reprofile, report: &report)
         let refresh = request.refresh
         (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
@@ -93,7 +99,7 @@ public struct Build: Sendable {
 
         let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams.pack")
         let logger = log
-        let cachedGraphviz = graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
+        let cachedGraphviz = cacheProblem != nil ? graphviz : graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
             logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")
         }
         let generator = SiteGenerator(theme: theme, graphviz: cachedGraphviz)
@@ -177,6 +183,32 @@ public struct Build: Sendable {
             + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         return (described, report)
+    }
+
+    /// Why the cache folder cannot be written, in words, or nil when it can (it is created if missing).
+    static func cacheProblem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        let reason: String
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if !isFolder.boolValue {
+                reason = "it is a file, not a folder"
+            } else if access(path, W_OK) != 0 {
+                reason = "you may not write to it (permission denied)"
+            } else {
+                return nil
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                return nil
+            } catch {
+                // Foundation's own text is "The operation could not be completed"; the system's reason says why.
+                let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+                reason = "it cannot be created (" + (code.map { String(cString: strerror($0)) } ?? "check the folders above it") + ")"
+            }
+        }
+        return "could not use the cache folder \(path): \(reason); set `paths.cache` in site.yml to a folder you can write "
+            + "(until then every build renders diagrams, profiles tables and asks for descriptions again)"
     }
 
     static func answerCache(_ config: SiteConfig) -> AnswerCache {
