@@ -22,6 +22,7 @@ public struct ContextLoader: Sendable {
         var set = ContextSet()
         for file in Self.files(in: folder) {
             let shown = Self.display(file, relativeTo: displayRoot)
+            try Self.checkRegularFile(file, shown: shown)
             let text: String
             do {
                 let data = try Data(contentsOf: file)
@@ -34,7 +35,7 @@ public struct ContextLoader: Sendable {
             } catch let error as ConfigError {
                 throw error
             } catch {
-                throw ConfigError(file: shown, message: "could not be read (\(error.localizedDescription))")
+                throw ConfigError(file: shown, message: Self.unreadable(file))
             }
             if file.pathExtension.lowercased() == "csv" {
                 set.append(try CSVContext.parse(text, file: shown))
@@ -46,16 +47,50 @@ public struct ContextLoader: Sendable {
         return set
     }
 
-    /// Context files below `folder`, in a stable order; the approvals ledger is read on its own.
+    /// Context files below `folder`, in a stable order; the approvals ledger is read on its own. A folder
+    /// named like a file (`d.yml/`) is not one of them: the enumeration reads what it holds.
     static func files(in folder: URL) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var found: [String] = []
         while let path = enumerator.nextObject() as? String {
             guard path != ApprovalLedger.fileName else { continue }
             let lower = path.lowercased()
-            if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") { found.append(path) }
+            guard lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder), isFolder.boolValue {
+                continue
+            }
+            found.append(path)
         }
         return found.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Refuses what is not a plain file before opening it: opening a named pipe waits for a writer, and a
+    /// dangling link or a device has no context to give.
+    static func checkRegularFile(_ file: URL, shown: String) throws(ConfigError) {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: file.path) {
+                throw ConfigError(file: shown, message: "a symbolic link to \(target), which does not exist; restore it or remove the link")
+            }
+            throw ConfigError(file: shown, message: unreadable(file))
+        }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFIFO: kind = "a named pipe"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        default: kind = "not a file"
+        }
+        throw ConfigError(file: shown, message: "not a regular file but \(kind); remove it, or rename it so that it does not end in .yml, .yaml or .csv")
+    }
+
+    /// Why a file that exists could not be read, in words, from the system's own reason (`errno`).
+    static func unreadable(_ file: URL) -> String {
+        guard access(file.path, R_OK) != 0 else { return "could not be read; check that the disk and the file are readable" }
+        let reason = errno == EACCES ? "permission denied" : String(cString: strerror(errno))
+        return "could not be read (\(reason)); check the file's permissions"
     }
 
     package static func display(_ file: URL, relativeTo root: URL?) -> String {

@@ -6,9 +6,13 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
     public enum Reason: Sendable, Equatable {
         case fileNotFound
         case notADatabase
+        /// The path names a folder, pipe, socket or device (`kind`: "a folder", …), not a file.
+        case notAFile(kind: String)
         case cannotOpen(String)
         case connectionFailed(String)
         case queryFailed(sql: String, message: String)
+        /// Another session held a lock the query needed for longer than the lock timeout.
+        case locked(sql: String)
     }
 
     /// Which database, as the user would recognise it (a path, or host:port/database).
@@ -26,12 +30,17 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
             return "database file \(database) does not exist; check the source's `path` in site.yml"
         case .notADatabase:
             return "\(database) is not a SQLite database (the file exists but its header is not SQLite's)"
+        case .notAFile(let kind):
+            return "\(database) is \(kind), not a SQLite database file; set the source's `path` in site.yml to the database file"
         case .cannotOpen(let message):
             return "could not open \(database) (\(message))"
         case .connectionFailed(let message):
             return "could not connect to \(database) (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))"
         case .queryFailed(let sql, let message):
             return "reading \(database) failed: \(message)\n  while running: \(sql)"
+        case .locked(let sql):
+            return "reading \(database) failed: a table it needs stayed locked by another session; try again when the lock "
+                + "is released\n  while running: \(sql)"
         }
     }
 }

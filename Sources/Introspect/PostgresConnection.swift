@@ -13,7 +13,10 @@ final class PostgresConnection {
 
     /// Connects with `conninfo` (a libpq URI or key=value string; empty means the PG* environment,
     /// ~/.pgpass and service files, as libpq reads them).
-    init(conninfo: String, applicationName: String, statementTimeoutMilliseconds: Int) throws(IntrospectError) {
+    /// `lockTimeoutMilliseconds` bounds the wait for a lock another session holds (a migration's
+    /// `ACCESS EXCLUSIVE`), so a locked table costs that long rather than the whole statement timeout.
+    init(conninfo: String, applicationName: String, statementTimeoutMilliseconds: Int,
+         lockTimeoutMilliseconds: Int = PostgresConnection.lockTimeoutMilliseconds) throws(IntrospectError) {
         secrets = Self.passwords(in: conninfo)
         // expand_dbname: the first `dbname` may be a whole connection string; later keys refine it.
         let keys = ["dbname", "application_name", "fallback_application_name", "connect_timeout"]
@@ -33,12 +36,17 @@ final class PostgresConnection {
         // Read-only for the whole session, so no statement of ours can ever change the database.
         try execute("SET default_transaction_read_only = on")
         try execute("SET statement_timeout = \(max(0, statementTimeoutMilliseconds))")
+        try execute("SET lock_timeout = \(max(0, lockTimeoutMilliseconds))")
         try execute("SET search_path = pg_catalog")
     }
 
     deinit {
         PQfinish(connection)
     }
+
+    /// Long enough to ride out the brief locks of ordinary DDL, short enough that a table locked for a
+    /// migration costs a moment, not a statement timeout.
+    static let lockTimeoutMilliseconds = 2_000
 
     var serverVersion: Int { Int(PQserverVersion(connection)) }
 
@@ -54,6 +62,11 @@ final class PostgresConnection {
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+            // SQLSTATE 55P03 (lock_not_available): lock_timeout ran out. Told apart by code, since the server's
+            // message may be translated.
+            if let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))), String(cString: state) == "55P03" {
+                throw IntrospectError(database: server, reason: .locked(sql: sql))
+            }
             let message = Self.scrub(String(cString: PQresultErrorMessage(result)), secrets)
             throw IntrospectError(database: server, reason: .queryFailed(sql: sql, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }

@@ -1,10 +1,11 @@
 import Catalog
 import Foundation
 
-/// Reads a PostgreSQL database into a `Source` with six catalog queries, however many tables it has.
+/// Reads a PostgreSQL database into a `Source` with seven catalog queries, however many tables it has.
 ///
 /// Every query is set-based over `pg_catalog` and runs inside one `REPEATABLE READ READ ONLY`
-/// transaction, so the catalog is a consistent snapshot. Partitions are folded into their root
+/// transaction, so the catalog is a consistent snapshot. Nothing waits for a lock another session
+/// holds: a locked relation is documented without what needs its lock, with a warning. Partitions are folded into their root
 /// table; a view's dependencies come from `pg_rewrite`/`pg_depend`.
 public struct PostgresIntrospector: Sendable {
     public var sourceName: String
@@ -22,11 +23,22 @@ public struct PostgresIntrospector: Sendable {
         let connection = try PostgresConnection(
             conninfo: conninfo, applicationName: "schema-scribe",
             statementTimeoutMilliseconds: Int(statementTimeoutSeconds * 1000))
-        let run = PostgresRun(connection: connection, sourceName: sourceName)
-        try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        try run.readAll()
-        try connection.execute("COMMIT")
-        return Introspection(source: run.source(), warnings: run.warnings, queries: run.queries)
+        // The queries skip what needs a lock on relations found locked first; a lock taken after that check
+        // makes a query time out on `lock_timeout`, and the snapshot is read again with the new lock seen.
+        var attempt = 1
+        while true {
+            let run = PostgresRun(connection: connection, sourceName: sourceName)
+            do throws(IntrospectError) {
+                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try run.readAll()
+                try connection.execute("COMMIT")
+                return Introspection(source: run.source(), warnings: run.warnings, queries: run.queries)
+            } catch {
+                guard case .locked = error.reason, attempt < 3 else { throw error }
+                try connection.execute("ROLLBACK")
+                attempt += 1
+            }
+        }
     }
 }
 
@@ -43,6 +55,11 @@ private final class PostgresRun {
     var warnings: [String] = []
     var queries: [Introspection.Query] = []
 
+    /// Relations another session locks (`ACCESS EXCLUSIVE`, held or waited for), and views that read one:
+    /// `pg_get_expr`, `pg_get_viewdef`, `pg_total_relation_size` and their kin would wait for the lock, so
+    /// the queries leave those values out for these. True when the relation itself (or its index or TOAST
+    /// table) is locked, false when it only reads a locked one.
+    private var locked: [Int: Bool] = [:]
     /// Relations by oid, including partitions until they are folded into their root.
     private var tables: [Int: Table] = [:]
     private var partitionParent: [Int: Int] = [:]
@@ -65,12 +82,53 @@ private final class PostgresRun {
     }
 
     func readAll() throws(IntrospectError) {
+        try readLocks()
         try readTypes()
         try readRelations()
         try readColumns()
         try readConstraints()
         try readIndexes()
         try readViewDependencies()
+    }
+
+    // MARK: Locks
+
+    private func readLocks() throws(IntrospectError) {
+        let rows = try timed("locked relations", """
+            WITH held AS (
+                SELECT l.relation FROM pg_locks l
+                WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.pid IS DISTINCT FROM pg_backend_pid()
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())),
+            itself AS (
+                SELECT relation AS oid FROM held
+                UNION SELECT c.oid FROM pg_class c WHERE c.reltoastrelid IN (SELECT relation FROM held)
+                UNION SELECT i.indrelid FROM pg_index i WHERE i.indexrelid IN (SELECT relation FROM held))
+            SELECT oid::bigint, true FROM itself
+            UNION
+            SELECT r.ev_class::bigint, false FROM pg_rewrite r
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+            WHERE d.refobjid IN (SELECT relation FROM held) AND r.ev_class NOT IN (SELECT oid FROM itself)
+            """)
+        for row in rows {
+            if let oid = row.int(0) { locked[oid] = row[1] == "t" }
+        }
+    }
+
+    /// An SQL condition: the relation in `column` is not locked, so functions that lock it may run.
+    private func unlocked(_ column: String) -> String {
+        "\(column) <> ALL('{\(locked.keys.sorted().map(String.init).joined(separator: ","))}'::oid[])"
+    }
+
+    /// The warning for a relation whose lock-guarded details were left out.
+    private static func lockWarning(_ kind: Table.Kind, _ name: String, itself: Bool) -> String {
+        let missing = switch kind {
+        case .view: "its definition"
+        case .materializedView: "its definition, size and index definitions"
+        case .partitionedTable: "its partition key, column defaults, checks and index definitions"
+        default: "its size, column defaults, checks and index definitions"
+        }
+        return "\(kind.text) \(name) " + (itself ? "is locked by another session" : "reads a table locked by another session")
+            + "; documented without \(missing)"
     }
 
     // MARK: Types
@@ -99,12 +157,12 @@ private final class PostgresRun {
         let rows = try timed("relations", """
             SELECT c.oid::bigint, n.nspname, c.relname, c.relkind, c.relispartition,
                    (SELECT i.inhparent::bigint FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1),
-                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                   CASE WHEN c.relispartition AND \(unlocked("c.oid")) THEN pg_get_expr(c.relpartbound, c.oid) END,
+                   CASE WHEN c.relkind = 'p' AND \(unlocked("c.oid")) THEN pg_get_partkeydef(c.oid) END,
                    c.reltuples::bigint,
-                   CASE WHEN c.relkind IN ('r', 'm', 't') THEN pg_total_relation_size(c.oid) END,
+                   CASE WHEN c.relkind IN ('r', 'm', 't') AND \(unlocked("c.oid")) THEN pg_total_relation_size(c.oid) END,
                    d.description,
-                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+                   CASE WHEN c.relkind IN ('v', 'm') AND \(unlocked("c.oid")) THEN pg_get_viewdef(c.oid, true) END,
                    has_table_privilege(c.oid, 'SELECT'),
                    c.relpersistence
             FROM pg_class c
@@ -136,9 +194,9 @@ private final class PostgresRun {
                 partitionBound[oid] = row[6] ?? ""
             }
             if row[12] == "f" {
-                warnings.append("\(kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(schema).\(name): "
-                    + "no SELECT privilege; documented from the catalog only")
+                warnings.append("\(kind.text) \(schema).\(name): no SELECT privilege; documented from the catalog only")
             }
+            if let itself = locked[oid] { warnings.append(Self.lockWarning(kind, "\(schema).\(name)", itself: itself)) }
             tables[oid] = table
         }
     }
@@ -148,7 +206,7 @@ private final class PostgresRun {
     private func readColumns() throws(IntrospectError) {
         let rows = try timed("columns", """
             SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                   pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, d.description, a.atttypid::bigint
+                   CASE WHEN \(unlocked("a.attrelid")) THEN pg_get_expr(ad.adbin, ad.adrelid) END, a.attidentity, a.attgenerated, d.description, a.atttypid::bigint
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -195,7 +253,7 @@ private final class PostgresRun {
         let rows = try timed("constraints", """
             SELECT con.conrelid::bigint, con.conname, con.contype, con.conkey::text, con.confrelid::bigint,
                    con.confkey::text, con.confupdtype, con.confdeltype, con.condeferrable, con.condeferred,
-                   pg_get_constraintdef(con.oid, true)
+                   CASE WHEN \(unlocked("con.conrelid")) THEN pg_get_constraintdef(con.oid, true) END
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -277,9 +335,9 @@ private final class PostgresRun {
     private func readIndexes() throws(IntrospectError) {
         let rows = try timed("indexes", """
             SELECT i.indrelid::bigint, ic.relname, am.amname, i.indisunique, i.indisprimary, i.indkey::text,
-                   (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, true) ORDER BY k)
+                   (SELECT json_agg(CASE WHEN \(unlocked("i.indrelid")) THEN pg_get_indexdef(i.indexrelid, k, true) END ORDER BY k)
                     FROM generate_series(1, i.indnkeyatts) AS k),
-                   pg_get_expr(i.indpred, i.indrelid),
+                   CASE WHEN \(unlocked("i.indrelid")) THEN pg_get_expr(i.indpred, i.indrelid) END,
                    EXISTS (SELECT 1 FROM pg_constraint u WHERE u.conindid = i.indexrelid AND u.contype IN ('u', 'x'))
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -292,11 +350,12 @@ private final class PostgresRun {
         for row in rows {
             guard let oid = row.int(0), let name = row[1], tables[oid] != nil, partitionParent[oid] == nil else { continue }
             let keys = Self.integers(row[5])
-            let texts = row[6].flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            // One text per key part; null where the table was locked and the part could not be printed.
+            let texts = row[6].flatMap { try? JSONDecoder().decode([String?].self, from: Data($0.utf8)) } ?? []
             let parts: [TableIndex.Part] = texts.enumerated().map { offset, text in
                 let attribute = offset < keys.count ? keys[offset] : 0
                 if attribute != 0, let column = attributeNames[oid]?[attribute] { return .column(column) }
-                return .expression(text)
+                return .expression(text ?? "(not read: the table was locked)")
             }
             let origin: TableIndex.Origin = row[4] == "t" ? .primaryKey : row[8] == "t" ? .uniqueConstraint : .created
             tables[oid]?.indexes.append(TableIndex(
@@ -363,6 +422,11 @@ private final class PostgresRun {
         }
         return Source(name: sourceName, kind: .postgres, schemas: schemas)
     }
+}
+
+private extension Table.Kind {
+    /// `partitioned table`, as a sentence says it.
+    var text: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }
 
 private extension Array where Element == String? {

@@ -16,9 +16,7 @@ final class SQLiteConnection {
     /// the file is opened without write access and `query_only` refuses any change.
     init(path: String) throws(IntrospectError) {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw IntrospectError(database: path, reason: .fileNotFound)
-        }
+        try Self.checkFile(path)
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
@@ -34,6 +32,27 @@ final class SQLiteConnection {
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// Refuses what SQLite would misreport before opening it: a folder gives "disk I/O error", an unreadable
+    /// file "unable to open database file", and opening a named pipe waits for a writer forever.
+    private static func checkFile(_ path: String) throws(IntrospectError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = errno
+            if reason == ENOENT || reason == ENOTDIR { throw IntrospectError(database: path, reason: .fileNotFound) }
+            throw IntrospectError(database: path, reason: .cannotOpen(String(cString: strerror(reason))))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw IntrospectError(database: path, reason: .notAFile(kind: "a folder"))
+        case S_IFIFO: throw IntrospectError(database: path, reason: .notAFile(kind: "a named pipe"))
+        case S_IFSOCK: throw IntrospectError(database: path, reason: .notAFile(kind: "a socket"))
+        default: throw IntrospectError(database: path, reason: .notAFile(kind: "a device"))
+        }
+        guard access(path, R_OK) == 0 else {
+            throw IntrospectError(database: path, reason: .cannotOpen("permission denied; check the file's permissions"))
+        }
     }
 
     /// Interrupts statements that run past `date` (nil: none). SQLite calls the handler every few

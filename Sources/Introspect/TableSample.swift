@@ -28,6 +28,8 @@ public struct TableSample: Sendable {
     public var values: [[String?]]
     /// Why part of the profile is missing, when it is (a timeout, a refused query).
     public var incomplete: String?
+    /// Whether the table was skipped because another session held a lock on it past the lock timeout.
+    public var isLocked = false
 }
 
 /// Sampling settings (`profile:` in site.yml).

@@ -64,6 +64,7 @@ public enum TableSampler {
         } catch {
             var failed = failed(table, reason(for: error, plan: plan))
             failed.isSampled = isSampled
+            if case .locked = error.reason { failed.isLocked = true }
             return failed
         }
         return sample
@@ -72,6 +73,7 @@ public enum TableSampler {
     /// Why a table's profile is incomplete, in words: a statement timeout (PostgreSQL cancels the statement,
     /// SQLite's progress handler interrupts it), or the database's own message.
     static func reason(for error: IntrospectError, plan: SamplingPlan) -> String {
+        if case .locked = error.reason { return "the table is locked by another session" }
         guard case .queryFailed(_, let message) = error.reason else { return error.description }
         if message.contains("statement timeout") || message == "interrupted" {
             return "the statement timeout (\(plan.timeoutText)) ran out"

@@ -38,7 +38,9 @@ extension Build {
             }
             progress.finish()
             for sample in read where sample.incomplete != nil {
-                let warning = "\(sample.table): profile incomplete: \(sample.incomplete ?? "")"
+                let warning = sample.isLocked
+                    ? "\(source.name): table \(sample.table.schema).\(sample.table.name) is locked by another session; its profile was skipped"
+                    : "\(sample.table): profile incomplete: \(sample.incomplete ?? "")"
                 log.warning("[profile] \(warning)")
                 report.warnings.append(warning)
             }

@@ -69,14 +69,20 @@ public struct Build: Sendable {
         try stage(.write, subject: outputPath) { try output.checkReplaceable() }
         let theme = try stage(.render, subject: "theme") { try Theme(folder: Self.themeFolder(config)) }
 
+        var report = Report(output: outputPath)
+        // Caches save work; one that cannot be written is a warning, and the build runs without it.
+        let cacheProblem = Self.cacheProblem(config.cache)
+        if let cacheProblem {
+            log.warning("[config] \(cacheProblem)")
+            report.warnings.append(cacheProblem)
+        }
         // One build at a time per cache: answers, profiles and diagrams are shared between builds.
         let logger = log
-        let cacheLock = try stage(.write, subject: config.cache) {
+        let cacheLock = try cacheProblem == nil ? stage(.write, subject: config.cache) {
             try FolderLock(URL(fileURLWithPath: config.cache)) { logger.info("[write] \($0)") }
-        }
+        } : nil
         defer { withExtendedLifetime(cacheLock) {} }
 
-        var report = Report(output: outputPath)
         var catalog = try readCatalog(config, strict: request.strict, reprofile: request.reprofile, report: &report)
         let refresh = request.refresh
         (catalog, report.describe) = try await describe(catalog, config, reuse: { id in
@@ -99,7 +105,7 @@ public struct Build: Sendable {
         report.columns = tables.reduce(0) { $0 + $1.columns.count }
 
         let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams.pack")
-        let cachedGraphviz = graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
+        let cachedGraphviz = cacheProblem != nil ? graphviz : graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
             logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")
         }
         let generator = SiteGenerator(theme: theme, graphviz: cachedGraphviz)
@@ -205,6 +211,30 @@ public struct Build: Sendable {
             + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         return (described, report)
+    }
+
+    /// Why the cache folder cannot be written, in words, or nil when it can (it is created if missing).
+    static func cacheProblem(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        let reason: String
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if !isFolder.boolValue {
+                reason = "it is a file, not a folder"
+            } else if access(path, W_OK) != 0 {
+                reason = "you may not write to it (permission denied)"
+            } else {
+                return nil
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                return nil
+            } catch {
+                reason = "it cannot be created (\(FileProblem.describe(error)))"
+            }
+        }
+        return "could not use the cache folder \(path): \(reason); set `paths.cache` in site.yml to a folder you can write "
+            + "(until then every build renders diagrams, profiles tables and asks for descriptions again)"
     }
 
     static func answerCache(_ config: SiteConfig) -> AnswerCache {

@@ -83,7 +83,7 @@ public struct Scaffold: Sendable {
             report.written.append(shown)
         } catch {
             if FileManager.default.fileExists(atPath: url.path) { report.kept.append(shown); return }
-            throw BuildError(stage: .write, subject: shown, message: error.localizedDescription)
+            throw BuildError(stage: .write, subject: shown, message: FileProblem.describe(error))
         }
     }
 

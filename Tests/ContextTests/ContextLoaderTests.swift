@@ -59,6 +59,30 @@ struct ContextLoaderTests {
         #expect(set.entries[2].location.line == 7)  // the first row's cells hold two line breaks
     }
 
+    /// A folder is a folder whatever its name: what it holds is read, the folder itself is not a file.
+    @Test func aFolderNamedLikeAContextFileIsReadAsAFolder() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.path("d.yml"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.path("x.csv"), withIntermediateDirectories: true)
+        try Data("tables:\n  main.orders:\n    description: Every order\n".utf8).write(to: folder.path("d.yml/orders.yml"))
+        let set = try loader.load(folder: folder.url, displayRoot: folder.url)
+        #expect(set.entries.map(\.table) == ["main.orders"])
+    }
+
+    /// Reading a named pipe would wait for a writer forever; a dangling link has nothing to read.
+    @Test(.timeLimit(.minutes(1)))
+    func somethingThatIsNotARegularFileIsNamed() throws {
+        let folder = try TemporaryFolder()
+        #expect(mkfifo(folder.path("pipe.yml").path, 0o600) == 0)
+        var error = #expect(throws: ConfigError.self) { try loader.load(folder: folder.url, displayRoot: folder.url) }
+        #expect(error?.description == "pipe.yml: not a regular file but a named pipe; remove it, or rename it so that it does not end in .yml, .yaml or .csv")
+
+        try FileManager.default.removeItem(at: folder.path("pipe.yml"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path("gone.csv").path, withDestinationPath: "moved/gone.csv")
+        error = #expect(throws: ConfigError.self) { try loader.load(folder: folder.url, displayRoot: folder.url) }
+        #expect(error?.description == "gone.csv: a symbolic link to moved/gone.csv, which does not exist; restore it or remove the link")
+    }
+
     @Test func aMissingFolderIsAnEmptyContext() throws {
         let set = try loader.load(folder: URL(fileURLWithPath: "/nonexistent/context"))
         #expect(set.entries.isEmpty && set.glossary.isEmpty)

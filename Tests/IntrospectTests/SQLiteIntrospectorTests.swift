@@ -147,6 +147,26 @@ struct SQLiteFaultTests {
         #expect(error?.description == "\(file.path) is not a SQLite database (the file exists but its header is not SQLite's)")
     }
 
+    @Test func aFolderSaysItIsAFolder() throws {
+        let folder = try TemporaryFolder()
+        let error = #expect(throws: IntrospectError.self) {
+            try SQLiteIntrospector(sourceName: "x", path: folder.url.path).read()
+        }
+        #expect(error?.description == "\(folder.url.path) is a folder, not a SQLite database file; "
+            + "set the source's `path` in site.yml to the database file")
+    }
+
+    /// Opening a named pipe waits for a writer: it must be refused before SQLite opens it.
+    @Test(.timeLimit(.minutes(1)))
+    func aNamedPipeIsRefusedWithoutWaiting() throws {
+        let folder = try TemporaryFolder()
+        let pipe = folder.path("shop.db").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let error = #expect(throws: IntrospectError.self) { try SQLiteIntrospector(sourceName: "x", path: pipe).read() }
+        #expect(error?.description == "\(pipe) is a named pipe, not a SQLite database file; "
+            + "set the source's `path` in site.yml to the database file")
+    }
+
     @Test func aBrokenViewIsAWarningAndTheRestIsStillRead() throws {
         let folder = try TemporaryFolder()
         let file = try SQLiteFixture.create(fixture: "broken-view.sql", in: folder.url)

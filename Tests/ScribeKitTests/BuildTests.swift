@@ -85,6 +85,14 @@ struct BuildTests {
             + "(the file exists but its header is not SQLite's)", config: "notes.yml")
     }
 
+    @Test func aFolderAsTheDatabase() async throws {
+        _ = try await build()
+        try FileManager.default.createDirectory(at: folder.path("warehouse.d"), withIntermediateDirectories: true)
+        try write("folder.yml", "sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.d}\n")
+        try await expectFailureKeepsSite("[introspect] warehouse: \(folder.path("warehouse.d").path) is a folder, not a SQLite database "
+            + "file; set the source's `path` in site.yml to the database file", config: "folder.yml")
+    }
+
     @Test func aYAMLSyntaxError() async throws {
         _ = try await build()
         try write("broken.yml", "sources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite\n")

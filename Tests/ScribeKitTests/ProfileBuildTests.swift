@@ -34,6 +34,20 @@ struct ProfileBuildTests {
         #expect(try await build(reprofile: true).hasPrefix("[profile] 17 tables profiled"))
     }
 
+    /// A cache that cannot be written costs work next time, never the build (the diagram cache used to fail the
+    /// render with a raw Cocoa error), and the warning says where and what to do.
+    @Test func anUnwritableCacheIsAWarning() async throws {
+        try Data("not a folder\n".utf8).write(to: folder.path("cache-file"))
+        try Data("sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite}\npaths: {cache: cache-file}\n".utf8)
+            .write(to: folder.path("site.yml"))
+        let lines = Lines()
+        let report = try await Build(log: .collecting(into: lines)).run(.init(configPath: folder.path("site.yml").path))
+        let cache = folder.path("cache-file").path
+        #expect(report.warnings == ["could not use the cache folder \(cache): it is a file, not a folder; set `paths.cache` in site.yml "
+            + "to a folder you can write (until then every build renders diagrams, profiles tables and asks for descriptions again)"])
+        #expect(lines.all.contains("[config] " + report.warnings[0]))
+    }
+
     @Test func profilingCanBeTurnedOff() async throws {
         try Data("sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite, profile: false}\n".utf8).write(to: folder.path("site.yml"))
         #expect(try await build().hasPrefix("[profile] 0 tables profiled (0 sampled), 0 unchanged (from the cache), "))

@@ -72,3 +72,31 @@ public enum PostgresFixture {
         return try url(database: name)
     }
 }
+
+/// A second connection that stays open, so a test can hold a lock (`BEGIN; LOCK TABLE …`) while the
+/// code under test reads the same database; the connection, and with it the lock, ends when released.
+public final class PostgresSession {
+    private let connection: OpaquePointer?
+
+    public init(database: String) throws {
+        connection = PQconnectdb(try PostgresFixture.url(database: database))
+        guard PQstatus(connection) == CONNECTION_OK else {
+            defer { PQfinish(connection) }
+            throw PostgresFixture.Failure(description: "cannot connect to the test server: \(String(cString: PQerrorMessage(connection)))")
+        }
+    }
+
+    deinit {
+        PQfinish(connection)
+    }
+
+    /// Runs `sql` on this session and leaves any transaction it opens open.
+    public func execute(_ sql: String) throws {
+        let result = PQexec(connection, sql)
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            throw PostgresFixture.Failure(description: "session SQL failed: \(String(cString: PQresultErrorMessage(result)))")
+        }
+    }
+}
