@@ -88,8 +88,7 @@ public struct Scaffold: Sendable {
     }
 
     /// A table's context file below the context folder: `SOURCE/SCHEMA/TABLE.yml`, each part a safe file name.
-    /// `init` writes it and `approve` adds to it, so both must agree. `fileName` is the table's part when
-    /// it was made unique among its schema's tables.
+    /// `fileName` is the table's part when it was made unique among its schema's tables.
     static func contextFile(for table: TableID, fileName: String? = nil) -> String {
         func part(_ name: String) -> String { FileName.unique(for: [name])[name] ?? "x" }
         return "\(part(table.source))/\(part(table.schema))/\(fileName ?? part(table.name)).yml"
