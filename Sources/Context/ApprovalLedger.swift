@@ -42,10 +42,13 @@ public struct ApprovalLedger: Sendable {
             return columnA.exactlyPrecedes(columnB)
         }
 
-        func sameEntity(as other: Entry) -> Bool {
-            // TableID compares exactly; a column name must too, so NFC and NFD spellings stay two entities.
-            table == other.table && (column == nil) == (other.column == nil) && (column ?? "").isExactly(other.column ?? "")
-        }
+        /// Which table or column the entry is for; names compared exactly, so NFC and NFD spellings are two.
+        var entity: Entity { Entity(table: table, column: column.map(ExactName.init)) }
+    }
+
+    public struct Entity: Hashable, Sendable {
+        var table: TableID
+        var column: ExactName?
     }
 
     /// The file's name, at the top of the context folder.
@@ -54,24 +57,25 @@ public struct ApprovalLedger: Sendable {
     static let formatKey = "schema_scribe_approvals"
     static let formatVersion = "1"
 
-    /// Sorted, one per entity.
-    public private(set) var entries: [Entry] = []
-    /// Where each entry was read, for findings (same order as `entries` while nothing was recorded).
-    public private(set) var locations: [Location] = []
+    /// One per entity: approving 100,000 columns must not cost a search of the list for each.
+    private var byEntity: [Entity: Entry] = [:]
+    /// Where each entry read from the file was written, for findings.
+    private var readAt: [Entity: Location] = [:]
 
     public init(entries: [Entry] = []) {
         for entry in entries { record(entry) }
     }
 
+    /// The entries in the file's order.
+    public var entries: [Entry] { byEntity.values.sorted(by: Entry.precedes) }
+
+    /// Where `entry` was read, when it came from the file and was not recorded since.
+    public func location(of entry: Entry) -> Location? { readAt[entry.entity] }
+
     /// Adds an approval, or replaces the one recorded for the same entity.
     public mutating func record(_ entry: Entry) {
-        locations = []
-        if let index = entries.firstIndex(where: { $0.sameEntity(as: entry) }) {
-            entries[index] = entry
-            return
-        }
-        let index = entries.firstIndex { Entry.precedes(entry, $0) } ?? entries.endIndex
-        entries.insert(entry, at: index)
+        byEntity[entry.entity] = entry
+        readAt[entry.entity] = nil
     }
 
     // MARK: Reading
@@ -117,11 +121,11 @@ public struct ApprovalLedger: Sendable {
                 table: TableID(source: try required("source"), schema: try required("schema"), name: try required("table")),
                 column: try optional("column"), text: try required("text"), inputsHash: try optional("inputs_hash"),
                 approvedBy: try optional("approved_by"), approvedOn: try optional("approved_on"))
-            if ledger.entries.contains(where: { $0.sameEntity(as: entry) }) {
+            guard ledger.byEntity[entry.entity] == nil else {
                 throw reader.error(node, "\(entry.label) is approved twice; keep one entry (this file is written by `scribe-build approve`)")
             }
-            ledger.entries.append(entry)
-            ledger.locations.append(ContextLoader.location(node, file))
+            ledger.byEntity[entry.entity] = entry
+            ledger.readAt[entry.entity] = reader.location(node)
         }
         return ledger
     }
@@ -143,11 +147,12 @@ public struct ApprovalLedger: Sendable {
             "# an approval). Text in the other context files always wins over what is recorded here.",
             "\(Self.formatKey): \"\(Self.formatVersion)\"",
         ]
+        let entries = entries
         if entries.isEmpty {
             lines.append("approvals: []")
         } else {
             lines.append("approvals:")
-            for entry in entries.sorted(by: Entry.precedes) {
+            for entry in entries {
                 lines.append("  - source: " + YAMLText.quoted(entry.table.source))
                 lines.append("    schema: " + YAMLText.quoted(entry.table.schema))
                 lines.append("    table: " + YAMLText.quoted(entry.table.name))

@@ -151,7 +151,7 @@ public struct ContextLoader: Sendable {
                     cardinality: try cardinality(fields["cardinality"], at: "\(at).cardinality", reader),
                     join: try optional(fields["join"], "\(at).join", reader),
                     description: try optional(fields["description"], "\(at).description", reader),
-                    location: Self.location(node, file)))
+                    location: reader.location(node)))
             }
         }
         if let glossary = top["glossary"] {
@@ -163,7 +163,7 @@ public struct ContextLoader: Sendable {
                     definition: try reader.string(try reader.required(fields, "definition", in: node, at: at), at: "\(at).definition"),
                     synonyms: try list(fields["synonyms"], "\(at).synonyms", reader),
                     tables: try list(fields["tables"], "\(at).tables", reader),
-                    location: Self.location(node, file)))
+                    location: reader.location(node)))
             }
         }
         if let templates = top["templates"] {
@@ -189,7 +189,7 @@ public struct ContextLoader: Sendable {
                     column: try reader.string(columnNode, at: "\(at).column"),
                     type: try optional(fields["type"], "\(at).type", reader),
                     table: try optional(fields["table"], "\(at).table", reader),
-                    key: key, text: text, location: Self.location(node, file))
+                    key: key, text: text, location: reader.location(node))
                 // A pattern that does not compile would match no column, with nothing said.
                 if template.isRegularExpression, template.compiledPattern() == nil {
                     throw reader.error(columnNode, "`\(at).column` should be a glob such as `*_id` or a valid regular expression "
@@ -226,7 +226,7 @@ public struct ContextLoader: Sendable {
             table: table, column: column,
             description: try optional(fields["description"], "\(at).description", reader),
             status: status, inputsHash: try optional(fields["inputs_hash"], "\(at).inputs_hash", reader), context: context,
-            location: Self.location(node, reader.file), nameLocation: Self.location(key, reader.file))
+            location: reader.location(node), nameLocation: reader.location(key))
     }
 
     private func pii(_ node: Node?, at: String, _ reader: YAMLReader) throws(ConfigError) -> String? {
@@ -255,10 +255,6 @@ public struct ContextLoader: Sendable {
     private func list(_ node: Node?, _ at: String, _ reader: YAMLReader) throws(ConfigError) -> [String] {
         guard let node else { return [] }
         return try reader.strings(node, at: at)
-    }
-
-    static func location(_ node: Node, _ file: String) -> Location {
-        Location(file: file, line: node.mark?.line, column: node.mark?.column)
     }
 
     static func placeholders(in text: String) -> [String] {

@@ -139,8 +139,8 @@ public struct ContextMerge: Sendable {
     /// edits their text after approving it sees their text, with the status their file gives it.
     private func applyApprovals(_ ledger: ApprovalLedger, to catalog: inout Catalog,
                                 positions: [TableID: (source: Int, schema: Int, table: Int)], findings: inout [Finding]) {
-        for (offset, approval) in ledger.entries.enumerated() {
-            let location = offset < ledger.locations.count ? ledger.locations[offset] : Location(file: ApprovalLedger.fileName)
+        for approval in ledger.entries {
+            let location = ledger.location(of: approval) ?? Location(file: ApprovalLedger.fileName)
             guard let p = positions[approval.table] else {
                 findings.append(Finding(location: location, message: "`\(approval.label)` is approved here but the table no longer exists; "
                     + "delete its entry"))
