@@ -41,11 +41,16 @@ public struct ColumnProfile: Sendable, Hashable, Codable {
     public var samples: [String]
     /// Whether `topValues`, `samples`, `minimum` and `maximum` were masked because the column holds PII.
     public var isMasked: Bool
+    /// Whether the values were kept back although no PII was found: the column is not categorical (or its values
+    /// look personal to the value checks alone), so only its shape is published — lengths, patterns, and for
+    /// numbers and dates a rounded range. A detector that misses a column is then not all that stands
+    /// between its values and the site.
+    public var valuesWithheld: Bool
 
     public init(nullFraction: Double = 0, distinct: Int = 0, distinctIsEstimate: Bool = false,
                 minimum: String? = nil, maximum: String? = nil, minimumLength: Int? = nil, maximumLength: Int? = nil,
                 mean: Double? = nil, standardDeviation: Double? = nil, topValues: [ValueCount] = [],
-                patterns: [PatternShare] = [], samples: [String] = [], isMasked: Bool = false) {
+                patterns: [PatternShare] = [], samples: [String] = [], isMasked: Bool = false, valuesWithheld: Bool = false) {
         self.nullFraction = nullFraction
         self.distinct = distinct
         self.distinctIsEstimate = distinctIsEstimate
@@ -59,5 +64,6 @@ public struct ColumnProfile: Sendable, Hashable, Codable {
         self.patterns = patterns
         self.samples = samples
         self.isMasked = isMasked
+        self.valuesWithheld = valuesWithheld
     }
 }

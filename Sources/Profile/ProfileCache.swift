@@ -39,7 +39,7 @@ public struct ProfileCache: Sendable {
     public static func key(for table: Table, settings: String) -> String {
         let columns = table.columns.map { "\($0.name)\u{0}\($0.dataType)" }.joined(separator: "\u{1}")
         let magnitude = table.rowCount?.orderOfMagnitude ?? -1
-        return SHA256.hex("profile-1\n\(table.id)\n\(columns)\n\(magnitude)\n\(settings)")
+        return SHA256.hex("profile-2\n\(table.id)\n\(columns)\n\(magnitude)\n\(settings)")
     }
 
     /// Tables the file held when it was read.

@@ -74,7 +74,7 @@ public struct ProfileStage: Sendable {
             var profile = Self.summary(sample.aggregates[position], values: values, rowsRead: sample.rowsRead,
                                        isSampled: sample.isSampled)
             let pii = decide(column, in: table, values: values)
-            if pii != nil { profile = masked(profile) }
+            profile = pii != nil ? masked(profile) : published(profile, of: column, in: table, values: values)
             table.columns[index].profile = profile
             table.columns[index].pii = pii
         }
@@ -148,6 +148,69 @@ public struct ProfileStage: Sendable {
             profile.patterns.append(.init(pattern: "fixed_length_\(low)", share: 1))
         }
         return profile
+    }
+
+    /// Columns whose values may be published as read have at most this many distinct values.
+    public static let categoricalLimit = 20
+
+    /// What may be published of a column no PII was found in: its values only when it is categorical — few
+    /// distinct values, and only those that repeat — and the detector finds nothing personal in them even when
+    /// a context file has declared the column `pii: none`.
+    /// Any other column publishes its shape: lengths, patterns, and a rounded range for numbers and dates.
+    func published(_ profile: ColumnProfile, of column: Column, in table: Table, values: [String]) -> ColumnProfile {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        let repeated = Set(counts.filter { $0.value >= 2 }.keys)
+        let categorical = !values.isEmpty && counts.count <= Self.categoricalLimit && values.count >= 2 * counts.count
+        if categorical, !Self.looksPersonal(Array(repeated), column: column, table: table, classifier: classifier) {
+            var profile = profile
+            profile.topValues = profile.topValues.filter { repeated.contains($0.value) }
+            profile.samples = profile.samples.filter { repeated.contains($0) }
+            if let low = profile.minimum, let high = profile.maximum, !(repeated.contains(low) && repeated.contains(high)) {
+                (profile.minimum, profile.maximum) = (Self.rounded(low, column), Self.rounded(high, column))
+            }
+            return profile
+        }
+        guard !values.isEmpty || profile.minimum != nil else { return profile }
+        var profile = profile
+        profile.valuesWithheld = true
+        profile.topValues = []
+        profile.samples = []
+        profile.minimum = profile.minimum.flatMap { Self.rounded($0, column) }
+        profile.maximum = profile.maximum.flatMap { Self.rounded($0, column) }
+        return profile
+    }
+
+    /// What the detector makes of the column and these values, whatever a context file declares: `pii: none`
+    /// takes the badge away, but values that look personal by name or by value are still not published.
+    static func looksPersonal(_ values: [String], column: Column, table: Table, classifier: PIIClassifier) -> Bool {
+        guard !values.isEmpty else { return false }
+        var undeclared = column
+        undeclared.context = nil
+        return classifier.classify(column: undeclared, table: table, values: values) != nil
+    }
+
+    /// A number to two significant figures (`~3,100`) and a date or time to its year: the range a reader
+    /// needs, never one row's value. Text has no such form, so nil.
+    static func rounded(_ value: String, _ column: Column) -> String? {
+        switch DataTypeFamily(dataType: column.domainBaseType ?? column.dataType) {
+        case .number:
+            guard let number = Double(value), number.isFinite else { return nil }
+            if number.magnitude < 100 { return "~\(Int(number.rounded()))" }
+            let scale = pow(10, floor(log10(number.magnitude)) - 1)
+            let formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.numberStyle = .decimal
+            formatter.usesGroupingSeparator = true
+            formatter.groupingSeparator = ","
+            formatter.maximumFractionDigits = 0
+            return "~" + (formatter.string(from: NSNumber(value: (number / scale).rounded() * scale)) ?? "")
+        case .temporal:
+            let year = value.prefix(4)
+            return year.count == 4 && year.allSatisfy(\.isNumber) ? String(year) : nil
+        default:
+            return nil
+        }
     }
 
     func masked(_ profile: ColumnProfile) -> ColumnProfile {

@@ -439,14 +439,17 @@ struct PageContext {
                 "nulls": Self.percent(stats.nullFraction),
                 "distinct": (stats.distinctIsEstimate ? "≥ " : "") + Self.count(stats.distinct),
                 "pii": column.pii.map(Self.pii) ?? false,
-                // Which policy applied: masked previews, or none at all (`pii.publish_samples: none`).
-                "masked": stats.isMasked ? (stats.topValues.isEmpty ? "not shown: personal data" : "masked: personal data") : false,
+                // Which policy applied: masked previews, or none at all (`pii.publish_samples: none`); or, without PII,
+                // values kept back because the column is not categorical.
+                "masked": stats.isMasked ? (stats.topValues.isEmpty ? "not shown: personal data" : "masked: personal data")
+                    : stats.valuesWithheld ? "values not shown: shape only" : false,
                 "shapes": stats.patterns.prefix(3).map { "\($0.pattern.replacingOccurrences(of: "_", with: " ")) \(Self.percent($0.share))" }
                     .joined(separator: ", "),
             ]
             var range: [String] = []
-            // Whole numbers grouped like every other count on the page; anything else as the database wrote it.
-            func shown(_ value: String) -> String { Int(value).map(Self.count) ?? value }
+            // Whole numbers grouped like every other count on the page; anything else as the database wrote it,
+            // and a withheld column's rounded range (`~3,100`, a year) as the profile stage wrote it.
+            func shown(_ value: String) -> String { stats.valuesWithheld ? value : Int(value).map(Self.count) ?? value }
             if let low = stats.minimum, let high = stats.maximum {
                 range.append(low == high ? shown(low) : "\(shown(low)) … \(shown(high))")
             }
