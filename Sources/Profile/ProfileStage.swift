@@ -162,7 +162,9 @@ public struct ProfileStage: Sendable {
         for value in values { counts[value, default: 0] += 1 }
         let repeated = Set(counts.filter { $0.value >= 2 }.keys)
         let categorical = !values.isEmpty && counts.count <= Self.categoricalLimit && values.count >= 2 * counts.count
-        if categorical, !Self.looksPersonal(Array(repeated), column: column, table: table, classifier: classifier) {
+        // Without a declaration the detector has already looked at these values and found nothing.
+        let declared = column.context?.pii != nil
+        if categorical, !(declared && Self.looksPersonal(Array(repeated), column: column, table: table, classifier: classifier)) {
             var profile = profile
             profile.topValues = profile.topValues.filter { repeated.contains($0.value) }
             profile.samples = profile.samples.filter { repeated.contains($0) }
