@@ -7,7 +7,9 @@ import Foundation
 /// would see, the prompt version, provider and model) is looked up in the cache; only misses are
 /// sent, `concurrency` at a time, paced, retried on rate limits, server errors, timeouts and cut
 /// connections, and asked again (with the reason) when the answer does not fit. An answer is applied
-/// whole or not at all; a table that still has none is reported pending.
+/// whole or not at all; a table that still has none is reported pending. A refused key (401, 403) stops
+/// the stage at once: every other request would be refused too. Whatever a server returned is redacted
+/// (`Describer.redact`) before it is logged or stored, and pages are told only a fixed reason.
 public struct DescribeStage: Sendable {
     public struct Settings: Sendable {
         public var concurrency: Int
@@ -50,7 +52,7 @@ public struct DescribeStage: Sendable {
         public var described = 0
         public var calls = 0
         public var retries = 0
-        /// Tables left without an answer, with why.
+        /// Tables left without an answer, with why, for the log (`schema.table: reason: redacted detail`).
         public var pending: [String] = []
 
         public init(tables: Int = 0, fromCache: Int = 0, described: Int = 0, calls: Int = 0, retries: Int = 0, pending: [String] = []) {
@@ -94,7 +96,8 @@ public struct DescribeStage: Sendable {
         self.progress = progress
     }
 
-    public func run(_ catalog: Catalog) async -> (Catalog, Report) {
+    /// Throws the first refusal of the key; the answers received before it are in the cache.
+    public func run(_ catalog: Catalog) async throws(DescribeError) -> (Catalog, Report) {
         // The offline describer runs here, so the values it may mention never leave the machine.
         let requests = RequestBuilder.requests(for: catalog, sendSampleValues: settings.sendSampleValues || !describer.isRemote)
             .filter { select($0.table) }
@@ -138,11 +141,12 @@ public struct DescribeStage: Sendable {
         let total = requests.count
         var done = report.fromCache
         progress(Progress(done: done, total: total, fromCache: report.fromCache, calls: 0, elapsed: 0))
+        var refusal: DescribeError?
 
         await withTaskGroup(of: (Int, Outcome).self) { group in
             var next = 0
             func start() {
-                guard next < misses.count else { return }
+                guard refusal == nil, next < misses.count else { return }
                 let (index, request, key) = misses[next]
                 next += 1
                 group.addTask { (index, await self.ask(request, key: key, counters: counters, pacer: pacer)) }
@@ -152,9 +156,12 @@ public struct DescribeStage: Sendable {
                 let table = requests[index].table
                 switch outcome {
                 case .answered(let answer): answers[index] = answer
-                case .pending(let reason):
-                    report.pending.append("\(table): \(reason)")
+                case .pending(let reason, let detail):
+                    report.pending.append("\(table): \(detail)")
                     pending[table] = reason
+                case .refused(let error):
+                    refusal = refusal ?? error
+                    group.cancelAll()
                 }
                 done += 1
                 let calls = await counters.calls
@@ -163,6 +170,7 @@ public struct DescribeStage: Sendable {
                 start()
             }
         }
+        if let refusal { throw refusal }
         report.calls = await counters.calls
         report.retries = await counters.retries
         report.pending.sort()
@@ -182,7 +190,15 @@ public struct DescribeStage: Sendable {
 
     enum Outcome: Sendable {
         case answered(TableAnswer)
-        case pending(String)
+        /// `reason` is fixed text, for pages; `detail` adds the redacted particulars, for the log.
+        case pending(reason: String, detail: String)
+        case refused(DescribeError)
+
+        static func pending(_ reason: String) -> Outcome { .pending(reason: reason, detail: reason) }
+    }
+
+    private func pending(_ error: DescribeError, _ suffix: String = "") -> Outcome {
+        .pending(reason: error.summary + suffix, detail: describer.redact(error.description) + suffix)
     }
 
     private func ask(_ request: TableRequest, key: String, counters: Counters, pacer: Pacer) async -> Outcome {
@@ -190,29 +206,35 @@ public struct DescribeStage: Sendable {
         var failures = 0
         var unusable = 0
         while true {
+            // Cancelled when another request's key was refused: nothing more is sent.
+            guard !Task.isCancelled else { return .pending("the describe stage stopped") }
             guard await counters.takeCall() else { return .pending("the call budget (describe.max_calls) is used up") }
             await pacer.wait()
             do {
-                let answer = try await describer.describe(request, feedback)
+                let answer = describer.redact(try await describer.describe(request, feedback))
                 if let problem = answer.problem(for: request) { throw DescribeError(.invalid(problem)) }
                 // Saved before anything else: an answer paid for survives whatever happens next.
                 try? cache?.store(answer, key: key, entity: request.entity, provider: describer.provider, model: describer.model)
                 return .answered(answer)
+            } catch let error as DescribeError where error.isRefusal {
+                return .refused(error)
             } catch let error as DescribeError where error.isTransient {
                 failures += 1
-                guard failures < settings.maxAttempts else { return .pending("\(error) after \(failures) tries") }
+                guard failures < settings.maxAttempts else { return pending(error, " after \(failures) tries") }
                 await counters.retried()
                 var delay = min(settings.maxDelay, settings.baseDelay * pow(2, Double(failures - 1)))
                 delay *= Double.random(in: 0.5...1.0)  // jitter, so parallel requests do not retry in step
                 if case .http(_, let retryAfter?, _) = error.reason { delay = max(delay, min(retryAfter, 120)) }
                 try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
             } catch let error as DescribeError {
+                // A rejected request (400, 404, …) is rejected again whatever the feedback: only an unusable answer is asked for again.
+                if case .http = error.reason { return pending(error) }
                 unusable += 1
-                guard unusable <= settings.invalidRetries else { return .pending("\(error) (asked \(unusable) times)") }
+                guard unusable <= settings.invalidRetries else { return pending(error, " (asked \(unusable) times)") }
                 await counters.retried()
                 feedback = error.description
             } catch {
-                return .pending("\(error)")
+                return .pending(reason: "the describer failed", detail: describer.redact("the describer failed: \(error)"))
             }
         }
     }

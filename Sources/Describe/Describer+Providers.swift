@@ -9,7 +9,8 @@ extension Describer {
     /// the model to it; the answer is validated all the same.
     public static func openAI(baseURL: URL, model: String, apiKey: String?, timeout: TimeInterval,
                               maxTokens: Int = 2_048, transport: HTTPTransport = .urlSession) -> Describer {
-        Describer(provider: "openai", model: model, isRemote: true) { request, feedback in
+        let redact = Redactor(secrets: apiKey.map { [$0] } ?? [])
+        return Describer(provider: "openai", model: model, isRemote: true, redact: redact) { request, feedback in
             var http = URLRequest(url: baseURL.appendingPathComponent("chat/completions"), timeoutInterval: timeout)
             http.httpMethod = "POST"
             http.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -28,7 +29,7 @@ extension Describer {
                 ] as [String: Any],
             ]
             http.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-            let object = try await send(http, transport)
+            let object = try await send(http, transport, redact)
             guard let choices = object["choices"] as? [[String: Any]],
                   let message = choices.first?["message"] as? [String: Any],
                   let content = message["content"] as? String
@@ -40,7 +41,8 @@ extension Describer {
     /// Anthropic's messages API; the answer's schema is the `input_schema` of a tool the model must call.
     public static func anthropic(baseURL: URL, model: String, apiKey: String?, timeout: TimeInterval,
                                  maxTokens: Int = 2_048, transport: HTTPTransport = .urlSession) -> Describer {
-        Describer(provider: "anthropic", model: model, isRemote: true) { request, feedback in
+        let redact = Redactor(secrets: apiKey.map { [$0] } ?? [])
+        return Describer(provider: "anthropic", model: model, isRemote: true, redact: redact) { request, feedback in
             var http = URLRequest(url: baseURL.appendingPathComponent("messages"), timeoutInterval: timeout)
             http.httpMethod = "POST"
             http.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -59,7 +61,7 @@ extension Describer {
                 "tool_choice": ["type": "tool", "name": "record_descriptions"],
             ]
             http.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-            let object = try await send(http, transport)
+            let object = try await send(http, transport, redact)
             guard let content = object["content"] as? [[String: Any]],
                   let use = content.first(where: { $0["type"] as? String == "tool_use" }),
                   let input = use["input"] as? [String: Any]
@@ -68,12 +70,12 @@ extension Describer {
         }
     }
 
-    private static func send(_ request: URLRequest, _ transport: HTTPTransport) async throws -> [String: Any] {
+    private static func send(_ request: URLRequest, _ transport: HTTPTransport, _ redact: Redactor) async throws -> [String: Any] {
         let (data, response) = try await transport.send(request)
         guard response.statusCode == 200 else {
             let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            throw DescribeError(.http(status: response.statusCode, retryAfter: retryAfter,
-                                      body: String(decoding: data.prefix(300), as: UTF8.self)))
+            // Error bodies may echo the key and the prompt: only a redacted excerpt is kept, for the log.
+            throw DescribeError(.http(status: response.statusCode, retryAfter: retryAfter, body: redact.excerpt(data)))
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw DescribeError(.malformed("the response body is not a JSON object"))

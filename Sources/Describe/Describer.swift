@@ -12,12 +12,15 @@ public struct Describer: Sendable {
     public var isRemote: Bool
     /// Answers one request; `feedback` says what was wrong with the previous answer, when there was one.
     public var describe: @Sendable (TableRequest, _ feedback: String?) async throws -> TableAnswer
+    /// Knows the key this describer sends, so no text that leaves the stage carries it.
+    public var redact: Redactor
 
-    public init(provider: String, model: String, isRemote: Bool,
+    public init(provider: String, model: String, isRemote: Bool, redact: Redactor = Redactor(),
                 describe: @escaping @Sendable (TableRequest, String?) async throws -> TableAnswer) {
         self.provider = provider
         self.model = model
         self.isRemote = isRemote
+        self.redact = redact
         self.describe = describe
     }
 

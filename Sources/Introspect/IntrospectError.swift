@@ -10,6 +10,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
         case notAFile(kind: String)
         case cannotOpen(String)
         case connectionFailed(String)
+        /// libpq cannot parse the connection string (its reason, the password cut out), so no server was tried.
+        case unreadableConnectionString(String)
         case queryFailed(sql: String, message: String)
         /// Another session held a lock the query needed for longer than the lock timeout.
         case locked(sql: String)
@@ -36,6 +38,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
             return "could not open \(database) (\(message))"
         case .connectionFailed(let message):
             return "could not connect to \(database) (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))"
+        case .unreadableConnectionString(let message):
+            return "the connection string could not be read: \(message)"
         case .queryFailed(let sql, let message):
             return "reading \(database) failed: \(message)\n  while running: \(sql)"
         case .locked(let sql):

@@ -4,12 +4,12 @@ import Foundation
 /// A read-only session on a PostgreSQL server through libpq; the connection closes when released.
 ///
 /// Every message this type produces names the server as host:port/database and never carries the
-/// password, even when libpq's own text would.
+/// password, even when libpq's own text would; a string libpq cannot read names no server at all.
 final class PostgresConnection {
     private let connection: OpaquePointer
     /// host:port/database, for messages.
     let server: String
-    private let secrets: [String]
+    private let connectionString: ConnectionString
 
     /// Connects with `conninfo` (a libpq URI or key=value string; empty means the PG* environment,
     /// ~/.pgpass and service files, as libpq reads them).
@@ -17,7 +17,11 @@ final class PostgresConnection {
     /// `ACCESS EXCLUSIVE`), so a locked table costs that long rather than the whole statement timeout.
     init(conninfo: String, applicationName: String, statementTimeoutMilliseconds: Int,
          lockTimeoutMilliseconds: Int = PostgresConnection.lockTimeoutMilliseconds) throws(IntrospectError) {
-        secrets = Self.passwords(in: conninfo)
+        connectionString = ConnectionString(conninfo)
+        // Before libpq tries it: libpq would name a default server it never tried (localhost:5432/?).
+        if let problem = connectionString.problem {
+            throw IntrospectError(database: "PostgreSQL", reason: .unreadableConnectionString(problem))
+        }
         // expand_dbname: the first `dbname` may be a whole connection string; later keys refine it.
         let keys = ["dbname", "application_name", "fallback_application_name", "connect_timeout"]
         let values = [conninfo, applicationName, applicationName, "10"]
@@ -28,9 +32,10 @@ final class PostgresConnection {
             throw IntrospectError(database: "PostgreSQL", reason: .cannotOpen("libpq could not allocate a connection"))
         }
         connection = conn
-        server = Self.describeServer(conn)
+        // Scrubbed too: an unencoded `/` in a password spreads it over host, port and database.
+        server = connectionString.scrub(Self.describeServer(conn))
         guard PQstatus(conn) == CONNECTION_OK else {
-            let message = Self.scrub(String(cString: PQerrorMessage(conn)), secrets)
+            let message = connectionString.scrub(String(cString: PQerrorMessage(conn)))
             throw IntrospectError(database: server, reason: .connectionFailed(message))
         }
         // Read-only for the whole session, so no statement of ours can ever change the database.
@@ -67,7 +72,7 @@ final class PostgresConnection {
             if let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))), String(cString: state) == "55P03" {
                 throw IntrospectError(database: server, reason: .locked(sql: sql))
             }
-            let message = Self.scrub(String(cString: PQresultErrorMessage(result)), secrets)
+            let message = connectionString.scrub(String(cString: PQresultErrorMessage(result)))
             throw IntrospectError(database: server, reason: .queryFailed(sql: sql, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         let rows = PQntuples(result)
@@ -92,7 +97,7 @@ final class PostgresConnection {
     }
 
     private func lastError() -> String {
-        Self.scrub(String(cString: PQerrorMessage(connection)), secrets).trimmingCharacters(in: .whitespacesAndNewlines)
+        connectionString.scrub(String(cString: PQerrorMessage(connection))).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func describeServer(_ conn: OpaquePointer) -> String {
@@ -103,30 +108,6 @@ final class PostgresConnection {
         let port = text(PQport(conn)) ?? "5432"
         let database = text(PQdb(conn)) ?? "?"
         return "\(host.hasPrefix("/") ? "socket \(host)" : host):\(port)/\(database)"
-    }
-
-    /// Passwords a connection string carries, so they can be cut out of any text libpq returns.
-    static func passwords(in conninfo: String) -> [String] {
-        var found: [String] = []
-        if let password = ProcessInfo.processInfo.environment["PGPASSWORD"], !password.isEmpty { found.append(password) }
-        var error: UnsafeMutablePointer<CChar>?
-        if let options = PQconninfoParse(conninfo, &error) {
-            defer { PQconninfoFree(options) }
-            var option = options
-            while let keyword = option.pointee.keyword {
-                if String(cString: keyword) == "password", let value = option.pointee.val {
-                    let password = String(cString: value)
-                    if !password.isEmpty { found.append(password) }
-                }
-                option += 1
-            }
-        }
-        if let error { PQfreemem(error) }
-        return found
-    }
-
-    static func scrub(_ text: String, _ secrets: [String]) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
     }
 
     /// Calls `body` with a NULL-terminated C array of `strings`, as libpq's *Params functions take.

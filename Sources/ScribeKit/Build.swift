@@ -203,14 +203,31 @@ public struct Build: Sendable {
             reuse: reuse, select: select,
             progress: { progress.show($0) })
         let started = Date()
-        let (described, report) = await describeStage.run(catalog)
+        let described: Catalog, report: DescribeStage.Report
+        do {
+            (described, report) = try await describeStage.run(catalog)
+        } catch {
+            progress.finish()
+            log.warning("[describe] \(describer.redact(error.description))")
+            throw BuildError(stage: .describe, message: Self.refusalMessage(error, settings))
+        }
         progress.finish()
-        for pending in report.pending { log.warning("[describe] pending: \(pending)") }
+        for pending in report.pending { log.warning("[describe] pending: \(describer.redact(pending))") }
         log.info("[describe] \(report.tables) table\(report.tables == 1 ? "" : "s") to describe with \(describer.provider): "
             + "\(report.fromCache) from the cache, \(report.described - report.fromCache) described in \(report.calls) call\(report.calls == 1 ? "" : "s")"
             + (report.retries > 0 ? " (\(report.retries) retried)" : "") + ", \(report.pending.count) pending "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         return (described, report)
+    }
+
+    /// What to do when the model server refused the key; the server's own words stay in the log.
+    static func refusalMessage(_ error: DescribeError, _ settings: SiteConfig.DescribeSettings) -> String {
+        let check = settings.apiKeyVariable.map { variable in
+            "check the key in \(variable) (describe.api_key_env in site.yml); it may be wrong, expired, "
+                + "or not allowed to use model \(settings.model ?? "")"
+        } ?? "no key was sent; set describe.api_key_env in site.yml to the environment variable holding the key"
+        return "\(error.summary): \(check). No more requests were sent, and the site was not written; "
+            + "answers already received are kept in the cache."
     }
 
     /// Why the cache folder cannot be written, in words, or nil when it can (it is created if missing).

@@ -203,6 +203,33 @@ struct PostgresFaultTests {
     }
 }
 
+/// Connection strings libpq cannot read: said in libpq's words, never naming a server that was not tried,
+/// and never with the password, whichever form it had and whatever libpq quotes. No server needed.
+@Suite("PostgreSQL connection strings that cannot be read")
+struct PostgresConnectionStringTests {
+    @Test(arguments: [
+        // A `%` not followed by two hex digits: libpq quotes the whole password.
+        ("postgresql://pwuser:50%off-Secret!@127.0.0.1/db", "50%off-Secret!", #"invalid percent-encoded token: "********""#),
+        ("postgresql://127.0.0.1/db?user=pwuser&password=50%zz-Secret", "50%zz-Secret", #"invalid percent-encoded token: "********""#),
+        ("postgresql://pwuser:Port-Secret9@127.0.0.1:abc/db", "Port-Secret9", #"the port "abc" is not a number from 1 to 65535"#),
+        // An unencoded `/` ends the host part for libpq: the password's first half becomes the port.
+        ("postgresql://pwuser:pa55/Slash-Secret@127.0.0.1/db", "pa55/Slash-Secret", #"the port "********" is not a number from 1 to 65535"#),
+        ("postgresql://pwuser:Unknown-Secret7@127.0.0.1/db?bogus=1", "Unknown-Secret7", #"invalid URI query parameter: "bogus""#),
+        ("host=127.0.0.1 password=Kv-Secret3 bogus=1", "Kv-Secret3", #"invalid connection option "bogus""#),
+        ("host=127.0.0.1 port=5x password=Kv-Port-Secret2", "Kv-Port-Secret2", #"the port "5x" is not a number from 1 to 65535"#),
+        ("host=127.0.0.1 password='Quote Secret5", "Quote Secret5", "unterminated quoted string in connection info string"),
+        (#"password='Esc\'aped-Secret4' host=127.0.0.1 bogus"#, #"Esc'aped-Secret4"#, #"missing "=" after "bogus" in connection info string"#),
+    ])
+    func isSaidInWordsWithoutThePassword(conninfo: String, password: String, reason: String) throws {
+        let error = #expect(throws: IntrospectError.self) { try PostgresIntrospector(sourceName: "pg", conninfo: conninfo).read() }
+        let message = try #require(error?.description)
+        #expect(message == "the connection string could not be read: \(reason)")
+        for piece in [password] + password.split(whereSeparator: { "/@' ".contains($0) }).map(String.init) where piece.count >= 4 {
+            #expect(!message.contains(piece), "\(piece) in \(message)")
+        }
+    }
+}
+
 /// The public datasets in ../shared/datasets, loaded by scripts/pg-test-server, checked against pg_catalog.
 @Suite("Real schemas", .enabled(if: PostgresFixture.isAvailable, "needs the test server: run scripts/test"))
 struct PostgresDatasetTests {

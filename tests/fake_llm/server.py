@@ -9,7 +9,9 @@ valid answer names exactly the columns asked for. Tests script its failures thro
   POST /__reset
 
 Steps: ok, 429 (Retry-After: 1), 500, malformed (not JSON), missing_column, extra_column, slow (sleeps 5 s),
-cut (closes the connection without answering).
+cut (closes the connection without answering); 401_echo and 403_echo refuse the key and echo it and the
+Authorization (or x-api-key) header in the body, as some servers and proxies do; 400_echo rejects the request
+and echoes its prompt and headers.
 Usage: server.py [--port 0]   prints "listening PORT" once it accepts connections.
 """
 import argparse
@@ -54,6 +56,16 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def echo(self, step, request):
+        """What a careless server or proxy says on a refusal: the key, the headers and the prompt, verbatim."""
+        auth = self.headers.get("Authorization") or self.headers.get("x-api-key") or ""
+        key = auth.removeprefix("Bearer ")
+        headers = {k: v for k, v in self.headers.items() if k.lower() in ("authorization", "x-api-key")}
+        if step == "400_echo":
+            prompt = request["messages"][-1]["content"]
+            return {"error": {"message": f"could not use the request: {prompt}", "headers": headers, "request": request}}
+        return {"error": {"message": f"Incorrect API key provided: {key}.", "headers": headers}}
+
     def do_GET(self):
         if self.path == "/__stats":
             with lock:
@@ -91,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(429, {"error": {"message": "rate limited"}}, {"Retry-After": "1"})
         if step == "500":
             return self.send_json(500, {"error": {"message": "internal error"}})
+        if step in ("401_echo", "403_echo", "400_echo"):
+            return self.send_json(int(step[:3]), self.echo(step, request))
         if step == "malformed":
             return self.send_json(200, b"{not json")
 
