@@ -1,0 +1,50 @@
+import Catalog
+import Foundation
+
+/// One output of a build, written into the site folder: the HTML pages, the search index, catalog.json —
+/// and, as they come, Markdown, a dbt `schema.yml`, a PDF. Each is one type in this folder, listed once in
+/// `Exporters.all`; the site generator runs the ones it is given, in order, against one shared plan.
+public protocol Exporter: Sendable {
+    /// How configuration and `export --format` name it: `html`, `search-index`, `catalog-json`.
+    var name: String { get }
+    func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary
+}
+
+/// What every exporter reads: the catalog, and where each part of it lives in the site.
+public struct ExportInput: Sendable {
+    public let catalog: Catalog
+    public let plan: SitePlan
+    let index: CatalogIndex
+
+    public init(_ catalog: Catalog) {
+        self.catalog = catalog
+        plan = SitePlan(catalog)
+        index = CatalogIndex(catalog)
+    }
+}
+
+/// What an exporter wrote.
+public struct ExportSummary: Sendable, Equatable {
+    public var pages = 0
+    public var diagrams = 0
+    public var files = 0
+
+    public init(pages: Int = 0, diagrams: Int = 0, files: Int = 0) {
+        self.pages = pages
+        self.diagrams = diagrams
+        self.files = files
+    }
+
+    static func + (a: ExportSummary, b: ExportSummary) -> ExportSummary {
+        ExportSummary(pages: a.pages + b.pages, diagrams: a.diagrams + b.diagrams, files: a.files + b.files)
+    }
+}
+
+/// The exporters there are, in the order a site is written.
+public enum Exporters {
+    /// The static site: its pages and diagrams (with the theme's assets), the search index it loads, and
+    /// catalog.json beside them.
+    public static func site(theme: Theme, graphviz: Graphviz) -> [any Exporter] {
+        [HTMLPagesExporter(theme: theme, graphviz: graphviz), SearchIndexExporter(), CatalogJSONExporter()]
+    }
+}
