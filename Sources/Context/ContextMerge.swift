@@ -85,14 +85,12 @@ public struct ContextMerge: Sendable {
         let templates = context.templates + (defaultTemplates ? DescriptionTemplate.defaults : [])
         let patterns = templates.map { $0.compiledPattern() }
         if !templates.isEmpty {
-            for id in positions.keys.sorted() {
-                update(id) { table in
-                    for position in table.columns.indices where table.columns[position].description == nil {
-                        let column = table.columns[position]
-                        if let match = templates.indices.first(where: { templates[$0].matches(column, in: table, regex: patterns[$0]) }) {
-                            let template = templates[match]
-                            table.columns[position].description = Description(text: template.text(for: column, in: table), origin: .template)
-                        }
+            catalog.updateTables { table in
+                for position in table.columns.indices where table.columns[position].description == nil {
+                    let column = table.columns[position]
+                    if let match = templates.indices.first(where: { templates[$0].matches(column, in: table, regex: patterns[$0]) }) {
+                        let template = templates[match]
+                        table.columns[position].description = Description(text: template.text(for: column, in: table), origin: .template)
                     }
                 }
             }

@@ -249,27 +249,18 @@ public struct DescribeStage: Sendable {
 
     /// Model text for every entity that asked for it, as drafts; tables left without an answer say why.
     static func apply(_ answers: [TableID: TableAnswer], pending: [TableID: String], to catalog: Catalog) -> Catalog {
-        var catalog = catalog
-        for s in catalog.sources.indices {
-            for c in catalog.sources[s].schemas.indices {
-                for t in catalog.sources[s].schemas[c].tables.indices {
-                    let id = catalog.sources[s].schemas[c].tables[t].id
-                    if let reason = pending[id] { catalog.sources[s].schemas[c].tables[t].describePending = reason }
-                    guard let answer = answers[id] else { continue }
-                    var table = catalog.sources[s].schemas[c].tables[t]
-                    if table.description == nil, let text = answer.table {
-                        table.description = Description(text: text, origin: .model)
-                    }
-                    for index in table.columns.indices where table.columns[index].description == nil {
-                        if let text = answer.columns[table.columns[index].name] {
-                            table.columns[index].description = Description(text: text, origin: .model)
-                        }
-                    }
-                    catalog.sources[s].schemas[c].tables[t] = table
+        catalog.updatingTables { table in
+            if let reason = pending[table.id] { table.describePending = reason }
+            guard let answer = answers[table.id] else { return }
+            if table.description == nil, let text = answer.table {
+                table.description = Description(text: text, origin: .model)
+            }
+            for index in table.columns.indices where table.columns[index].description == nil {
+                if let text = answer.columns[table.columns[index].name] {
+                    table.columns[index].description = Description(text: text, origin: .model)
                 }
             }
         }
-        return catalog
     }
 }
 

@@ -42,26 +42,20 @@ public enum Staleness {
         let builder = RequestBuilder(catalog)
         var catalog = catalog
         var stale: [String] = []
-        for s in catalog.sources.indices {
-            for c in catalog.sources[s].schemas.indices {
-                for t in catalog.sources[s].schemas[c].tables.indices {
-                    var table = catalog.sources[s].schemas[c].tables[t]
-                    let recorded = table.description?.inputsHash != nil || table.columns.contains { $0.description?.inputsHash != nil }
-                    guard recorded else { continue }
-                    let now = fingerprints(of: table, in: builder)
-                    let label = "\(table.id.schema).\(table.id.name)"
-                    if let hash = table.description?.inputsHash, hash != now.table {
-                        table.description?.isStale = true
-                        stale.append(label)
-                    }
-                    for index in table.columns.indices {
-                        guard let hash = table.columns[index].description?.inputsHash,
-                              hash != now.columns[table.columns[index].name] else { continue }
-                        table.columns[index].description?.isStale = true
-                        stale.append("\(label).\(table.columns[index].name)")
-                    }
-                    catalog.sources[s].schemas[c].tables[t] = table
-                }
+        catalog.updateTables { table in
+            let recorded = table.description?.inputsHash != nil || table.columns.contains { $0.description?.inputsHash != nil }
+            guard recorded else { return }
+            let now = fingerprints(of: table, in: builder)
+            let label = "\(table.id.schema).\(table.id.name)"
+            if let hash = table.description?.inputsHash, hash != now.table {
+                table.description?.isStale = true
+                stale.append(label)
+            }
+            for index in table.columns.indices {
+                guard let hash = table.columns[index].description?.inputsHash,
+                      hash != now.columns[table.columns[index].name] else { continue }
+                table.columns[index].description?.isStale = true
+                stale.append("\(label).\(table.columns[index].name)")
             }
         }
         return (catalog, stale)

@@ -30,24 +30,15 @@ public struct ProfileStage: Sendable {
     public func apply(_ samples: [TableSample], cached: [TableID: ProfileCache.Entry] = [:], to catalog: Catalog) -> Catalog {
         var byTable: [TableID: TableSample] = [:]
         for sample in samples { byTable[sample.table] = sample }
-        var catalog = catalog
-        for s in catalog.sources.indices {
-            for c in catalog.sources[s].schemas.indices {
-                for t in catalog.sources[s].schemas[c].tables.indices {
-                    let table = catalog.sources[s].schemas[c].tables[t]
-                    if byTable[table.id] == nil, let entry = cached[table.id] {
-                        catalog.sources[s].schemas[c].tables[t] = restored(table, entry)
-                        continue
-                    }
-                    guard let sample = byTable[table.id] else {
-                        catalog.sources[s].schemas[c].tables[t] = classifyByName(table)
-                        continue
-                    }
-                    catalog.sources[s].schemas[c].tables[t] = profiled(table, sample)
-                }
+        return catalog.updatingTables { table in
+            if byTable[table.id] == nil, let entry = cached[table.id] {
+                table = restored(table, entry)
+            } else if let sample = byTable[table.id] {
+                table = profiled(table, sample)
+            } else {
+                table = classifyByName(table)
             }
         }
-        return catalog
     }
 
     /// A table that was not profiled (a view, or profiling is off) still gets findings from names and types.

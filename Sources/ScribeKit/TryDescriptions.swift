@@ -80,16 +80,11 @@ public struct TryDescriptions: Sendable {
     }
 
     static func adding(hint: String, to tables: Set<TableID>, in catalog: Catalog) -> Catalog {
-        var catalog = catalog
-        for s in catalog.sources.indices {
-            for c in catalog.sources[s].schemas.indices {
-                for t in catalog.sources[s].schemas[c].tables.indices where tables.contains(catalog.sources[s].schemas[c].tables[t].id) {
-                    var context = catalog.sources[s].schemas[c].tables[t].context ?? EntityContext()
-                    context.hints = [context.hints, hint].compactMap { $0 }.joined(separator: "\n\n")
-                    catalog.sources[s].schemas[c].tables[t].context = context
-                }
-            }
+        catalog.updatingTables { table in
+            guard tables.contains(table.id) else { return }
+            var context = table.context ?? EntityContext()
+            context.hints = [context.hints, hint].compactMap { $0 }.joined(separator: "\n\n")
+            table.context = context
         }
-        return catalog
     }
 }
