@@ -332,8 +332,24 @@ public struct Build: Sendable {
         return shippedTheme
     }
 
-    /// The default theme in the Schema Scribe source tree this binary was built from.
-    public static let shippedTheme = URL(fileURLWithPath: #filePath)
+    /// The default theme shipped with Schema Scribe: installed beside the executable
+    /// (`PREFIX/share/schema-scribe/themes/default` for `PREFIX/bin/scribe-build`, or `themes/default` next to
+    /// it), else the source tree this binary was built from, for `swift run` and the tests.
+    public static var shippedTheme: URL {
+        let manager = FileManager.default
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let folder = executable.deletingLastPathComponent()
+            for candidate in [folder.deletingLastPathComponent().appendingPathComponent("share/schema-scribe/themes/default"),
+                              folder.appendingPathComponent("themes/default")]
+            where manager.fileExists(atPath: candidate.appendingPathComponent("templates").path) {
+                return candidate
+            }
+        }
+        return sourceTheme
+    }
+
+    /// The theme in the source checkout, found from this file's path at build time.
+    static let sourceTheme = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("themes/default")
 

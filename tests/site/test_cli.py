@@ -37,3 +37,23 @@ def test_progress_goes_to_standard_error_and_verbose_adds_query_timings(tmp_path
     assert result.stdout == ""
     assert "[introspect] db: 11 tables, 0 views in 5 queries (" in result.stderr
     assert "debug: [introspect] db: columns: 64 rows in" in result.stderr
+
+
+def test_an_installed_binary_uses_the_theme_installed_beside_it(tmp_path, chinook_db):
+    """PREFIX/bin/scribe-build reads PREFIX/share/schema-scribe/themes/default, not the source checkout."""
+    import shutil
+    import subprocess
+    from conftest import REPO, scribe_bin
+    prefix = tmp_path / "prefix"
+    (prefix / "bin").mkdir(parents=True)
+    shutil.copy2(scribe_bin(), prefix / "bin" / "scribe-build")
+    theme = prefix / "share" / "schema-scribe" / "themes" / "default"
+    shutil.copytree(REPO / "themes" / "default", theme)
+    layout = theme / "templates" / "layout.mustache"
+    layout.write_text(layout.read_text(encoding="utf-8").replace("</body>", "<!-- installed theme --></body>"), encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "site.yml").write_text(f"sources:\n  - {{name: db, kind: sqlite, path: {chinook_db}}}\n", encoding="utf-8")
+    result = subprocess.run([str(prefix / "bin" / "scribe-build"), "build"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "<!-- installed theme -->" in (project / "_site" / "index.html").read_text(encoding="utf-8")
