@@ -11,7 +11,7 @@ import Foundation
 /// the stage at once: every other request would be refused too. Whatever a server returned is redacted
 /// (`Describer.redact`) before it is logged or stored, and pages are told only a fixed reason.
 public struct DescribeStage: Sendable {
-    public struct Settings: Sendable {
+    public struct Settings: Sendable, Equatable {
         public var concurrency: Int
         /// At most this many calls in one build (retries included); nil for no limit.
         public var maxCalls: Int?

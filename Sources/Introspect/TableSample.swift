@@ -42,6 +42,9 @@ public struct SamplingPlan: Sendable, Equatable {
     /// Per query, in milliseconds; 0 for none.
     public var statementTimeoutMilliseconds: Int
 
+    /// What changes a profile (workers and the timeout do not), for the profile cache's key.
+    public var fingerprint: String { "\(sampleRows) \(fullScanBelow)" }
+
     /// The statement timeout as people say it: `800 ms`, `30 s`.
     var timeoutText: String {
         statementTimeoutMilliseconds < 1000 ? "\(statementTimeoutMilliseconds) ms" : "\(statementTimeoutMilliseconds / 1000) s"

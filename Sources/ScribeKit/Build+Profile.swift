@@ -8,12 +8,11 @@ extension Build {
     /// decided from the samples, with the values of PII columns masked before anything else sees them.
     func profile(_ catalog: Catalog, _ config: SiteConfig, reprofile: Bool = false, report: inout Report) throws(BuildError) -> Catalog {
         let settings = config.profile
-        let plan = SamplingPlan(sampleRows: settings.sampleRows, fullScanBelow: settings.fullScanBelow, workers: settings.workers,
-                                statementTimeoutMilliseconds: Int(settings.timeoutSeconds * 1000))
+        let plan = settings.sampling
         var samples: [TableSample] = []
         let started = Date()
         let cache = ProfileCache(file: URL(fileURLWithPath: config.cache).appendingPathComponent("profiles.json"))
-        let cacheSettings = "\(plan.sampleRows) \(plan.fullScanBelow) \(config.piiSamples.rawValue)"
+        let cacheSettings = "\(plan.fingerprint) \(config.piiSamples.rawValue)"
         var keys: [TableID: String] = [:]
         var cached: [TableID: ProfileCache.Entry] = [:]
         for sourceConfig in config.sources where settings.enabled && sourceConfig.profile {

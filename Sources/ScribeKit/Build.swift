@@ -198,8 +198,7 @@ public struct Build: Sendable {
         let progress = ProgressPrinter(log: log, label: "[describe]")
         let describeStage = DescribeStage(
             describer: describer, cache: cache,
-            settings: .init(concurrency: settings.concurrency, maxCalls: settings.maxCalls, requestsPerMinute: settings.requestsPerMinute,
-                            sendSampleValues: settings.sendSampleValues),
+            settings: settings.stage,
             reuse: reuse, select: select,
             progress: { progress.show($0) })
         let started = Date()

@@ -123,11 +123,13 @@ public struct ConfigLoader: Sendable {
             try Self.wholeNumber(fields[key], at: "profile.\(key)", within: range, reader)
         }
         // A sample is held in memory; a table of more than a billion rows is never meant to be read whole.
-        settings.sampleRows = try integer("sample_rows", 1...1_000_000) ?? settings.sampleRows
-        settings.fullScanBelow = try integer("full_scan_below", 0...1_000_000_000) ?? settings.fullScanBelow
+        settings.sampling.sampleRows = try integer("sample_rows", 1...1_000_000) ?? settings.sampling.sampleRows
+        settings.sampling.fullScanBelow = try integer("full_scan_below", 0...1_000_000_000) ?? settings.sampling.fullScanBelow
         // Each worker is a database connection.
-        settings.workers = try integer("workers", 1...64) ?? settings.workers
-        if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "profile.timeout", within: Self.timeouts) }
+        settings.sampling.workers = try integer("workers", 1...64) ?? settings.sampling.workers
+        if let timeout = fields["timeout"] {
+            settings.sampling.statementTimeoutMilliseconds = Int((try reader.duration(timeout, at: "profile.timeout", within: Self.timeouts) * 1000).rounded())
+        }
         settings.filter = TableFilter(
             include: try fields["include"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.include") } ?? [],
             exclude: try fields["exclude"].map { node throws(ConfigError) in try reader.strings(node, at: "profile.exclude") } ?? [])
@@ -181,11 +183,11 @@ public struct ConfigLoader: Sendable {
         func integer(_ key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int? {
             try Self.wholeNumber(fields[key], at: "describe.\(key)", within: range, reader)
         }
-        settings.concurrency = try integer("concurrency", 1...256) ?? settings.concurrency
-        settings.maxCalls = try integer("max_calls", 1...10_000_000)
-        settings.requestsPerMinute = try integer("requests_per_minute", 1...100_000).map(Double.init)
+        settings.stage.concurrency = try integer("concurrency", 1...256) ?? settings.stage.concurrency
+        settings.stage.maxCalls = try integer("max_calls", 1...10_000_000)
+        settings.stage.requestsPerMinute = try integer("requests_per_minute", 1...100_000).map(Double.init)
         if let timeout = fields["timeout"] { settings.timeoutSeconds = try reader.duration(timeout, at: "describe.timeout", within: Self.timeouts) }
-        if let send = fields["send_sample_values"] { settings.sendSampleValues = try Self.boolean(send, at: "describe.send_sample_values", reader) }
+        if let send = fields["send_sample_values"] { settings.stage.sendSampleValues = try Self.boolean(send, at: "describe.send_sample_values", reader) }
         if settings.provider != .offline, settings.model == nil {
             throw reader.error(node, "`describe.model` is required with provider `\(settings.provider.rawValue)`")
         }

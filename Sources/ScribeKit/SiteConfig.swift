@@ -1,6 +1,8 @@
 import Catalog
 import Context
+import Describe
 import Foundation
+import Introspect
 import Profile
 
 /// What `site.yml` asks for, with every path made absolute and every `${VAR}` read.
@@ -52,10 +54,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// `profile:` in site.yml: how much of the data a build looks at.
     public struct ProfileSettings: Sendable, Equatable {
         public var enabled = true
-        public var sampleRows = 10_000
-        public var fullScanBelow = 100_000
-        public var workers = 2
-        public var timeoutSeconds = 30.0
+        /// Rows per sample, the full-scan threshold, workers and the timeout: defined and defaulted in one place.
+        public var sampling = SamplingPlan()
         /// Globs on schema.table or source.schema.table; a table must match `include` (when given) and no `exclude`.
         public var filter = TableFilter()
 
@@ -75,12 +75,9 @@ public struct SiteConfig: Sendable, Equatable {
         public var baseURL: String?
         /// The name of the environment variable that holds the key; the key itself is never stored here.
         public var apiKeyVariable: String?
-        public var concurrency = 4
-        public var maxCalls: Int?
-        public var requestsPerMinute: Double?
         public var timeoutSeconds = 60.0
-        /// Whether frequent values of columns that hold no PII may be sent to the model.
-        public var sendSampleValues = false
+        /// Concurrency, call and rate limits, and whether sample values are sent: the describe stage's own settings.
+        public var stage = DescribeStage.Settings()
 
         public init() {}
     }

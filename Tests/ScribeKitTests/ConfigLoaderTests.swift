@@ -95,8 +95,8 @@ struct ConfigLoaderTests {
             profile: {timeout: 1ms, sample_rows: 1000000, full_scan_below: 0, workers: 64}
             describe: {timeout: 24h, concurrency: 256, max_calls: 10000000, base_url: "HTTPS://models.example/v1"}
             """, file: "site.yml", folder: URL(fileURLWithPath: "/"))
-        #expect(config.profile.timeoutSeconds == 0.001 && config.profile.sampleRows == 1_000_000 && config.profile.workers == 64)
-        #expect(config.describe.timeoutSeconds == 86_400 && config.describe.concurrency == 256)
+        #expect(config.profile.sampling.statementTimeoutMilliseconds == 1 && config.profile.sampling.sampleRows == 1_000_000 && config.profile.sampling.workers == 64)
+        #expect(config.describe.timeoutSeconds == 86_400 && config.describe.stage.concurrency == 256)
         #expect(config.describe.baseURL == "HTTPS://models.example/v1")
     }
 
