@@ -13,19 +13,16 @@ public enum TableSampler {
         read: @escaping @Sendable (Connection, Table) -> TableSample, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws(IntrospectError) -> [TableSample] {
         let count = min(workers, max(1, tables.count))
-        var opened: [Connection] = []
-        for _ in 0..<count { opened.append(try connect()) }
-        let connections = Unchecked(opened)
-        let results = Results(count: tables.count)
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: count) { worker in
-            let connection = connections.value[worker]
-            while let index = next.take(below: tables.count) {
-                let done = results.set(index, read(connection, tables[index]))
-                progress(done, tables.count)
+        var connections: [Connection] = []
+        for _ in 0..<count { connections.append(try connect()) }
+        do {
+            return try Parallel.map(count: tables.count, workers: count, done: { progress($0, tables.count) }) { index, worker in
+                read(connections[worker], tables[index])
             }
+        } catch {
+            // `read` turns every failure into an incomplete sample; nothing else throws.
+            return tables.map { failed($0, "\(error)") }
         }
-        return results.all
     }
 
     /// Reads one table in either dialect. A small table (up to `sample_rows` rows) and a sampled one take one
@@ -86,44 +83,4 @@ public enum TableSampler {
         TableSample(table: table.id, rowsRead: 0, isSampled: false, columns: table.columns.map(\.name),
                     aggregates: table.columns.map { _ in .init() }, values: table.columns.map { _ in [] }, incomplete: reason)
     }
-}
-
-/// A value that is only ever touched by one worker at a time, but that Swift cannot prove so.
-private struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-private final class Results: @unchecked Sendable {
-    private var samples: [TableSample?]
-    private var filled = 0
-    private let lock = NSLock()
-
-    init(count: Int) {
-        samples = Array(repeating: nil, count: count)
-    }
-
-    /// Stores one result; returns how many are in.
-    func set(_ index: Int, _ sample: TableSample) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        samples[index] = sample
-        filled += 1
-        return filled
-    }
-
-    var all: [TableSample] { samples.compactMap { $0 } }
 }
