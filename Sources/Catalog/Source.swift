@@ -1,8 +1,28 @@
 /// One configured database, named by the user in `site.yml`.
 public struct Source: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        case sqlite
-        case postgres
+    /// The engine, as `kind:` in site.yml names it. Open, not an enum: an engine is added by its driver
+    /// (Introspect's `SourceDrivers`), not by editing the catalog.
+    public struct Kind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+        public var rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public static let sqlite = Kind(rawValue: "sqlite")
+        public static let postgres = Kind(rawValue: "postgres")
+
+        public var description: String { rawValue }
+
+        // A plain string in catalog.json, as when this was an enum.
+        public init(from decoder: any Decoder) throws {
+            rawValue = try decoder.singleValueContainer().decode(String.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     public var name: String

@@ -30,10 +30,7 @@ extension Build {
             let progressStarted = Date()
             let show: @Sendable (Int, Int) -> Void = { done, total in progress.show(done: done, total: total, noun: "tables", started: progressStarted) }
             let read = try stage(.profile, subject: source.name) { () throws -> [TableSample] in
-                switch sourceConfig.kind {
-                case .sqlite: try SQLiteSampler(path: sourceConfig.path ?? "", plan: plan).sample(tables, progress: show)
-                case .postgres: try PostgresSampler(conninfo: sourceConfig.url ?? "", plan: plan).sample(tables, progress: show)
-                }
+                try sourceConfig.driver().sample(tables, plan: plan, progress: show)
             }
             progress.finish()
             for sample in read where sample.incomplete != nil {

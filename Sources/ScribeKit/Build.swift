@@ -292,13 +292,7 @@ public struct Build: Sendable {
     /// `introspect`, and the `include` patterns that matched none of the tables read.
     static func introspectNotingUnmatched(_ source: SiteConfig.SourceConfig,
                                           countRows: Bool = true) throws(IntrospectError) -> (introspection: Introspection, unmatched: [String]) {
-        var introspection = switch source.kind {
-        case .sqlite:
-            try SQLiteIntrospector(sourceName: source.name, path: source.path ?? "", countRows: countRows).read()
-        case .postgres:
-            try PostgresIntrospector(sourceName: source.name, conninfo: source.url ?? "",
-                                     statementTimeoutSeconds: source.statementTimeoutSeconds).read()
-        }
+        var introspection = try source.driver().introspect(countRows: countRows)
         let unmatched = introspection.source.includesMatchingNothing(source.filter)
         introspection.source = introspection.source.filtered(by: source.filter)
         return (introspection, unmatched)

@@ -1,6 +1,7 @@
 import Catalog
 import Context
 import Foundation
+import Introspect
 import Profile
 import Yams
 
@@ -56,19 +57,32 @@ public struct ConfigLoader: Sendable {
             seen[name] = node
             let kindNode = try reader.required(fields, "kind", in: node, at: at)
             let kindText = try reader.string(kindNode, at: "\(at).kind")
-            guard let kind = Source.Kind(rawValue: kindText) else {
+            guard let driver = SourceDrivers.driver(for: Source.Kind(rawValue: kindText)) else {
                 // Quote the value as written: an interpolated one may come from a secret.
-                throw reader.error(kindNode, "unsupported source kind `\(reader.written(kindNode))`; expected one of: sqlite, postgres")
+                throw reader.error(kindNode, "unsupported source kind `\(reader.written(kindNode))`; expected one of: "
+                    + SourceDrivers.kinds.joined(separator: ", "))
             }
+            let kind = driver.kind
+            let settings = driver.settings
             var source = SiteConfig.SourceConfig(name: name, kind: kind)
-            switch kind {
-            case .sqlite:
-                if let urlNode = fields["url"] { throw reader.error(urlNode, "`url` is for postgres sources; a sqlite source takes `path`") }
-                let pathNode = try reader.required(fields, "path", in: node, at: at)
-                source.path = Self.resolve(try reader.string(pathNode, at: "\(at).path"), against: folder)
-            case .postgres:
-                if let pathNode = fields["path"] { throw reader.error(pathNode, "`path` is for sqlite sources; a postgres source takes `url`") }
-                source.url = try fields["url"].map { node throws(ConfigError) in try reader.string(node, at: "\(at).url") }
+            // Another engine's key is a mistake worth naming: `path` on a postgres source.
+            let own = settings.map { $0.key }
+            for (otherKind, key) in SourceDrivers.settingKeys where otherKind != kind && !own.contains(key) {
+                guard let misplaced = fields[key] else { continue }
+                throw reader.error(misplaced, "`\(key)` is for \(otherKind) sources; a \(kind) source takes "
+                    + own.map { "`\($0)`" }.joined(separator: ", "))
+            }
+            for setting in settings {
+                let value: Node
+                if setting.isRequired {
+                    value = try reader.required(fields, setting.key, in: node, at: at)
+                } else if let given = fields[setting.key] {
+                    value = given
+                } else {
+                    continue
+                }
+                let text = try reader.string(value, at: "\(at).\(setting.key)")
+                source.values[setting.key] = setting.meaning == .filePath ? Self.resolve(text, against: folder) : text
             }
             let include = try fields["include"].map { node throws(ConfigError) in try reader.locatedStrings(node, at: "\(at).include") } ?? []
             source.filter = TableFilter(
@@ -194,7 +208,10 @@ public struct ConfigLoader: Sendable {
         return settings
     }
 
-    static let sourceKeys = ["name", "kind", "path", "url", "include", "exclude", "statement_timeout", "profile"]
+    /// Every source's keys, and each engine's own.
+    static var sourceKeys: [String] {
+        ["name", "kind"] + SourceDrivers.settingKeys.map { $0.key } + ["include", "exclude", "statement_timeout", "profile"]
+    }
 
     static func resolve(_ path: String, against folder: URL) -> String {
         let expanded = (path as NSString).expandingTildeInPath

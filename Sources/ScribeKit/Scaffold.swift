@@ -95,24 +95,11 @@ public struct Scaffold: Sendable {
     }
 
     static func siteYML(_ database: Database, sourceName: String) -> String {
-        let source: String
-        switch database {
-        case .sqlite(let path):
-            source = """
-                  - name: \(YAMLText.quoted(sourceName))
-                    kind: sqlite
-                    path: \(YAMLText.quoted(path))          # relative to this file
-                """
-        case .postgres(let variable):
-            source = """
-                  - name: \(YAMLText.quoted(sourceName))
-                    kind: postgres
-                    url: ${\(variable)}               # a libpq URI; keep the password out of this file
-                    # include: [public.*]          # globs on schema.table
-                    # exclude: ["*.tmp_*"]
-                    # statement_timeout: 60s
-                """
+        let lines = switch database {
+        case .sqlite(let path): SQLiteDriver.exampleEntry(name: YAMLText.quoted(sourceName), value: YAMLText.quoted(path))
+        case .postgres(let variable): PostgresDriver.exampleEntry(name: YAMLText.quoted(sourceName), value: variable)
         }
+        let source = lines.joined(separator: "\n")
         return """
             # Schema Scribe configuration. `scribe-build build` reads it; see README.md for every key.
             title: Database documentation

@@ -10,11 +10,9 @@ public struct SiteConfig: Sendable, Equatable {
     public struct SourceConfig: Sendable, Equatable {
         public var name: String
         public var kind: Source.Kind
-        /// The database file of a SQLite source, absolute.
-        public var path: String?
-        /// A PostgreSQL connection string (URI or key=value); nil means libpq's environment.
-        /// It may hold a password: never print it.
-        public var url: String?
+        /// The keys only its engine takes (`SourceDriver.settings`): a SQLite `path` (absolute), a PostgreSQL
+        /// `url` (which may hold a password: never print it).
+        public var values: [String: String] = [:]
         public var filter: TableFilter
         /// Where each `include` pattern is written in site.yml, for the finding when it matches no table.
         public var includeLocations: [String: Location] = [:]
@@ -22,12 +20,19 @@ public struct SiteConfig: Sendable, Equatable {
         /// `profile: false` on a source: its data is never read, only its structure.
         public var profile = true
 
-        public init(name: String, kind: Source.Kind, path: String? = nil, url: String? = nil,
+        /// The engine's driver for this source; the loader accepts only kinds that have one.
+        public func driver() throws(IntrospectError) -> any SourceDriver {
+            guard let type = SourceDrivers.driver(for: kind) else {
+                throw IntrospectError(database: name, reason: .cannotOpen("no driver for sources of kind `\(kind)`"))
+            }
+            return type.init(sourceName: name, values: values, statementTimeoutSeconds: statementTimeoutSeconds)
+        }
+
+        public init(name: String, kind: Source.Kind, values: [String: String] = [:],
                     filter: TableFilter = TableFilter(), statementTimeoutSeconds: Double = SiteConfig.defaultStatementTimeout) {
             self.name = name
             self.kind = kind
-            self.path = path
-            self.url = url
+            self.values = values
             self.filter = filter
             self.statementTimeoutSeconds = statementTimeoutSeconds
         }

@@ -12,7 +12,7 @@ struct ConfigLoaderTests {
         let config = try loader.parse("sources:\n  - {name: shop, kind: sqlite, path: db/shop.sqlite}\n",
                                       file: "site.yml", folder: URL(fileURLWithPath: "/work/project"))
         #expect(config.title == "Database documentation")
-        #expect(config.sources == [.init(name: "shop", kind: .sqlite, path: "/work/project/db/shop.sqlite")])
+        #expect(config.sources == [.init(name: "shop", kind: .sqlite, values: ["path": "/work/project/db/shop.sqlite"])])
         #expect(config.output == "/work/project/_site")
         #expect(config.theme == nil)
         #expect(config.cache == "/work/project/.scribe/cache")
@@ -26,7 +26,7 @@ struct ConfigLoaderTests {
             paths: {output: ../public, theme: ./mytheme}
             """, file: "site.yml", folder: URL(fileURLWithPath: "/work/project"))
         #expect(config.title == "Shop docs ($5 edition)")
-        #expect(config.sources[0].path == "/data/shop.sqlite")
+        #expect(config.sources[0].values["path"] == "/data/shop.sqlite")
         #expect(config.output == "/work/public")
         #expect(config.theme == "/work/project/mytheme")
     }

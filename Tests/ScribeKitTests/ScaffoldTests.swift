@@ -86,7 +86,7 @@ struct ScaffoldTests {
         let text = Scaffold.siteYML(.postgres(urlVariable: "WAREHOUSE_URL"), sourceName: "warehouse")
         let parsed = try ConfigLoader(environment: ["WAREHOUSE_URL": "postgresql://u@h/db"])
             .parse(text, file: "site.yml", folder: folder.url)
-        #expect(parsed.sources.map(\.url) == ["postgresql://u@h/db"])
+        #expect(parsed.sources.map { $0.values["url"] } == ["postgresql://u@h/db"])
         #expect(parsed.sources.map(\.name) == ["warehouse"])
     }
 }
