@@ -36,10 +36,9 @@ public struct Approve: Sendable {
     /// `sales.orders` approves the table, `sales.orders.*` its columns, `sales.*` both.
     public func run(configPath: String, patterns: [String], dryRun: Bool) async throws(BuildError) -> Report {
         let build = Build(log: log, environment: environment)
-        let config = try build.stage(.config, subject: nil) { try ConfigLoader(environment: environment).load(path: configPath) }
-        var buildReport = Build.Report(output: config.output)
         // The descriptions a build would show, the describer's included (from the cache after a build).
-        let (catalog, _) = try await build.describe(try build.readCatalog(config, strict: false, report: &buildReport), config)
+        let state = try await build.run(Pipeline.described, .init(configPath: configPath))
+        let (config, catalog) = (state.config, state.catalog)
         let root = URL(fileURLWithPath: config.file).standardizedFileURL.deletingLastPathComponent()
         let contextFolder = URL(fileURLWithPath: config.context)
         var ledger = try build.stage(.context, subject: nil) { try ApprovalLedger.read(folder: contextFolder, displayRoot: root) }

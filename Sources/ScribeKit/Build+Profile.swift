@@ -6,7 +6,8 @@ import Profile
 extension Build {
     /// The profile stage: each profiled source's tables sampled in the database, then profiles and PII
     /// decided from the samples, with the values of PII columns masked before anything else sees them.
-    func profile(_ catalog: Catalog, _ config: SiteConfig, reprofile: Bool = false, report: inout Report) throws(BuildError) -> Catalog {
+    func profile(_ state: inout BuildState) throws(BuildError) {
+        let (catalog, config, reprofile) = (state.catalog, state.config, state.request.reprofile)
         let settings = config.profile
         let plan = settings.sampling
         var samples: [TableSample] = []
@@ -38,7 +39,7 @@ extension Build {
                     ? "\(source.name): table \(sample.table.schema).\(sample.table.name) is locked by another session; its profile was skipped"
                     : "\(sample.table): profile incomplete: \(sample.incomplete ?? "")"
                 log.warning("[profile] \(warning)")
-                report.warnings.append(warning)
+                state.report.warnings.append(warning)
             }
             samples += read
         }
@@ -56,6 +57,6 @@ extension Build {
                 + "(from the cache), \(findings) column\(findings == 1 ? "" : "s") with personal data "
                 + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         }
-        return profiled
+        state.catalog = profiled
     }
 }

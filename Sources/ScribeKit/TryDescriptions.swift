@@ -36,9 +36,9 @@ public struct TryDescriptions: Sendable {
 
     public func run(configPath: String, patterns: [String], hint: String?) async throws(BuildError) -> Report {
         let build = Build(log: log, environment: environment)
-        let config = try build.stage(.config, subject: nil) { try ConfigLoader(environment: environment).load(path: configPath) }
-        var buildReport = Build.Report(output: config.output)
-        var catalog = try build.readCatalog(config, strict: false, report: &buildReport)
+        var state = try await build.run(Pipeline.catalog, .init(configPath: configPath))
+        let config = state.config
+        var catalog = state.catalog
         let selected = Set(catalog.allTables.map(\.id).filter { Build.matches($0, patterns) })
         guard !selected.isEmpty else {
             throw BuildError(stage: .describe, message: "no table matches \(patterns.joined(separator: " ")); "
@@ -57,9 +57,12 @@ public struct TryDescriptions: Sendable {
             if request.describeTable { askedForTable.insert(request.table) }
             askedColumns[request.table, default: []].formUnion(request.wanted.map(ExactName.init))
         }
-        let (after, describeReport) = try await build.describe(catalog, config, reuse: { _ in .improve },
-                                                             select: { selected.contains($0) })
-        var report = Report(describe: describeReport, provider: config.describe.provider.rawValue)
+        state.catalog = catalog
+        state.reuse = { _ in .improve }
+        state.select = { selected.contains($0) }
+        try await build.run([Pipeline.describeStage], on: &state)
+        let after = state.catalog
+        var report = Report(describe: state.report.describe, provider: config.describe.provider.rawValue)
         // Entities whose text is the describer's (a pending table's stay empty).
         for table in after.allTables where selected.contains(table.id) {
             let label = "\(table.id.schema).\(table.id.name)"

@@ -75,12 +75,9 @@ struct ApproveLayoutPropertyTests {
 
     /// The catalog `build` renders, without rendering it: read, merged, profiled, described, marked stale.
     static func catalogABuildShows(_ configPath: String) async throws -> Catalog {
-        let build = Build()
-        let config = try ConfigLoader(environment: [:]).load(path: configPath)
-        var report = Build.Report(output: config.output)
-        let (described, _) = try await build.describe(try build.readCatalog(config, strict: true, report: &report), config)
-        #expect(report.findings.isEmpty, "\(report.findings)")
-        return Staleness.mark(described).0
+        let state = try await Build(environment: [:]).run(Pipeline.described, .init(configPath: configPath, strict: true))
+        #expect(state.report.findings.isEmpty, "\(state.report.findings)")
+        return state.catalog
     }
 }
 

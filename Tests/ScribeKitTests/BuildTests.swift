@@ -29,6 +29,14 @@ struct BuildTests {
 
     var site: [String: Data] { TemporaryFolder.contents(of: folder.path("_site")) }
 
+    /// The build is its declared stages, run in order; a command runs the prefix it needs.
+    @Test func aBuildRunsItsStagesInOrder() async throws {
+        #expect(try await build().timings.map(\.stage) == [.introspect, .context, .profile, .describe, .render])
+        let approve = try await Build().run(Pipeline.described, .init(configPath: folder.path("site.yml").path))
+        #expect(approve.report.timings.map(\.stage) == [.introspect, .context, .profile, .describe])
+        #expect(approve.report.pages == 0 && approve.catalog.allTables.count == 21)
+    }
+
     @Test func buildsTheSampleWarehouse() async throws {
         let report = try await build()
         #expect(report.output == folder.path("_site").path)

@@ -56,9 +56,9 @@ struct ScaffoldTests {
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "description: \"\"", with: "description: Known.")
                 try Data(text.utf8).write(to: folder.path("content/\(path)"))
             }
-            var report = Build.Report(output: "")
-            let catalog = try Build().readCatalog(try ConfigLoader(environment: [:]).load(path: config), strict: true, report: &report)
-            #expect(report.findings.isEmpty, "seed \(seed): \(report.findings)")
+            let state = try await Build(environment: [:]).run(Pipeline.catalog, .init(configPath: config, strict: true))
+            let catalog = state.catalog
+            #expect(state.report.findings.isEmpty, "seed \(seed): \(state.report.findings)")
             let described = catalog.allTables.flatMap { [$0.description] + $0.columns.map(\.description) }
             #expect(described.allSatisfy { $0?.text == "Known." }, "seed \(seed): \(sql)")
         }
