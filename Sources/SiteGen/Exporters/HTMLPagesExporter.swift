@@ -102,9 +102,6 @@ public struct HTMLPagesExporter: Exporter {
         for asset in theme.assets {
             try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
         }
-        for asset in theme.assets {
-            try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
-        }
         lap("glossary, personal-data report and assets")
         return summary
     }
