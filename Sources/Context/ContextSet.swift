@@ -1,31 +1,5 @@
 import Catalog
 
-/// A place in a file a person wrote, for messages: `content/context/sales.yml:12:5`.
-public struct Location: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String {
-        file + (line.map { ":\($0)" } ?? "") + (line != nil ? (column.map { ":\($0)" } ?? "") : "")
-    }
-}
-
-/// Something wrong in a context file that does not stop the build (unless `--strict`):
-/// an entry naming a table or column that does not exist.
-public struct Finding: Sendable, Hashable, CustomStringConvertible {
-    public var location: Location
-    public var message: String
-
-    public var description: String { "\(location): \(message)" }
-}
-
 /// Everything read from the context folder, before it is matched against the catalog.
 public struct ContextSet: Sendable {
     /// What one entry says about a table or a column.

@@ -15,6 +15,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
         case queryFailed(sql: String, message: String)
         /// Another session held a lock the query needed for longer than the lock timeout.
         case locked(sql: String)
+        /// The statement timeout ran out (PostgreSQL cancelled the statement, SQLite's deadline interrupted it).
+        case timedOut(sql: String)
     }
 
     /// Which database, as the user would recognise it (a path, or host:port/database).
@@ -42,6 +44,8 @@ public struct IntrospectError: Error, Sendable, Equatable, CustomStringConvertib
             return "the connection string could not be read: \(message)"
         case .queryFailed(let sql, let message):
             return "reading \(database) failed: \(message)\n  while running: \(sql)"
+        case .timedOut(let sql):
+            return "reading \(database) failed: the statement timeout ran out; raise `statement_timeout` in site.yml\n  while running: \(sql)"
         case .locked(let sql):
             return "reading \(database) failed: a table it needs stayed locked by another session; try again when the lock "
                 + "is released\n  while running: \(sql)"

@@ -70,12 +70,12 @@ public enum TableSampler {
     /// Why a table's profile is incomplete, in words: a statement timeout (PostgreSQL cancels the statement,
     /// SQLite's progress handler interrupts it), or the database's own message.
     static func reason(for error: IntrospectError, plan: SamplingPlan) -> String {
-        if case .locked = error.reason { return "the table is locked by another session" }
-        guard case .queryFailed(_, let message) = error.reason else { return error.description }
-        if message.contains("statement timeout") || message == "interrupted" {
-            return "the statement timeout (\(plan.timeoutText)) ran out"
+        switch error.reason {
+        case .locked: return "the table is locked by another session"
+        case .timedOut: return "the statement timeout (\(plan.timeoutText)) ran out"
+        case .queryFailed(_, let message): return message
+        default: return error.description
         }
-        return message
     }
 
     /// Builds a sample for a table whose queries failed: what is missing, and why.

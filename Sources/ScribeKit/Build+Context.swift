@@ -15,7 +15,7 @@ extension Build {
         let merged = try stage(.context, subject: nil) {
             try ContextMerge(context: contextSet, defaultTemplates: config.defaultTemplates).apply(to: state.catalog)
         }
-        state.report.findings += merged.findings.map(\.description)
+        state.report.findings += merged.findings
         for finding in merged.findings { log.warning(finding.description) }
         if state.request.strict, !merged.findings.isEmpty {
             throw BuildError(stage: .context, message: "\(merged.findings.count) finding\(merged.findings.count == 1 ? "" : "s") "

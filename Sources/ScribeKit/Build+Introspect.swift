@@ -8,15 +8,15 @@ extension Build {
     /// matches nothing is a finding, and a catalog left empty an error.
     func introspect(_ state: inout BuildState) throws(BuildError) {
         let config = state.config
-        var unmatchedIncludes: [String] = []
+        var unmatchedIncludes: [Finding] = []
         for source in config.sources {
             let introspectStarted = Date()
             let (introspection, unmatched) = try stage(.introspect, subject: source.name) { try Self.introspectNotingUnmatched(source) }
             for pattern in unmatched {
                 let place = source.includeLocations[pattern] ?? Location(file: config.file)
-                let finding = "\(place): include pattern `\(pattern)` of source `\(source.name)` matches no table; "
-                    + "patterns are globs on schema.table"
-                log.warning(finding)
+                let finding = Finding(stage: BuildStage.introspect.rawValue, location: place, message: "include pattern `\(pattern)` "
+                    + "of source `\(source.name)` matches no table; patterns are globs on schema.table")
+                log.warning(finding.description)
                 unmatchedIncludes.append(finding)
             }
             for query in introspection.queries {
@@ -24,7 +24,7 @@ extension Build {
             }
             for warning in introspection.warnings {
                 log.warning("[introspect] \(source.name): \(warning)")
-                state.report.warnings.append("\(source.name): \(warning)")
+                state.report.warnings.append(Finding(stage: BuildStage.introspect.rawValue, subject: source.name, message: warning))
             }
             let tables = introspection.source.schemas.flatMap(\.tables)
             log.info("[introspect] \(source.name): \(tables.filter { !$0.kind.isView }.count) tables, "

@@ -36,8 +36,9 @@ extension Build {
             progress.finish()
             for sample in read where sample.incomplete != nil {
                 let warning = sample.isLocked
-                    ? "\(source.name): table \(sample.table.schema).\(sample.table.name) is locked by another session; its profile was skipped"
-                    : "\(sample.table): profile incomplete: \(sample.incomplete ?? "")"
+                    ? Finding(stage: BuildStage.profile.rawValue, subject: source.name,
+                              message: "table \(sample.table.schema).\(sample.table.name) is locked by another session; its profile was skipped")
+                    : Finding(stage: BuildStage.profile.rawValue, subject: "\(sample.table)", message: "profile incomplete: \(sample.incomplete ?? "")")
                 log.warning("[profile] \(warning)")
                 state.report.warnings.append(warning)
             }

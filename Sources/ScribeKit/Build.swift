@@ -37,9 +37,10 @@ public struct Build: Sendable {
         public var pages = 0
         public var diagrams = 0
         public var files = 0
-        public var warnings: [String] = []
-        /// Problems in context files that did not stop the build.
-        public var findings: [String] = []
+        /// What the stages noticed and went on: locked tables, unreadable caches, views that no longer compile.
+        public var warnings: [Finding] = []
+        /// Problems in the files people write (context files, include patterns in site.yml); errors under `--strict`.
+        public var findings: [Finding] = []
         public var describe = DescribeStage.Report()
         /// Approved descriptions whose table or column changed since (`schema.table[.column]`).
         public var stale: [String] = []
@@ -81,7 +82,7 @@ public struct Build: Sendable {
         let cacheProblem = Self.cacheProblem(config.cache)
         if let cacheProblem {
             log.warning("[config] \(cacheProblem)")
-            state.report.warnings.append(cacheProblem)
+            state.report.warnings.append(Finding(stage: BuildStage.config.rawValue, message: cacheProblem))
         }
         // One build at a time per cache: answers, profiles and diagrams are shared between builds.
         let logger = log

@@ -136,7 +136,7 @@ struct ApproveTests {
         _ = try await approve("main.employees.store_id")
         try SQLiteFixture.execute("ALTER TABLE employees DROP COLUMN store_id", in: folder.path("warehouse.sqlite"))
         let report = try await Build().run(.init(configPath: config))
-        #expect(report.findings == ["content/context/_approvals.yml:6:5: `main.employees.store_id` is approved here but the column no longer exists; delete its entry"])
+        #expect(report.findings.map(\.description) == ["content/context/_approvals.yml:6:5: `main.employees.store_id` is approved here but the column no longer exists; delete its entry"])
     }
 
     @Test func approvedTextIsStaleOnceItsTableChangesUntilApprovedAgain() async throws {

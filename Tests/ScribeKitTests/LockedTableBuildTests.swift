@@ -32,7 +32,7 @@ struct LockedTableBuildTests {
         let seconds = Date().timeIntervalSince(started)
         withExtendedLifetime(holder) {}
 
-        #expect(report.warnings == [
+        #expect(report.warnings.map(\.description) == [
             "pg: table s.locked is locked by another session; documented without its size, column defaults, checks and index definitions",
             "pg: view s.reads_locked reads a table locked by another session; documented without its definition",
             "pg: table s.locked is locked by another session; its profile was skipped",

@@ -69,8 +69,10 @@ final class PostgresConnection {
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
             // SQLSTATE 55P03 (lock_not_available): lock_timeout ran out. Told apart by code, since the server's
             // message may be translated.
-            if let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))), String(cString: state) == "55P03" {
-                throw IntrospectError(database: server, reason: .locked(sql: sql))
+            // Likewise 57014 (query_canceled): statement_timeout ran out.
+            if let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map({ String(cString: $0) }) {
+                if state == "55P03" { throw IntrospectError(database: server, reason: .locked(sql: sql)) }
+                if state == "57014" { throw IntrospectError(database: server, reason: .timedOut(sql: sql)) }
             }
             let message = connectionString.scrub(String(cString: PQresultErrorMessage(result)))
             throw IntrospectError(database: server, reason: .queryFailed(sql: sql, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -97,6 +97,10 @@ final class SQLiteConnection {
         if code == SQLITE_NOTADB {
             return IntrospectError(database: path, reason: .notADatabase)
         }
+        // The progress handler's deadline stops a statement with SQLITE_INTERRUPT: the statement timeout.
+        if code == SQLITE_INTERRUPT {
+            return IntrospectError(database: path, reason: .timedOut(sql: sql))
+        }
         let message = String(cString: sqlite3_errmsg(handle))
         return IntrospectError(database: path, reason: .queryFailed(sql: sql, message: message))
     }
