@@ -257,10 +257,12 @@ struct PageContext {
         }
         if let key = table.partitionKey { context["partitionKey"] = key }
         context["partitions"] = table.partitions.map { partition -> [String: Any] in
-            var item: [String: Any] = ["name": partition.name, "bound": partition.bound]
+            // Rows and size always set: a missing key would send Mustache up to the table's own `rows` and `size`.
+            var item: [String: Any] = [
+                "name": partition.name, "bound": partition.bound,
+                "rows": Self.rows(partition.rowCount), "size": partition.bytes.map(Self.size) ?? "",
+            ]
             if let parent = partition.parent { item["parent"] = parent }
-            if let count = partition.rowCount { item["rows"] = Self.rows(count) }
-            if let bytes = partition.bytes { item["size"] = Self.size(bytes) }
             return item
         }
         context["reads"] = table.reads.map { dependency -> [String: Any] in
