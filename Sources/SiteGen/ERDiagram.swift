@@ -197,7 +197,7 @@ public struct ERDiagram: Sendable {
         let header = focus ? "#1e3a8a" : "#334155"
         var rows = [
             "<tr><td bgcolor=\"\(header)\" align=\"left\" port=\"title\"><font color=\"#ffffff\"><b>\(Self.label(table.name))</b></font>"
-                + (table.kind == .table ? "" : " <font color=\"#cbd5e1\">\(Self.label(table.kind.rawValue.replacingOccurrences(of: "_", with: " ")))</font>")
+                + (table.kind == .table ? "" : " <font color=\"#cbd5e1\">\(Self.label(Format.words(table.kind.rawValue)))</font>")
                 + "</td></tr>",
         ]
         let primary = Set((table.primaryKey?.columns ?? []).map(ExactName.init))

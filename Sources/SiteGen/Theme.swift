@@ -39,8 +39,10 @@ public struct Theme: Sendable {
         }
     }
 
-    func render(_ template: String, _ context: [String: Any]) throws(RenderError) -> String {
-        guard let text = library.render(context, withTemplate: template) else {
+    /// A page by its view model's template.
+    func render(_ page: some PageView) throws(RenderError) -> String {
+        let template = type(of: page).template
+        guard let text = library.render(page, withTemplate: template) else {
             throw RenderError(.templateMissing(path: "templates/\(template).mustache"))
         }
         return text

@@ -62,6 +62,25 @@ struct SiteGeneratorTests {
         #expect(schema.contains("<a href=\"tables/t201.html\">t201</a>"))
     }
 
+    /// A partition that is itself partitioned has no row count or size of its own; its row must not show the
+    /// table's (Mustache looks a key missing from a row up in the enclosing page).
+    @Test func aPartitionWithoutCountsShowsNoneRatherThanItsTables() throws {
+        var catalog = Fixture.catalog(tables: ["events"])
+        catalog.sources[0].schemas[0].tables[0].rowCount = RowCount(value: 5_000, isExact: true)
+        catalog.sources[0].schemas[0].tables[0].bytes = 2_048
+        catalog.sources[0].schemas[0].tables[0].partitionKey = "RANGE (id)"
+        catalog.sources[0].schemas[0].tables[0].partitions = [
+            Partition(name: "events_2024", bound: "FOR VALUES FROM (1) TO (100)"),
+            Partition(name: "events_2024_01", bound: "FOR VALUES FROM (1) TO (10)", parent: "events_2024",
+                      rowCount: RowCount(value: 12, isExact: false), bytes: 8_192),
+        ]
+        let files = try Fixture.site(catalog, in: try TemporaryFolder())
+        let page = String(decoding: try #require(files["s/main/tables/events.html"]), as: UTF8.self)
+        #expect(page.contains("<tr><td><code>events_2024</code></td><td><code>FOR VALUES FROM (1) TO (100)</code></td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
+        #expect(page.contains("<td class=\"num\">~12</td><td class=\"num\">8 kB</td>"))
+        #expect(page.contains("5,000 rows · 2 kB on disk"))
+    }
+
     @Test func twoBuildsOfTheSameCatalogAreByteIdentical() throws {
         let catalog = try Fixture.shop()
         let first = try Fixture.site(catalog, in: try TemporaryFolder())

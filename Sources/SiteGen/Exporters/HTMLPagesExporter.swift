@@ -29,8 +29,8 @@ public struct HTMLPagesExporter: Exporter {
             try folder.write(path, data)
             summary.files += 1
         }
-        func page(_ path: String, _ template: String, _ context: [String: Any]) throws {
-            try write(path, Data(try theme.render(template, context).utf8))
+        func page(_ path: String, _ view: some PageView) throws {
+            try write(path, Data(try theme.render(view).utf8))
             summary.pages += 1
         }
 
@@ -68,11 +68,11 @@ public struct HTMLPagesExporter: Exporter {
         }
         summary.diagrams = svgs.count
 
-        try page(SitePlan.indexPage, "index", pages.indexPage())
+        try page(SitePlan.indexPage, pages.indexPage())
         let schemas = catalog.sources.flatMap { source in source.schemas.map { (source, $0) } }
         try Parallel.forEach(schemas, chunkSize: 1) { source, schema in
             let overview = overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)]
-            let html = try theme.render("schema", pages.schema(schema, of: source, overview: overview))
+            let html = try theme.render(pages.schema(schema, of: source, overview: overview))
             try folder.write(plan.schemaPage(source: source.name, schema: schema.name), Data(html.utf8))
         }
         summary.pages += schemas.count
@@ -81,7 +81,7 @@ public struct HTMLPagesExporter: Exporter {
         try Parallel.forEach(tables) { table in
             guard let path = plan.tablePage(table.id) else { return }
             let diagram = neighbourhoods[table.id].map { ($0, inlineSVG[table.id] ?? "") }
-            let html = try theme.render("table", pages.table(table, diagram: diagram))
+            let html = try theme.render(pages.table(table, diagram: diagram))
             try folder.write(path, Data(html.utf8))
         }
         summary.pages += tables.count
@@ -89,16 +89,16 @@ public struct HTMLPagesExporter: Exporter {
 
         lap("\(summary.pages) pages")
         if !catalog.glossary.isEmpty {
-            try page(SitePlan.glossaryIndex, "glossary", pages.glossaryIndex())
+            try page(SitePlan.glossaryIndex, pages.glossaryIndex())
             var targets: [String: String] = [:]
             for term in catalog.glossary { if let page = plan.termPage(term.term) { targets[page] = term.term } }
             let usage = GlossaryUsage(catalog, glossary: pages.glossary, termOfTarget: targets)
             for term in catalog.glossary {
                 guard let path = plan.termPage(term.term) else { continue }
-                try page(path, "term", pages.glossaryTerm(term, usage: usage.uses[term.term] ?? []))
+                try page(path, pages.glossaryTerm(term, usage: usage.uses[term.term] ?? []))
             }
         }
-        if pages.hasPII { try page(SitePlan.piiPage, "pii", pages.piiReport()) }
+        if pages.hasPII { try page(SitePlan.piiPage, pages.piiReport()) }
         for asset in theme.assets {
             try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
         }

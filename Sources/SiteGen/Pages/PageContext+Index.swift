@@ -1,0 +1,52 @@
+import Catalog
+
+extension PageContext {
+    /// Schemas with more tables than this are summarised on the front page, not listed.
+    static let indexTableLimit = 200
+
+    func indexPage() -> IndexPage {
+        let path = SitePlan.indexPage
+        let tables = catalog.allTables
+        return IndexPage(
+            frame: frame(path: path, title: catalog.title, crumbs: []),
+            summary: [
+                Format.counted(tables.filter { !$0.kind.isView }.count, "table"),
+                Format.counted(tables.filter(\.kind.isView).count, "view"),
+                Format.counted(tables.reduce(0) { $0 + $1.columns.count }, "column"),
+            ].joined(separator: " · "),
+            sources: catalog.sources.map { source in
+                IndexPage.Source(name: source.name, kind: source.kind.rawValue, schemas: source.schemas.map { schema in
+                    // A long schema is listed on its own page; the front page stays small enough to load at once.
+                    let listed = schema.tables.count <= Self.indexTableLimit
+                    return IndexPage.Schema(
+                        name: schema.name,
+                        href: plan.schemaPage(source: source.name, schema: schema.name),
+                        tableCount: Format.tablesAndViews(schema.tables.count),
+                        tables: listed ? schema.tables.map { tableSummary($0, from: path) } : [],
+                        listedOnSchemaPage: !listed
+                    )
+                })
+            }
+        )
+    }
+
+    func schema(_ schema: Schema, of source: Source, overview: ERDiagram.Overview?) -> SchemaPage {
+        let path = plan.schemaPage(source: source.name, schema: schema.name)
+        var note: String?
+        if let overview, overview.drawnTables < overview.tables {
+            note = "The diagram shows the \(Format.count(overview.drawnTables)) most connected of "
+                + "\(Format.count(overview.tables)) tables and views; each table's page has a diagram of its own neighbours."
+        }
+        return SchemaPage(
+            frame: frame(path: path, title: "\(source.name).\(schema.name)", crumbs: [
+                (catalog.title, SitePlan.indexPage), ("\(source.name) · \(schema.name)", nil),
+            ]),
+            source: source.name,
+            name: schema.name,
+            tableCount: Format.tablesAndViews(schema.tables.count),
+            tables: schema.tables.map { tableSummary($0, from: path) },
+            diagram: SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path),
+            diagramNote: note
+        )
+    }
+}

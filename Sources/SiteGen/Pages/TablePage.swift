@@ -1,0 +1,87 @@
+import Mustache
+
+/// A table's or view's page: columns, data profile, keys, relationships, indexes, definition and diagram.
+struct TablePage: PageView {
+    static let template = "table"
+    var frame: PageFrame
+    var name: String
+    /// `source.schema.table`.
+    var qualifiedName: String
+    var kind: String
+    var isView: Bool
+    var options: [String]
+    /// "1,204 rows", "~1,204 rows (estimate)"; nil when unknown.
+    var rows: String?
+    /// Size on disk, when the database reports it.
+    var size: String?
+    var columnCount: String
+    var description: DescriptionView
+    var context: ContextView?
+    /// Nil when the table was not profiled.
+    var profile: ProfileSection?
+    var columns: [Column]
+    var primaryKey: PrimaryKey?
+    var foreignKeys: [ForeignKey]
+    var referencedBy: [Reference]
+    /// Relationships written in context files, which the database does not declare.
+    var documented: [Relationship]
+    var indexes: [Index]
+    var constraints: [Constraint]
+    var partitionKey: String?
+    var partitions: [Partition]
+    /// The tables a view reads, and the views reading this table.
+    var reads: [Read]
+    var readBy: [Link]
+    var viewDefinition: String?
+    var diagram: Diagram?
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "qualifiedName": qualifiedName
+        case "kind": kind
+        case "isView": isView
+        case "options": options
+        case "rows": rows.orBlank
+        case "size": size.orBlank
+        case "columnCount": columnCount
+        case "description": description
+        case "context": context.orBlank
+        case "profile": profile.orBlank
+        case "columns": columns
+        case "primaryKey": primaryKey.orBlank
+        case "foreignKeys": foreignKeys
+        case "referencedBy": referencedBy
+        case "documented": documented
+        case "indexes": indexes
+        case "constraints": constraints
+        case "partitionKey": partitionKey.orBlank
+        case "partitions": partitions
+        case "reads": reads
+        case "readBy": readBy
+        case "viewDefinition": viewDefinition.orBlank
+        case "diagram": diagram.orBlank
+        default: frame.child(named: key)
+        }
+    }
+}
+
+extension TablePage {
+    /// The table's neighbourhood diagram, drawn into the page.
+    ///
+    /// It answers only its own keys: the `{{name}}` the template prints inside the section is the table's.
+    struct Diagram: MustacheParent {
+        /// Markup from graphviz, which escaped every name in it.
+        var svg: String
+        /// Set when the diagram leaves related tables out.
+        var note: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "svg": svg
+            case "note": note.orBlank
+            default: nil
+            }
+        }
+    }
+}
