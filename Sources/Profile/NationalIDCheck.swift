@@ -1,4 +1,6 @@
-/// National identity and tax numbers that carry a check digit, validated as their issuers define them.
+/// National identity and tax numbers that carry a check digit, validated as their issuers define them:
+/// BR CPF, FR NIR, NL BSN, PT NIF, ES DNI/NIE, DE Steuer-ID, BE national register number, AT social
+/// insurance number, MX NSS (Luhn), IT codice fiscale and JP My Number.
 ///
 /// The check digit is what separates an id from an order number of the same length: a random run of digits
 /// passes one of these one time in 10 to 100, so a column where most values pass holds ids. Values are read
@@ -23,9 +25,12 @@ enum NationalIDCheck {
         case (9, 0):
             if isDutchBSN(compact) { return "Dutch BSN numbers (11-test)" }
             return isPortugueseNIF(compact) ? "Portuguese NIF numbers" : nil
+        case (10, 0): return isAustrianSVNR(compact) ? "Austrian social insurance numbers" : nil
         case (11, 0):
             if isBrazilianCPF(compact) { return "Brazilian CPF numbers" }
-            return isGermanTaxID(compact) ? "German tax ids (Steuer-ID)" : nil
+            if isGermanTaxID(compact) { return "German tax ids (Steuer-ID)" }
+            if isBelgianNationalNumber(compact) { return "Belgian national register numbers" }
+            return ValueCheck.passesLuhn(String(decoding: compact, as: UTF8.self)) ? "Mexican social security numbers (NSS)" : nil
         case (12, 0): return isJapaneseMyNumber(compact) ? "Japanese My Number ids" : nil
         case (15, 0), (15, 1): return isFrenchNIR(compact) ? "French social security numbers (NIR)" : nil
         case (16, _): return letters >= 7 && isItalianCodiceFiscale(compact) ? "Italian codici fiscali" : nil
@@ -92,6 +97,28 @@ enum NationalIDCheck {
         }
         let check = 11 - product
         return (check == 10 ? 0 : check) == digit(d[10])
+    }
+
+    /// Belgium's national register number: birth date, serial, and 97 minus the first nine digits mod 97
+    /// (with a 2 in front for people born from 2000).
+    static func isBelgianNationalNumber(_ d: [UInt8]) -> Bool {
+        guard d.count == 11, isDigits(d) else { return false }
+        let month = digit(d[2]) * 10 + digit(d[3])
+        guard month <= 12 || (20...32).contains(month) || (40...52).contains(month) else { return false }
+        let body = d[0..<9].reduce(0) { $0 * 10 + digit($1) }
+        let check = digit(d[9]) * 10 + digit(d[10])
+        return 97 - body % 97 == check || 97 - (2_000_000_000 + body) % 97 == check
+    }
+
+    /// Austria's social insurance number: a serial of three digits, a check digit mod 11 over weights
+    /// 3 7 9 · 5 8 4 2 1 6, and the birth date `ddmmyy`.
+    static func isAustrianSVNR(_ d: [UInt8]) -> Bool {
+        guard d.count == 10, isDigits(d), d[0] != UInt8(ascii: "0") else { return false }
+        let month = digit(d[6]) * 10 + digit(d[7])
+        guard (1...12).contains(month) || month == 13 || month == 0 else { return false }
+        let weights = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6]
+        let sum = (0..<10).reduce(0) { $0 + digit(d[$1]) * weights[$1] }
+        return sum % 11 == digit(d[3]) && sum % 11 != 10
     }
 
     /// Japan's My Number: 12 digits, the last a check digit mod 11 over weights 6…2, 7…2.

@@ -36,13 +36,20 @@ struct PIIValueEvidence: Sendable {
         add(.email, tally.email, share: Self.validatedShare, confidence: 0.9, validated: true, "email addresses")
         add(.creditCard, tally.card, share: Self.validatedShare, confidence: 0.9, validated: true, "card numbers that pass the Luhn check")
         add(.iban, tally.iban, share: Self.validatedShare, confidence: 0.9, validated: true, "IBANs with a valid checksum")
-        if let (what, _) = tally.nationalIDs.max(by: { $0.value < $1.value }) {
-            let what = tally.nationalIDs.count == 1 ? what + " with valid check digits" : "national ids with valid check digits"
-            add(.nationalID, tally.nationalIDs.values.reduce(0, +), share: Self.validatedShare, confidence: 0.95, validated: true, what)
+        // US SSNs have no check digit; nine digits of them also pass the 11-test now and then, so both count together.
+        let checked = tally.nationalIDs.values.reduce(0, +)
+        if checked > tally.ssn, let (what, _) = tally.nationalIDs.max(by: { $0.value < $1.value }) {
+            let what = tally.nationalIDs.count == 1 && tally.ssn == 0 ? what + " with valid check digits" : "national ids with valid check digits"
+            add(.nationalID, checked + tally.ssn, share: Self.validatedShare, confidence: 0.95, validated: true, what)
+        } else {
+            add(.nationalID, checked + tally.ssn, share: Self.validatedShare, confidence: 0.9, validated: false, "US social security numbers")
         }
-        add(.nationalID, tally.ssn, share: Self.validatedShare, confidence: 0.9, validated: false, "US social security numbers")
         add(.ipAddress, tally.ip, share: Self.validatedShare, confidence: 0.9, validated: true, "IP addresses")
-        add(.phone, tally.phone, share: Self.validatedShare, confidence: 0.9, validated: false, "telephone numbers")
+        // Numbers written bare in national form (`0144612353`) count beside written ones, never alone: alone they
+        // are as likely an account or order number.
+        if tally.phone * 10 >= count * 3 {
+            add(.phone, tally.phone + tally.barePhone, share: Self.validatedShare, confidence: 0.9, validated: false, "telephone numbers")
+        }
         add(.postalCode, tally.postalCode, share: Self.validatedShare, confidence: 0.75, validated: false,
             "postal codes in a national layout (UK, NL, CA, BR, PT, JP)")
         if let (what, _) = tally.secrets.max(by: { $0.value < $1.value }) {
@@ -71,8 +78,9 @@ struct PIIValueEvidence: Sendable {
         let listed = Double(tally.nameListed) / Double(count)
         let distinct = Double(tally.distinct.count)
         if tally.singleWord * 2 > count {
-            // One word: given names or surnames alone. Cities and products are single words too, so more must be listed.
-            guard listed >= 0.35, distinct >= 10 else { return nil }
+            // One word: given names or surnames alone. Colours, words and most cities hold a listed name one time
+            // in fifty; given names are listed more than half the time, common surnames one time in five or more.
+            guard listed >= 0.2, distinct >= 20, Double(shaped) >= 0.9 * Double(count) else { return nil }
         } else {
             // Full names: a common name in a third of them; or, when nearly all are written like names and hardly
             // any repeats (as people's names do not), in one of eight, since no list holds every surname.
@@ -87,7 +95,7 @@ struct PIIValueEvidence: Sendable {
 
     /// Counts of what each value validated as.
     private struct Tally {
-        var email = 0, card = 0, iban = 0, ssn = 0, ip = 0, phone = 0, postalCode = 0, address = 0, contact = 0
+        var email = 0, card = 0, iban = 0, ssn = 0, ip = 0, phone = 0, barePhone = 0, postalCode = 0, address = 0, contact = 0
         var nameListed = 0, nameShaped = 0, company = 0, singleWord = 0
         var nationalIDs: [String: Int] = [:]
         var secrets: [String: Int] = [:]
@@ -111,6 +119,7 @@ struct PIIValueEvidence: Sendable {
                 return
             }
             guard text || number else { return }
+            if digits == 9, ValueCheck.isSSN(value) { ssn += 1; return }
             if digits >= 7, digits <= 16, value.utf8.count <= 24, let id = NationalIDCheck.identify(value) {
                 nationalIDs[id, default: 0] += 1
                 return
@@ -124,10 +133,10 @@ struct PIIValueEvidence: Sendable {
             }
             if (13...19).contains(digits), ValueCheck.isCardNumber(value) { card += 1; return }
             if digits >= 10, letters >= 2, ValueCheck.isIBAN(value) { iban += 1; return }
-            if digits == 9, ValueCheck.isSSN(value) { ssn += 1; return }
             if digits >= 2, letters <= 6, ValueCheck.isIPAddress(value) { ip += 1; return }
             if (2...8).contains(digits), value.utf8.count <= 12, PostalCodeCheck.isPostalCode(value) { postalCode += 1; return }
-            if (7...15).contains(digits), letters == 0, ValueCheck.isPhone(value) { phone += 1; return }
+            if (7...20).contains(digits), letters <= 4, ValueCheck.isPhone(value) { phone += 1; return }
+            if (9...11).contains(digits), digits == value.utf8.count, value.utf8.first == UInt8(ascii: "0") { barePhone += 1 }
             if digits >= 1 || high, letters >= 2 || high, StreetAddressCheck.isStreetAddress(value) { address += 1; return }
             if digits == 0, letters >= 2 || high {
                 switch PersonNameCheck.judge(value) {

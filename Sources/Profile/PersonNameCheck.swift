@@ -39,7 +39,9 @@ enum PersonNameCheck {
                                            "straße", "straat", "laan", "plaza", "praca", "boulevard", "chemin", "travessa", "allee", "weg"]
     /// Saints and the particles of place names: `San Sebastián`, `Saint Gilles`, `Bad Homburg`.
     static let placeWords: Set<String> = ["saint", "sainte", "st.", "ste", "san", "santa", "santo", "sao", "sankt", "sint", "bad", "porto",
-                                          "puerto", "villa", "ciudad", "cidade", "citta", "ville", "city", "town", "county", "province"]
+                                          "puerto", "villa", "ciudad", "cidade", "citta", "ville", "city", "town", "county", "province",
+                                          "lake", "port", "mount", "mt", "fort", "ft", "new", "east", "west", "north", "south", "upper",
+                                          "lower", "nueva", "nuevo", "nouvelle", "neu", "nieuw", "oost", "noord", "zuid", "ost", "nord", "sud"]
     static let placeParticles: Set<String> = ["sur", "sous", "les", "la", "le", "en", "am", "an", "im", "bei", "de", "del", "di", "aan", "op"]
     static let japaneseCompanyMarks: Set<Unicode.Scalar> = ["社", "株", "銀", "店", "局", "院", "協"]
     static let japanesePlaceEndings: Set<Unicode.Scalar> = ["市", "区", "町", "村", "県", "都", "府", "郡", "駅"]
@@ -66,8 +68,9 @@ enum PersonNameCheck {
             if companyWords.contains(key) { return .company }
             if streetWords.contains(key) || placeWords.contains(key) { return .notAName }
             // `Andre-la-Forêt`, `Saint-Denis-sur-Mer`: a place; a double-barrelled name capitalises both halves.
-            if key.contains("-"), key.split(separator: "-").dropFirst().contains(where: { placeParticles.contains(String($0)) }) {
-                return .notAName
+            if key.utf8.contains(UInt8(ascii: "-")) {
+                let parts = key.split(separator: "-").map(String.init)
+                if parts.contains(where: placeWords.contains) || parts.dropFirst().contains(where: placeParticles.contains) { return .notAName }
             }
             if particles.contains(key) || (key.hasPrefix("d'") && index > 0) { continue }
             // A name's word is capitalised (or all capitals, as French and Japanese write surnames).
@@ -89,7 +92,8 @@ enum PersonNameCheck {
         if scalars.contains(where: japaneseCompanyMarks.contains) { return .company }
         guard (2...7).contains(scalars.count) else { return .notAName }
         if let last = scalars.last, japanesePlaceEndings.contains(last) { return .notAName }
-        for length in 1...3 where length < scalars.count {
+        // The surname alone (`佐々木`) is a name too.
+        for length in 1...3 where length <= scalars.count {
             if PersonNameLists.japaneseSurnames.contains(String(String.UnicodeScalarView(scalars.prefix(length)))) { return .listed }
         }
         return .nameShaped

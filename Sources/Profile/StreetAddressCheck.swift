@@ -20,11 +20,14 @@ enum StreetAddressCheck {
         // Spanish
         "calle", "c/", "avenida", "avda", "paseo", "plaza", "pza", "camino", "carrera", "ronda", "travesia", "carretera", "ctra",
         "glorieta", "pasaje", "rambla", "callejon", "urbanizacion", "urb", "acceso", "alameda", "via", "cañada", "canada", "piso",
-        "puerta", "bajo", "carrer",
+        "puerta", "bajo", "carrer", "corredor", "retorno", "cerrada", "privada", "prolongacion", "circuito", "andador", "calzada",
+        "periferico", "edif", "edificio", "depto", "departamento", "interior", "colonia", "col", "manzana", "mz", "cuesta", "senda",
         // Portuguese
         "rua", "r.", "travessa", "praca", "largo", "estrada", "rodovia", "alameda", "avenida", "beco", "ladeira", "vila", "quadra",
         "setor", "conjunto", "condominio", "chacara", "fazenda", "sitio", "jardim", "parque", "viela", "vereda", "trecho", "apto",
-        "bloco", "lote",
+        "bloco", "lote", "aeroporto", "area", "campo", "colonia", "conjunto", "distrito", "esplanada", "estacao", "favela", "feira",
+        "lago", "lagoa", "loteamento", "morro", "nucleo", "passarela", "patio", "praia", "recanto", "residencial", "trevo", "vale",
+        "viaduto", "casa", "sala", "andar",
         // Italian
         "via", "viale", "piazza", "piazzale", "corso", "vicolo", "largo", "contrada", "borgo", "strada", "lungomare", "lungotevere",
         "traversa", "calle", "salita", "rotonda", "canale", "stretto", "incrocio", "localita", "frazione", "piano", "interno", "scala",
@@ -88,6 +91,11 @@ enum StreetAddressCheck {
         }
         guard hasDigit, number, lettersWords >= 1 else { return false }
         if street { return true }
+        // `Feira de Melo, 438`, `Canale Gilberto, 87`: a name, a comma, the house number (Brazil, Italy, Spain).
+        if let comma = value.lastIndex(of: ","), lettersWords >= 2, value[..<comma].contains(where: \.isUppercase),
+           let after = value[value.index(after: comma)...].split(separator: " ").first, isHouseNumber(after) {
+            return true
+        }
         // `171 Stark Cliffs`: an English address starts with its number, then two or more capitalised words.
         return words.count >= 3 && isHouseNumber(words[0]) && words[1].first?.isUppercase == true && words[2].first?.isUppercase == true
             && words.dropFirst().allSatisfy { !isHouseNumber($0) || $0.count <= 4 }

@@ -81,11 +81,23 @@ enum ValueCheck {
     /// `100-0001`), which have digits and separators too. Without a `+` or a bracket, a number has at
     /// least eight digits: seven are a Japanese postal code or an old local number.
     static func isPhone(_ value: String) -> Bool {
-        guard let digits = digits(value, allowing: " -.()+/") , (7...15).contains(digits.count) else { return false }
-        guard CalendarDate(parsing: value) == nil, !hasCPFLayout(value), !PostalCodeCheck.isPostalCode(value) else { return false }
-        let written = value.trimmingCharacters(in: .whitespaces)
+        let written = withoutExtension(value.trimmingCharacters(in: .whitespaces))
+        guard let digits = digits(written, allowing: " -.()+/") , (7...15).contains(digits.count) else { return false }
+        guard CalendarDate(parsing: written) == nil, !hasCPFLayout(written), !PostalCodeCheck.isPostalCode(written) else { return false }
         if written.hasPrefix("+") || written.hasPrefix("(") { return true }
         return digits.count >= 8 && written.contains(where: { " -./".contains($0) })
+    }
+
+    /// `(489)863-0585x4179`, `+1 415 555 0134 ext. 12`: the number without its extension.
+    static func withoutExtension(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "#") }) else { return value }
+        for marker in [" ext. ", " ext ", " ext.", "ext.", " x", "x", " #"] {
+            if let range = value.range(of: marker, options: .backwards), range.lowerBound > value.startIndex,
+               !value[range.upperBound...].isEmpty, value[range.upperBound...].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return String(value[..<range.lowerBound])
+            }
+        }
+        return value
     }
 
     /// `ddd.ddd.ddd-dd`: how CPFs are written, valid check digits or not.

@@ -34,6 +34,11 @@ struct PIIDecisionTests {
             #expect(!ValueCheck.isPhone(notPhone), "\(notPhone)")
         }
         #expect(ValueCheck.isPhone("+49 30 1234567") && ValueCheck.isPhone("06-12345678") && ValueCheck.isPhone("(11) 91234-5678"))
+        #expect(ValueCheck.isPhone("(489)863-0585x4179") && ValueCheck.isPhone("397.235.9316 ext. 243") && !ValueCheck.isPhone("SKU-1234567x2"))
+        // Bare national numbers count beside written ones, never alone.
+        let french: [String] = (0..<20).map { (n: Int) -> String in n % 2 == 0 ? "01446123\(10 + n)" : "+33 (0)2 14 85 84 \(10 + n)" }
+        #expect(Self.kind("c5", french) == .phone)
+        #expect(Self.kind("c5", (0..<20).map { (n: Int) -> String in "01446123\(10 + n)" }) == nil)
         let dates: [String] = (0..<20).map { (n: Int) -> String in String(format: "%02d.%02d.%04d", 1 + n, 1 + n % 12, 1950 + n * 3) }
         #expect(Self.kind("c2", dates) == .dateOfBirth)
         let cpfs = ["529.982.247-25", "111.444.777-35", "123.456.789-09"]

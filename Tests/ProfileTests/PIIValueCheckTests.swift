@@ -22,6 +22,10 @@ struct PIIValueCheckTests {
         #expect(!NationalIDCheck.isGermanTaxID(Array("12345678903".utf8)))
         #expect(NationalIDCheck.identify("RSSMRA85T10A562S") == "Italian codici fiscali" && NationalIDCheck.identify("RSSMRA85T10A562T") == nil)
         #expect(NationalIDCheck.identify("123456789018") == "Japanese My Number ids" && NationalIDCheck.identify("123456789017") == nil)
+        #expect(NationalIDCheck.identify("71112295748") == "Belgian national register numbers")
+        #expect(NationalIDCheck.identify("09031852547") == "Belgian national register numbers")  // born in 2009: 2 in front
+        #expect(NationalIDCheck.identify("4904300573") == "Austrian social insurance numbers" && NationalIDCheck.identify("4914300573") == nil)
+        #expect(NationalIDCheck.identify("26663538119") == "Mexican social security numbers (NSS)")
         #expect(NationalIDCheck.identify("SKU-12345-AB") == nil && NationalIDCheck.identify("2026-01-12") == nil)
     }
 
@@ -56,6 +60,9 @@ struct PIIValueCheckTests {
                         "Rua Augusta, 41", "Via Roma 10", "Julianalaan 3", "171 Stark Cliffs", "東京都新宿区西新宿2丁目8-1"] {
             #expect(StreetAddressCheck.isStreetAddress(address), "\(address)")
         }
+        for address in ["Feira de Melo, 438", "Canale Gilberto, 87", "Retorno Luxemburgo 372 Edif. 930 , Depto. 682"] {
+            #expect(StreetAddressCheck.isStreetAddress(address), "\(address)")
+        }
         for other in ["Trail Runner 2", "INV-2026-123456", "Rue de Rivoli", "75001 Paris", "Zaino Urbano 20L", "SKU-48213", "三鷹市"] {
             #expect(!StreetAddressCheck.isStreetAddress(other), "\(other)")
         }
@@ -68,6 +75,8 @@ struct PIIValueCheckTests {
         #expect(PersonNameCheck.judge("Müller GmbH") == .company && PersonNameCheck.judge("Alves SARL") == .company)
         #expect(PersonNameCheck.judge("株式会社阿部電気") == .company && PersonNameCheck.judge("中野区") == .notAName)
         #expect(PersonNameCheck.judge("Saint-Denis-sur-Mer") == .notAName && PersonNameCheck.judge("San Sebastián") == .notAName)
+        #expect(PersonNameCheck.judge("佐々木") == .listed && PersonNameCheck.judge("Port Amanda") == .notAName)
+        #expect(PersonNameCheck.judge("Sainte-Julie") == .notAName && PersonNameCheck.judge("Müller-Lüdenscheidt") == .listed)
         #expect(PersonNameCheck.judge("Rue de Rivoli") == .notAName && PersonNameCheck.judge("SKU-12345") == .notAName)
         #expect(PostalCodeCheck.isPostalCode("SW1A 1AA") && PostalCodeCheck.isPostalCode("1012 AB") && PostalCodeCheck.isPostalCode("〒100-0001"))
         #expect(!PostalCodeCheck.isPostalCode("75001") && !PostalCodeCheck.isPostalCode("SKU-1234"))
