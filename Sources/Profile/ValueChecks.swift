@@ -76,11 +76,41 @@ enum ValueCheck {
     }
 
     /// A telephone number as people write one: 7 to 15 digits with a leading `+`, brackets or separators.
-    /// A bare run of digits (an order number) is not enough.
+    /// A bare run of digits (an order number) is not enough, and neither is a date (`12.03.1985`,
+    /// `12/03/1985`), a Brazilian CPF's layout (`123.456.789-09`) or a postal code (`01310-100`,
+    /// `100-0001`), which have digits and separators too. Without a `+` or a bracket, a number has at
+    /// least eight digits: seven are a Japanese postal code or an old local number.
     static func isPhone(_ value: String) -> Bool {
-        guard let digits = digits(value, allowing: " -.()+/") , (7...15).contains(digits.count) else { return false }
-        let written = value.trimmingCharacters(in: .whitespaces)
-        return written.hasPrefix("+") || written.hasPrefix("(") || written.contains(where: { " -.()/".contains($0) })
+        let written = withoutExtension(value.trimmingCharacters(in: .whitespaces))
+        guard let digits = digits(written, allowing: " -.()+/") , (7...15).contains(digits.count) else { return false }
+        guard CalendarDate(parsing: written) == nil, !hasCPFLayout(written), !PostalCodeCheck.isPostalCode(written) else { return false }
+        if written.hasPrefix("+") || written.hasPrefix("(") { return true }
+        return digits.count >= 8 && written.contains(where: { " -./".contains($0) })
+    }
+
+    /// `(489)863-0585x4179`, `+1 415 555 0134 ext. 12`: the number without its extension.
+    static func withoutExtension(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "#") }) else { return value }
+        for marker in [" ext. ", " ext ", " ext.", "ext.", " x", "x", " #"] {
+            if let range = value.range(of: marker, options: .backwards), range.lowerBound > value.startIndex,
+               !value[range.upperBound...].isEmpty, value[range.upperBound...].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return String(value[..<range.lowerBound])
+            }
+        }
+        return value
+    }
+
+    /// `ddd.ddd.ddd-dd`: how CPFs are written, valid check digits or not.
+    static func hasCPFLayout(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 14 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            switch index {
+            case 3, 7: return byte == UInt8(ascii: ".")
+            case 11: return byte == UInt8(ascii: "-")
+            default: return byte >= 48 && byte <= 57
+            }
+        }
     }
 
     /// A US social security number: AAA-GG-SSSS with the ranges the SSA never issues left out.
@@ -114,14 +144,6 @@ enum ValueCheck {
         Double(value) != nil && value.contains(where: \.isNumber)
     }
 
-    /// A long run of hex or base64 characters: how keys, tokens and password hashes look.
-    static func looksLikeToken(_ value: String) -> Bool {
-        guard value.count >= 24, !value.utf8.contains(32) else { return false }
-        let letters = value.filter(\.isLetter).count
-        let numbers = value.filter(\.isNumber).count
-        return letters > 0 && numbers > 0 && value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=_-.$".contains($0)) }
-    }
-
     /// An email address or a phone number somewhere inside a longer text.
     static func containsContactDetails(_ value: String) -> Bool {
         // Free text is words: a reference like `INV-2026-123456` is not a text with a phone number in it.
@@ -135,40 +157,6 @@ enum ValueCheck {
         return runs.contains { isPhone($0.trimmingCharacters(in: .whitespaces)) && $0.filter(\.isNumber).count >= 9 }
     }
 
-    /// Given names common in the languages the name rules know, lower-cased: evidence that a text column
-    /// holds people's names when many of its values start with one.
-    static let givenNames: Set<String> = [
-        "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher",
-        "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kevin", "brian", "george",
-        "timothy", "ronald", "jason", "edward", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan",
-        "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory", "alexander", "patrick",
-        "jack", "dennis", "peter", "henry", "adam", "nathan", "zachary", "kyle", "noah", "liam", "oliver", "elijah",
-        "lucas", "mason", "logan", "ethan", "aiden", "harry", "oscar", "leo", "charlie", "freddie", "alfie", "archie",
-        "arthur", "theo", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
-        "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
-        "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
-        "kathleen", "amy", "angela", "helen", "anna", "emma", "olivia", "ava", "isabella", "sophia", "sofia", "mia",
-        "charlotte", "amelia", "harper", "evelyn", "abigail", "ella", "grace", "chloe", "lily", "hannah", "jane", "julia",
-        "alice", "rose", "lucy", "ruby", "isla", "maria", "jose", "juan", "luis", "carlos", "jorge", "pedro", "miguel",
-        "javier", "antonio", "manuel", "francisco", "alejandro", "pablo", "diego", "sergio", "fernando", "mateo",
-        "santiago", "lucia", "carmen", "ana", "marta", "elena", "paula", "sara", "andrea", "isabel", "pilar", "rosa",
-        "teresa", "jean", "pierre", "michel", "philippe", "alain", "nicolas", "julien", "louis", "hugo", "jules", "marie",
-        "nathalie", "isabelle", "sophie", "camille", "lea", "léa", "manon", "chloé", "claire", "anne", "hans", "klaus",
-        "jürgen", "wolfgang", "stefan", "andreas", "markus", "jonas", "felix", "lukas", "maximilian", "elias", "ursula",
-        "monika", "petra", "sabine", "katharina", "lena", "johanna", "joão", "gabriel", "rafael", "tiago", "beatriz",
-        "mariana", "jan", "pieter", "sem", "daan", "bram", "lars", "sanne", "tess", "fleur", "ingrid", "nils", "erik",
-        "karin", "tomás", "mohammed", "muhammad", "ahmed", "ali", "omar", "fatima", "aisha", "wei", "li", "yuki",
-        "hiroshi", "kenji", "haruto", "sakura", "priya", "raj", "amit", "sunita",
-    ]
-
-    /// Whether the value's first word is a common given name: "Olivia Schneider", "Dr. Jonas Müller".
-    static func startsWithGivenName(_ value: String) -> Bool {
-        let words = value.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")).lowercased() }
-        guard let first = words.first(where: { !["mr", "mrs", "ms", "dr", "prof", "sr", "sra", "herr", "frau", "m", "mme"].contains($0) }),
-              words.count <= 4 else { return false }
-        return givenNames.contains(first)
-    }
-
     /// The shape classes reported in profiles.
     static func shapes(of value: String) -> [String] {
         var shapes: [String] = []
@@ -177,7 +165,7 @@ enum ValueCheck {
         if let date = isoDate(value) { shapes.append(date.hasTime ? "iso_timestamp" : "iso_date") }
         if isURL(value) { shapes.append("url") }
         if isIPAddress(value) { shapes.append("ip_address") }
-        if isPhone(value), !value.contains(where: \.isLetter), isoDate(value) == nil { shapes.append("phone") }
+        if isPhone(value), !value.contains(where: \.isLetter) { shapes.append("phone") }
         if value.allSatisfy({ $0.isASCII && $0.isNumber }) { shapes.append("digits") } else if isDecimal(value) { shapes.append("decimal") }
         return shapes
     }

@@ -20,20 +20,9 @@ public struct PIIFixture {
 
     public init(in folder: URL, rows: Int = 1_500) throws {
         var random = SplitMix64(seed: 20261125)
-        var labels: [String: String?] = [:]
-        var raw: [String] = []
-        var sql = "BEGIN;\n"
-        func quote(_ value: String?) -> String {
-            value.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? "NULL"
-        }
+        var tables = LabelledTables(rows: rows)
         func table(_ name: String, _ columns: [(name: String, type: String, pii: String?, value: (Int) -> String?)]) {
-            sql += "CREATE TABLE \(name) (" + columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") + ");\n"
-            for column in columns { labels["\(name).\(column.name)"] = column.pii }
-            for row in 0..<rows {
-                let values = columns.map { $0.value(row) }
-                for (column, value) in zip(columns, values) where column.pii != nil { if let value { raw.append(value) } }
-                sql += "INSERT INTO \(name) VALUES (" + values.map(quote).joined(separator: ", ") + ");\n"
-            }
+            tables.table(name, columns.map { LabelledTables.Column($0.name, $0.type, $0.pii, $0.value) })
         }
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
         func digits(_ count: Int) -> String { (0..<count).map { _ in String(random.next() % 10) }.joined() }
@@ -98,10 +87,9 @@ public struct PIIFixture {
             ("invoice_reference", "TEXT", nil, { _ in "INV-2026-\(digits(6))" }),
             ("shipping_weight_kg", "REAL", nil, { _ in String(format: "%.3f", Double(random.next() % 30_000) / 1000) }),
         ])
-        sql += "COMMIT;\n"
-        url = try SQLiteFixture.create(sql, in: folder, name: "people.sqlite")
-        self.labels = labels
-        rawValues = raw
+        url = try tables.create(in: folder, name: "people.sqlite")
+        labels = tables.labels
+        rawValues = tables.rawValues
     }
 
     static func passesLuhn(_ digits: String) -> Bool {
