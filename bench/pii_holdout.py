@@ -4,10 +4,11 @@ Writes a SQLite database and a labels file: every column is labelled with the ki
 or none. Column names are what people in each language write (and some say nothing: c1, c2, …); look-alikes
 that are not personal data sit beside them. Faker's pools are large and realistic, unlike a hand-made list.
 
-    python3 bench/pii_holdout.py OUT.sqlite LABELS.json [ROWS]
+    python3 bench/pii_holdout.py OUT.sqlite LABELS.json [ROWS [SEED]]   (PII_HOLDOUT_HIDE_NAMES=1: t1.c1 … names)
 """
 import hashlib
 import json
+import os
 import random
 import sqlite3
 import string
@@ -17,9 +18,9 @@ import uuid
 from faker import Faker
 
 
-def main(db_path, labels_path, rows=800):
-    random.seed(7)
-    Faker.seed(7)
+def main(db_path, labels_path, rows=800, seed=7):
+    random.seed(seed)
+    Faker.seed(seed)
     tables = {}
 
     def table(name, locale, columns):
@@ -147,6 +148,10 @@ def main(db_path, labels_path, rows=800):
         ("plan", None, lambda f, i: random.choice(["free", "team", "enterprise"])),
     ])
 
+    if os.environ.get("PII_HOLDOUT_HIDE_NAMES"):
+        # Every table and column renamed t1, c1…: what values alone tell.
+        tables = {f"t{n}": [(f"c{m}", kind, values) for m, (_, kind, values) in enumerate(columns, 1)]
+                  for n, columns in enumerate(tables.values(), 1)}
     with sqlite3.connect(db_path) as db:
         for name, columns in tables.items():
             db.execute(f'DROP TABLE IF EXISTS "{name}"')
@@ -160,4 +165,4 @@ def main(db_path, labels_path, rows=800):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 800)
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 800, int(sys.argv[4]) if len(sys.argv) > 4 else 7)
