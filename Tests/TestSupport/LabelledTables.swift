@@ -21,6 +21,9 @@ public struct LabelledTables {
     /// `table.column` → the PII kind, or nil for a column that holds none.
     public private(set) var labels: [String: String?] = [:]
     public private(set) var rawValues: [String] = []
+    /// Every value of the columns that hold no PII: published on purpose (a categorical column's values), so a
+    /// raw PII value they contain (`Victoria` in `Victoria Mug`, a surname in a company) is no leak.
+    public private(set) var publicValues: [String] = []
     let rows: Int
 
     public init(rows: Int) {
@@ -34,7 +37,10 @@ public struct LabelledTables {
         for column in columns { labels["\(name).\(column.name)"] = column.pii }
         for row in 0..<rows {
             let values = columns.map { $0.value(row) }
-            for (column, value) in zip(columns, values) where column.pii != nil { if let value { rawValues.append(value) } }
+            for (column, value) in zip(columns, values) {
+                guard let value else { continue }
+                if column.pii != nil { rawValues.append(value) } else { publicValues.append(value) }
+            }
             sql += "INSERT INTO \(quoted(name)) VALUES (" + values.map(literal).joined(separator: ", ") + ");\n"
         }
     }

@@ -14,6 +14,8 @@ public struct MultilingualPIIFixture {
     public let url: URL
     public let labels: [String: String?]
     public let rawValues: [String]
+    /// The values of its columns without PII (see `LabelledTables.publicValues`).
+    public let publicValues: [String]
 
     public init(in folder: URL, rows: Int = 400) throws {
         var random = SplitMix64(seed: 20261201)
@@ -258,6 +260,7 @@ public struct MultilingualPIIFixture {
         url = try tables.create(in: folder, name: "multilingual.sqlite")
         labels = tables.labels
         rawValues = tables.rawValues
+        publicValues = tables.publicValues
     }
 
     static let kanjiSurnames = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "松本",
