@@ -58,7 +58,7 @@ struct BuildCommand: AsyncParsableCommand {
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Scaffold site.yml and one context file per table, never overwriting a file.",
+        abstract: "Init site.yml and one context file per table, never overwriting a file.",
         discussion: """
             Without a site.yml, name the database with --sqlite or --postgres-env. The context files list every \
             column with an empty description, ready to fill in and review in a pull request.
@@ -85,9 +85,9 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database: Scaffold.Database? = sqlite.map { .sqlite(path: $0) } ?? postgresEnvironment.map { .postgres(urlVariable: $0) }
+        let database: Init.Database? = sqlite.map { .sqlite(path: $0) } ?? postgresEnvironment.map { .postgres(urlVariable: $0) }
         try reportingErrors { () throws(BuildError) in
-            let report = try Scaffold(log: .standardError(verbose: false)).run(configPath: config, database: database, sourceName: name)
+            let report = try Init(log: .standardError(verbose: false)).run(configPath: config, database: database, sourceName: name)
             for file in report.written { print("wrote \(file)") }
             for file in report.kept { print("kept  \(file) (exists)") }
         }
@@ -208,7 +208,7 @@ struct DescribeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let report = try await TryDescriptions(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, hint: hint)
+            let report = try await Describe(log: .standardError(verbose: false)).run(configPath: config, patterns: patterns, hint: hint)
             if report.provider == "offline", hint != nil {
                 print("note: the offline describer does not read hints; set describe.provider in site.yml to try them with a model")
             }

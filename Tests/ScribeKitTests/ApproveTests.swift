@@ -65,7 +65,7 @@ struct ApproveTests {
     @Test func initBuildApproveBuild() async throws {
         try FileManager.default.removeItem(at: folder.path("content"))
         try FileManager.default.removeItem(at: folder.path("site.yml"))
-        _ = try Scaffold().run(configPath: config, database: .sqlite(path: "warehouse.sqlite"), sourceName: "main")
+        _ = try Init().run(configPath: config, database: .sqlite(path: "warehouse.sqlite"), sourceName: "main")
         let files = peoplesFiles()
         _ = try await build()
         let report = try await approve("main.orders", "main.orders.*")

@@ -1,4 +1,4 @@
-import Catalog
+@testable import Catalog
 import Testing
 @testable import SiteGen
 

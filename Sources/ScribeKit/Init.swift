@@ -2,10 +2,9 @@ import Catalog
 import Context
 import Foundation
 import Introspect
-import SiteGen
 
 /// `scribe-build init`: a commented site.yml and one context file per table, never overwriting a file.
-public struct Scaffold: Sendable {
+public struct Init: Sendable {
     public enum Database: Sendable, Equatable {
         case sqlite(path: String)
         /// The name of the environment variable that will hold the connection string.

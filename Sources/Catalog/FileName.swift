@@ -1,4 +1,3 @@
-import Catalog
 import Foundation
 
 /// Turns any identifier into a file-name part that is safe on every file system and in a URL.
@@ -7,7 +6,7 @@ import Foundation
 /// character, case, length) a short hash of the exact identifier is appended, so `a/b`, `a?b`
 /// and `A_B` never share a file. The result never contains `/`, `.` or `%`, so it can't escape
 /// its folder however hostile the name.
-package enum FileName {
+public enum FileName {
     static let maxReadableLength = 60
 
     /// Names some file systems refuse whatever the extension (Windows device names).
@@ -41,7 +40,7 @@ package enum FileName {
     /// Decided per name from the name alone where possible, so adding a table rarely renames another:
     /// a name that is already plain but for case (`Album`) keeps its readable part unless a sibling
     /// takes the same one (`album`), in which case only the exact spelling keeps it.
-    package static func unique(for names: [String], extraReserved: Set<String> = []) -> [ExactName: String] {
+    public static func unique(for names: [String], extraReserved: Set<String> = []) -> [ExactName: String] {
         var chosen: [ExactName: String] = [:]
         for name in names.map(ExactName.init) where chosen[name] == nil {
             let readable = readablePart(name.text)

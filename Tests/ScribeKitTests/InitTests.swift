@@ -4,7 +4,7 @@ import TestSupport
 @testable import ScribeKit
 
 @Suite("scribe-build init")
-struct ScaffoldTests {
+struct InitTests {
     let folder: TemporaryFolder
 
     init() throws {
@@ -16,7 +16,7 @@ struct ScaffoldTests {
     var config: String { folder.path("site.yml").path }
 
     @Test func scaffoldsAConfigAndOneContextFilePerTableThatReadBackExactly() async throws {
-        let report = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
+        let report = try Init().run(configPath: config, database: .sqlite(path: "db.sqlite"))
         #expect(report.written.first == config)
         #expect(report.written.count == 1 + 14)  // site.yml, 13 tables and 1 view
         #expect(report.written.dropFirst().allSatisfy { $0.hasPrefix("content/context/main/main/") && $0.hasSuffix(".yml") })
@@ -50,7 +50,7 @@ struct ScaffoldTests {
             }
             try SQLiteFixture.create(sql, in: folder.url, name: "db.sqlite")
             let config = folder.path("site.yml").path
-            _ = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
+            _ = try Init().run(configPath: config, database: .sqlite(path: "db.sqlite"))
             // Give every entry a description, so that each name has to resolve to its table and column.
             for (path, data) in TemporaryFolder.contents(of: folder.path("content")) {
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "description: \"\"", with: "description: Known.")
@@ -66,24 +66,24 @@ struct ScaffoldTests {
     }
 
     @Test func neverOverwritesAFile() async throws {
-        _ = try Scaffold().run(configPath: config, database: .sqlite(path: "db.sqlite"))
+        _ = try Init().run(configPath: config, database: .sqlite(path: "db.sqlite"))
         let files = TemporaryFolder.contents(of: folder.url)
         let someTable = try #require(files.keys.first { $0.hasPrefix("content/context/") })
         try Data("tables:\n  index:\n    description: Mine.\n".utf8).write(to: folder.path(someTable))
-        let again = try Scaffold().run(configPath: config, database: nil)
+        let again = try Init().run(configPath: config, database: nil)
         #expect(again.written.isEmpty)
         #expect(again.kept.count == 15)
         #expect(try String(contentsOf: folder.path(someTable), encoding: .utf8) == "tables:\n  index:\n    description: Mine.\n")
     }
 
     @Test func withoutAConfigItAsksWhichDatabase() {
-        let error = #expect(throws: BuildError.self) { try Scaffold().run(configPath: config, database: nil) }
+        let error = #expect(throws: BuildError.self) { try Init().run(configPath: config, database: nil) }
         #expect(error?.description == "[config] \(config) does not exist; say which database to document: "
             + "--sqlite PATH, or --postgres-env VARIABLE (the variable holding its connection URL)")
     }
 
     @Test func aPostgresConfigReadsItsURLFromTheEnvironment() async throws {
-        let text = Scaffold.siteYML(.postgres(urlVariable: "WAREHOUSE_URL"), sourceName: "warehouse")
+        let text = Init.siteYML(.postgres(urlVariable: "WAREHOUSE_URL"), sourceName: "warehouse")
         let parsed = try ConfigLoader(environment: ["WAREHOUSE_URL": "postgresql://u@h/db"])
             .parse(text, file: "site.yml", folder: folder.url)
         #expect(parsed.sources.map { $0.values["url"] } == ["postgresql://u@h/db"])

@@ -5,7 +5,7 @@ import TestSupport
 
 /// `scribe-build describe PATTERN --hint`: a quick try with more context, without editing files.
 @Suite("scribe-build describe --hint")
-struct TryDescriptionsTests {
+struct DescribeHintTests {
     let folder: TemporaryFolder
     let server: FakeModelServer
 
@@ -30,7 +30,7 @@ struct TryDescriptionsTests {
     @Test func theHintAndThePreviousTextGoToTheModelAndNothingElseChanges() async throws {
         _ = try await Build().run(.init(configPath: config))
         let site = TemporaryFolder.contents(of: folder.path("_site"))
-        let report = try await TryDescriptions().run(configPath: config, patterns: ["main.orders"], hint: "Totals are in cents.")
+        let report = try await Describe().run(configPath: config, patterns: ["main.orders"], hint: "Totals are in cents.")
         #expect(report.describe.calls == 1)
         // `id` and `customer_id` are described by the shipped templates, so only these were the model's.
         #expect(report.changes.map(\.label) == ["main.orders", "main.orders.total_cents"])
@@ -56,7 +56,7 @@ struct TryDescriptionsTests {
         _ = try await Approve().run(configPath: config, patterns: ["main.customers.tier"], dryRun: true)
         #expect(try await server.stats().requests == calls)
 
-        _ = try await TryDescriptions().run(configPath: config, patterns: ["main.customers"], hint: "Tiers are earned yearly.")
+        _ = try await Describe().run(configPath: config, patterns: ["main.customers"], hint: "Tiers are earned yearly.")
         try FileManager.default.createDirectory(at: folder.path("content/context"), withIntermediateDirectories: true)
         try Data("tables:\n  customers:\n    hints: Tiers are earned yearly.\n".utf8).write(to: folder.path("content/context/customers.yml"))
         let build = try await Build().run(.init(configPath: config, strict: true))
@@ -67,7 +67,7 @@ struct TryDescriptionsTests {
         let columns = (1...70).map { "m\($0) REAL" }.joined(separator: ", ")
         try SQLiteFixture.execute("CREATE TABLE wide (\(columns))", in: folder.path("shop.sqlite"))
         _ = try await Build().run(.init(configPath: config))
-        let report = try await TryDescriptions().run(configPath: config, patterns: ["main.wide"], hint: "Sensor readings.")
+        let report = try await Describe().run(configPath: config, patterns: ["main.wide"], hint: "Sensor readings.")
         #expect(report.describe.calls == 2)
         #expect(report.changes.count == 71)
         #expect(report.changes.allSatisfy { $0.before != nil && $0.after != nil })
@@ -75,7 +75,7 @@ struct TryDescriptionsTests {
 
     @Test func aPatternThatMatchesNothingIsAnError() async throws {
         await #expect(throws: BuildError.self) {
-            _ = try await TryDescriptions().run(configPath: config, patterns: ["main.ordres"], hint: nil)
+            _ = try await Describe().run(configPath: config, patterns: ["main.ordres"], hint: nil)
         }
     }
 }

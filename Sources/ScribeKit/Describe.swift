@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The answers are cached like a build's: once the same words are in the table's `hints:` (after any
 /// hints already there), the next build uses the answer without a call.
-public struct TryDescriptions: Sendable {
+public struct Describe: Sendable {
     /// One described entity, before and after.
     public struct Change: Sendable, Equatable {
         /// `schema.table`, or `schema.table.column`.
