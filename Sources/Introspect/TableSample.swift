@@ -42,6 +42,13 @@ public struct SamplingPlan: Sendable, Equatable {
     /// Per query, in milliseconds; 0 for none.
     public var statementTimeoutMilliseconds: Int
 
+    /// Whether a table of about `rows` rows is sampled rather than read whole: the one place this is decided,
+    /// for every engine. A table of no more than `sampleRows` rows is read whole whatever the threshold, since
+    /// reading it costs no more than sampling it.
+    public func samples(estimatedRows rows: Int) -> Bool {
+        rows >= fullScanBelow && rows > sampleRows
+    }
+
     /// What changes a profile (workers and the timeout do not), for the profile cache's key.
     public var fingerprint: String { "\(sampleRows) \(fullScanBelow)" }
 

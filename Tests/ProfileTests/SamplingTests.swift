@@ -47,6 +47,14 @@ struct SQLiteSamplingTests {
         #expect(restored.allTables.first?.columns.map { $0.profile?.distinct } == [3, 1])
     }
 
+    /// One rule, for every engine: sampled from `full_scan_below` rows, never when sampling would read it all.
+    @Test func oneRuleDecidesWhatIsSampled() {
+        let plan = SamplingPlan(sampleRows: 100, fullScanBelow: 1_000)
+        #expect(!plan.samples(estimatedRows: 999) && plan.samples(estimatedRows: 1_000))
+        let eager = SamplingPlan(sampleRows: 100, fullScanBelow: 0)
+        #expect(!eager.samples(estimatedRows: 100) && eager.samples(estimatedRows: 101))
+    }
+
     @Test func aSmallTableIsReadWholeAndItsFiguresAreExact() throws {
         let (catalog, samples) = try read(SamplingPlan())
         let small = try #require(catalog.allTables.first { $0.name == "small" })

@@ -29,7 +29,7 @@ public struct PostgresSampler: Sendable {
         // a large one from being read whole.
         let estimate = table.rowCount?.value ?? (table.bytes ?? 0) / 100
         var sampled: String?
-        if estimate >= plan.fullScanBelow, estimate > 0 {
+        if plan.samples(estimatedRows: estimate) {
             // Aim a little above sample_rows: SYSTEM picks whole pages, so the count varies around the target.
             let percent = min(100, max(0.0001, Double(plan.sampleRows) * 1.3 / Double(estimate) * 100))
             sampled = "(SELECT * FROM \(name) TABLESAMPLE SYSTEM (\(String(format: "%.4f", percent))) REPEATABLE (42) LIMIT \(plan.sampleRows))"

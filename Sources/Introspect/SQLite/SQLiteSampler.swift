@@ -29,7 +29,7 @@ public struct SQLiteSampler: Sendable {
         let name = SampleQueries.quoted(table.id.name)
         let rows = table.rowCount?.value ?? 0
         var sampled: String?
-        if rows >= plan.fullScanBelow, rows > plan.sampleRows {
+        if plan.samples(estimatedRows: rows) {
             if table.options.contains("WITHOUT ROWID") {
                 sampled = "(SELECT * FROM \(name) LIMIT \(plan.sampleRows))"
             } else {
