@@ -33,6 +33,9 @@ let package = Package(
         // Column profiles from the drivers' samples, PII found in them, and the masking that keeps raw values in.
         .target(name: "Profile", dependencies: ["Catalog", "ContentHash", "Introspect"]),
 
+        // Relationships nobody declared, suggested from names, types and keys, and checked against the data.
+        .target(name: "Relationships", dependencies: ["Catalog"]),
+
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
             "Catalog", "ContentHash", "CCmarkGFM",
@@ -41,7 +44,7 @@ let package = Package(
 
         // Configuration and the named build stages; everything the CLI does, callable from tests.
         .target(name: "ScribeKit", dependencies: [
-            "Catalog", "Context", "Describe", "Introspect", "Profile", "SiteGen",
+            "Catalog", "Context", "Describe", "Introspect", "Profile", "Relationships", "SiteGen",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScribeKitTests", dependencies: ["Context", "Describe", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -5,15 +5,16 @@
 /// (sources as configured, schemas and tables by name) so that rendering is deterministic.
 public struct Catalog: Sendable, Hashable, Codable {
     /// The version of the `catalog.json` structure; bump it when a field changes meaning or is removed.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var title: String
     public var sources: [Source]
-    /// Relationships documented in context files, drawn apart from declared foreign keys.
-    public var relationships: [DocumentedRelationship]
+    /// Relationships documented in context files and found by the relationships stage (declared foreign
+    /// keys stay with their tables), rejected suggestions included so that they are never suggested again.
+    public var relationships: [Relationship]
     public var glossary: [GlossaryTerm]
 
-    public init(title: String, sources: [Source] = [], relationships: [DocumentedRelationship] = [], glossary: [GlossaryTerm] = []) {
+    public init(title: String, sources: [Source] = [], relationships: [Relationship] = [], glossary: [GlossaryTerm] = []) {
         self.title = title
         self.sources = sources
         self.relationships = relationships
@@ -44,6 +45,11 @@ extension Catalog {
         var catalog = self
         try catalog.updateTables(change)
         return catalog
+    }
+
+    /// Every relationship: the declared foreign keys of every table, then `relationships`, in catalog order.
+    public var everyRelationship: [Relationship] {
+        allTables.flatMap { table in table.foreignKeys.map { Relationship(declaredBy: table, $0, in: self) } } + relationships
     }
 
     /// Looks a table up by its qualified identity.

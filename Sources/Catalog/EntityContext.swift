@@ -30,30 +30,6 @@ public struct EntityContext: Sendable, Hashable, Codable {
     public var isEmpty: Bool { self == EntityContext() }
 }
 
-/// A relationship people documented because the database does not declare it (or declares it elsewhere).
-public struct DocumentedRelationship: Sendable, Hashable, Codable {
-    public var from: TableID
-    public var fromColumns: [String]
-    public var to: TableID
-    public var toColumns: [String]
-    /// e.g. `many-to-one`.
-    public var cardinality: String?
-    /// The join condition as people write it in SQL.
-    public var join: String?
-    public var description: String?
-
-    public init(from: TableID, fromColumns: [String], to: TableID, toColumns: [String],
-                cardinality: String? = nil, join: String? = nil, description: String? = nil) {
-        self.from = from
-        self.fromColumns = fromColumns
-        self.to = to
-        self.toColumns = toColumns
-        self.cardinality = cardinality
-        self.join = join
-        self.description = description
-    }
-}
-
 /// A business term and what it means here.
 public struct GlossaryTerm: Sendable, Hashable, Codable {
     public var term: String

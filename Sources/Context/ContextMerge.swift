@@ -101,7 +101,7 @@ public struct ContextMerge: Sendable {
             guard let from = resolveColumns(relationship.from, resolver, catalog, relationship.location, &findings),
                   let to = resolveColumns(relationship.to, resolver, catalog, relationship.location, &findings)
             else { continue }
-            catalog.relationships.append(DocumentedRelationship(
+            catalog.relationships.append(.documented(
                 from: from.table, fromColumns: from.columns, to: to.table, toColumns: to.columns,
                 cardinality: relationship.cardinality, join: relationship.join, description: relationship.description))
         }

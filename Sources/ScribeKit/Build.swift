@@ -4,6 +4,7 @@ import Describe
 import Foundation
 import Introspect
 import Profile
+import Relationships
 import SiteGen
 
 /// `scribe-build build`: configuration → introspection → rendering → an atomically replaced site.
@@ -42,6 +43,7 @@ public struct Build: Sendable {
         /// Problems in the files people write (context files, include patterns in site.yml); errors under `--strict`.
         public var findings: [Finding] = []
         public var describe = DescribeStage.Report()
+        public var relationships = RelationshipStage.Report()
         /// Approved descriptions whose table or column changed since (`schema.table[.column]`).
         public var stale: [String] = []
         /// How long each stage took, in the order they ran.

@@ -25,6 +25,7 @@ public enum BuildStage: String, Sendable {
     case introspect
     case context
     case profile
+    case relationships
     case describe
     case render
     case write

@@ -3,6 +3,7 @@ import Context
 import Foundation
 import Introspect
 import Profile
+import Relationships
 import Yams
 
 /// Reads `site.yml` strictly: unknown keys, wrong types and unset variables are errors with a position.
@@ -33,7 +34,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
-        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii"])
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii", "relationships"])
 
         let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
 
@@ -45,6 +46,7 @@ public struct ConfigLoader: Sendable {
             throw reader.error(sourcesNode, "`sources` is empty; expected at least one database")
         }
         var sources: [SiteConfig.SourceConfig] = []
+        var sourceRelationships: [String: (Node, String)] = [:]
         var seen: [String: Node] = [:]
         for (offset, node) in sourceNodes.enumerated() {
             let at = "sources[\(offset)]"
@@ -93,6 +95,7 @@ public struct ConfigLoader: Sendable {
                 source.statementTimeoutSeconds = try reader.duration(timeout, at: "\(at).statement_timeout", within: Self.timeouts)
             }
             if let profile = fields["profile"] { source.profile = try Self.boolean(profile, at: "\(at).profile", reader) }
+            if let node = fields["relationships"] { sourceRelationships[source.name] = (node, "\(at).relationships") }
             sources.append(source)
         }
 
@@ -114,6 +117,11 @@ public struct ConfigLoader: Sendable {
                                 context: context, defaultTemplates: defaultTemplates)
         if let node = top["describe"] { config.describe = try describeSettings(node, reader) }
         if let node = top["profile"] { config.profile = try profileSettings(node, reader) }
+        if let node = top["relationships"] { config.relationships = try relationshipSettings(node, at: "relationships", base: config.relationships, reader) }
+        // A source's own `relationships:` changes only the keys it gives.
+        for (name, (node, at)) in sourceRelationships {
+            config.sourceRelationships[name] = try relationshipSettings(node, at: at, base: config.relationships, reader)
+        }
         if let node = top["pii"] {
             let fields = try reader.mapping(node, at: "pii", allowed: ["publish_samples"])
             if let policyNode = fields["publish_samples"] {
@@ -125,6 +133,21 @@ public struct ConfigLoader: Sendable {
             }
         }
         return config
+    }
+
+    private func relationshipSettings(_ node: Node, at: String, base: RelationshipSettings, _ reader: YAMLReader) throws(ConfigError) -> RelationshipSettings {
+        let fields = try reader.mapping(node, at: at, allowed: ["infer", "min_confidence", "verify_with_data", "sample_values"])
+        var settings = base
+        if let infer = fields["infer"] { settings.infer = try Self.boolean(infer, at: "\(at).infer", reader) }
+        if let verify = fields["verify_with_data"] { settings.verifyWithData = try Self.boolean(verify, at: "\(at).verify_with_data", reader) }
+        if let node = fields["min_confidence"] {
+            guard let value = Double(try reader.string(node, at: "\(at).min_confidence")), (0...1).contains(value) else {
+                throw reader.error(node, "`\(at).min_confidence` should be a number from 0 to 1, such as 0.6, found `\(reader.written(node))`")
+            }
+            settings.minConfidence = value
+        }
+        settings.sampleValues = try Self.wholeNumber(fields["sample_values"], at: "\(at).sample_values", within: 1...1_000_000, reader) ?? settings.sampleValues
+        return settings
     }
 
     private func profileSettings(_ node: Node, _ reader: YAMLReader) throws(ConfigError) -> SiteConfig.ProfileSettings {
@@ -210,7 +233,7 @@ public struct ConfigLoader: Sendable {
 
     /// Every source's keys, and each engine's own.
     static var sourceKeys: [String] {
-        ["name", "kind"] + SourceDrivers.settingKeys.map { $0.key } + ["include", "exclude", "statement_timeout", "profile"]
+        ["name", "kind"] + SourceDrivers.settingKeys.map { $0.key } + ["include", "exclude", "statement_timeout", "profile", "relationships"]
     }
 
     static func resolve(_ path: String, against folder: URL) -> String {

@@ -41,11 +41,12 @@ struct PipelineStage: Sendable {
 /// The build as a declared list of stages. Commands run the prefix they need: `approve` reads what a build
 /// would show (through describe), `describe --hint` the catalog its describer starts from.
 enum Pipeline {
-    /// Databases, what people wrote, and the data's profile: what every command starts from.
+    /// Databases, what people wrote, the data's profile and the relationships found: what every command starts from.
     static let catalog: [PipelineStage] = [
         PipelineStage(name: .introspect) { build, state throws(BuildError) in try build.introspect(&state) },
         PipelineStage(name: .context) { build, state throws(BuildError) in try build.mergeContext(&state) },
         PipelineStage(name: .profile) { build, state throws(BuildError) in try build.profile(&state) },
+        PipelineStage(name: .relationships) { build, state throws(BuildError) in try build.relationships(&state) },
     ]
     static let describeStage = PipelineStage(name: .describe) { build, state throws(BuildError) in try await build.describe(&state) }
     /// The catalog with every description a build shows, stale approvals marked.

@@ -4,6 +4,7 @@ import Describe
 import Foundation
 import Introspect
 import Profile
+import Relationships
 
 /// What `site.yml` asks for, with every path made absolute and every `${VAR}` read.
 public struct SiteConfig: Sendable, Equatable {
@@ -55,6 +56,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var profile = ProfileSettings()
     /// `pii.publish_samples`: what the site may show of a PII column's values.
     public var piiSamples = ProfileStage.SamplePolicy.masked
+    /// `relationships:` in site.yml, and each source's own where it gives one.
+    public var relationships = RelationshipSettings()
+    public var sourceRelationships: [String: RelationshipSettings] = [:]
 
     /// `profile:` in site.yml: how much of the data a build looks at.
     public struct ProfileSettings: Sendable, Equatable {

@@ -8,13 +8,13 @@ struct CatalogDocument: Encodable {
     var version = Catalog.formatVersion
     var title: String
     var sources: [Source]
-    var relationships: [DocumentedRelationship]
+    var relationships: [Relationship]
     var glossary: [GlossaryTerm]
 
     init(_ catalog: Catalog) {
         title = catalog.title
         sources = catalog.sources
-        relationships = catalog.relationships
+        relationships = catalog.everyRelationship
         glossary = catalog.glossary
     }
 

@@ -11,7 +11,7 @@ public struct CatalogIndex: Sendable {
     private var tables: [TableID: Table] = [:]
     private var incoming: [TableID: [Link]] = [:]
     private var readers: [TableID: [TableID]] = [:]
-    private var documented: [TableID: [DocumentedRelationship]] = [:]
+    private var documented: [TableID: [Relationship]] = [:]
 
     public init(_ catalog: Catalog) {
         for table in catalog.allTables {
@@ -23,9 +23,9 @@ public struct CatalogIndex: Sendable {
                 readers[dependency.table, default: []].append(table.id)
             }
         }
-        for relationship in catalog.relationships {
-            documented[relationship.from, default: []].append(relationship)
-            if relationship.to != relationship.from { documented[relationship.to, default: []].append(relationship) }
+        for relationship in catalog.relationships where relationship.isShown {
+            documented[relationship.from.table, default: []].append(relationship)
+            if relationship.to.table != relationship.from.table { documented[relationship.to.table, default: []].append(relationship) }
         }
     }
 
@@ -33,8 +33,8 @@ public struct CatalogIndex: Sendable {
         tables[id]
     }
 
-    /// Relationships documented in context files that start or end at `id`.
-    public func documentedRelationships(of id: TableID) -> [DocumentedRelationship] {
+    /// Relationships documented in context files or inferred (rejected ones left out) that start or end at `id`.
+    public func documentedRelationships(of id: TableID) -> [Relationship] {
         documented[id] ?? []
     }
 

@@ -46,7 +46,7 @@ public struct ERDiagram: Sendable {
         }
         let documented = index.documentedRelationships(of: table.id)
         for relationship in documented {
-            for other in [relationship.from, relationship.to] where seen.insert(other).inserted { neighbourIDs.append(other) }
+            for other in [relationship.from.table, relationship.to.table] where seen.insert(other).inserted { neighbourIDs.append(other) }
         }
         let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
         var nodes: [TableID: String] = [table.id: "t0"]
@@ -61,8 +61,8 @@ public struct ERDiagram: Sendable {
             }
             var keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id)
             for relationship in documented {
-                if relationship.from == id { keyColumns.formUnion(relationship.fromColumns.map(ExactName.init)) }
-                if relationship.to == id { keyColumns.formUnion(relationship.toColumns.map(ExactName.init)) }
+                if relationship.from.table == id { keyColumns.formUnion(relationship.from.columns.map(ExactName.init)) }
+                if relationship.to.table == id { keyColumns.formUnion(relationship.to.columns.map(ExactName.init)) }
             }
             let shown = Array(neighbour.columns.filter { keyColumns.contains(ExactName($0.name)) }.prefix(Self.neighbourColumnLimit))
             body.append(node(neighbour, name: name, focus: false, columns: shown,
@@ -97,10 +97,10 @@ public struct ERDiagram: Sendable {
         }
         body += edges(among: drawn, nodes: nodes, withPorts: withColumns, only: nil)
         let inSchema = Set(drawn.map(\.id))
-        var documented: [DocumentedRelationship] = []
+        var documented: [Relationship] = []
         for table in drawn {
             for relationship in index.documentedRelationships(of: table.id)
-            where relationship.from == table.id && inSchema.contains(relationship.to) {
+            where relationship.from.table == table.id && inSchema.contains(relationship.to.table) {
                 documented.append(relationship)
             }
         }
@@ -163,12 +163,12 @@ public struct ERDiagram: Sendable {
 
     /// Relationships from context files: dashed and violet, labelled with their cardinality, so they
     /// never pass for declared foreign keys.
-    private func documentedEdges(_ relationships: [DocumentedRelationship], nodes: [TableID: String], withPorts: Bool = true) -> [String] {
+    private func documentedEdges(_ relationships: [Relationship], nodes: [TableID: String], withPorts: Bool = true) -> [String] {
         relationships.compactMap { relationship in
-            guard let from = nodes[relationship.from], let to = nodes[relationship.to] else { return nil }
+            guard let from = nodes[relationship.from.table], let to = nodes[relationship.to.table] else { return nil }
             var ends = "\(from) -> \(to)"
-            if withPorts, let fromTable = index.table(relationship.from), let toTable = index.table(relationship.to),
-               let fromColumn = relationship.fromColumns.first, let toColumn = relationship.toColumns.first,
+            if withPorts, let fromTable = index.table(relationship.from.table), let toTable = index.table(relationship.to.table),
+               let fromColumn = relationship.from.columns.first, let toColumn = relationship.to.columns.first,
                let fromPort = port(fromTable, fromColumn), let toPort = port(toTable, toColumn) {
                 ends = "\(from):\(fromPort):e -> \(to):\(toPort):w"
             }

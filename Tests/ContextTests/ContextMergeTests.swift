@@ -127,7 +127,7 @@ struct ContextMergeTests {
                 synonyms: [buyer]
                 tables: [customers, clients]
             """)
-        #expect(result.catalog.relationships == [DocumentedRelationship(
+        #expect(result.catalog.relationships == [.documented(
             from: TableID(source: "shop", schema: "main", name: "orders"), fromColumns: ["customer_id"],
             to: TableID(source: "shop", schema: "main", name: "customers"), toColumns: ["id"], cardinality: "many-to-one")])
         #expect(result.catalog.glossary.map(\.tables) == [[TableID(source: "shop", schema: "main", name: "customers")]])

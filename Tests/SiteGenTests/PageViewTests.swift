@@ -49,7 +49,7 @@ struct PageViewTests {
         if let view = catalog.sources[0].schemas[0].tables.firstIndex(where: \.kind.isView) {
             catalog.sources[0].schemas[0].tables[view].reads = [ViewDependency(table: table.id, columns: ["id"])]
         }
-        catalog.relationships = [DocumentedRelationship(from: table.id, fromColumns: ["id"], to: other, toColumns: ["id"])]
+        catalog.relationships = [.documented(from: table.id, fromColumns: ["id"], to: other, toColumns: ["id"])]
         catalog.glossary = [GlossaryTerm(term: "Order", definition: "A purchase.", tables: [table.id])]
         return catalog
     }

@@ -40,8 +40,8 @@ extension PageContext {
             },
             documented: index.documentedRelationships(of: table.id).map { relationship in
                 TablePage.Relationship(
-                    from: link(relationship.from), fromColumns: columns(relationship.fromColumns, of: relationship.from),
-                    to: link(relationship.to), toColumns: columns(relationship.toColumns, of: relationship.to),
+                    from: link(relationship.from.table), fromColumns: columns(relationship.from.columns, of: relationship.from.table),
+                    to: link(relationship.to.table), toColumns: columns(relationship.to.columns, of: relationship.to.table),
                     cardinality: relationship.cardinality, join: relationship.join,
                     descriptionHTML: relationship.description.map { markdown($0, on: path) }
                 )
