@@ -30,7 +30,8 @@ let package = Package(
 
         // Descriptions for what nobody described: the offline describer, or a model over HTTP, with a cache.
         .target(name: "Describe", dependencies: ["Catalog", "ContentHash"]),
-        // Column profiles from the drivers' samples, PII found in them, and the masking that keeps raw values in.
+        // Sampling through the drivers' read-only row readers (the one target that fetches values), column
+        // profiles from the samples, PII found in them, and the masking that keeps raw values in.
         .target(name: "Profile", dependencies: ["Catalog", "ContentHash", "Introspect"]),
 
         // Relationships nobody declared, suggested from names, types and keys, and checked against the data.

@@ -1,10 +1,12 @@
 import Catalog
 
-/// One database engine: the keys a site.yml source of its kind takes, how its catalog is read, how its
-/// tables are sampled. The build knows engines only through this seam.
+/// One database engine: the keys a site.yml source of its kind takes, how its catalog is read, and the
+/// read-only rows and pieces of SQL its tables are profiled with. The build knows engines only through
+/// this seam.
 ///
 /// Adding an engine is a folder beside `SQLite/` and `PostgreSQL/` with a type conforming to this protocol,
-/// and one line in `SourceDrivers.all`.
+/// a `RowReader` and a `SampleSQL`, and one line in `SourceDrivers.all`. Sampling itself is the profile
+/// stage's (`TableSampler` in Profile), so an engine never holds a table's values.
 public protocol SourceDriver: Sendable {
     /// `kind:` in site.yml.
     static var kind: Source.Kind { get }
@@ -18,8 +20,12 @@ public protocol SourceDriver: Sendable {
     init(sourceName: String, values: [String: String], statementTimeoutSeconds: Double)
     /// The catalog, read-only, in a fixed number of set-based queries.
     func introspect(countRows: Bool) throws(IntrospectError) -> Introspection
-    /// Aggregates and bounded samples of `tables`, for the profile stage.
-    func sample(_ tables: [Table], plan: SamplingPlan, progress: @escaping @Sendable (Int, Int) -> Void) throws(IntrospectError) -> [TableSample]
+    /// A new read-only connection for the profile stage, the only code that opens one. `purpose` names it
+    /// where the engine shows who is connected (PostgreSQL's `application_name`); each statement, or each
+    /// group of them (`RowReader.withStatementTimeout`), may run `statementTimeoutMilliseconds` (0: no limit).
+    func openReader(purpose: String, statementTimeoutMilliseconds: Int) throws(IntrospectError) -> any RowReader
+    /// The engine's pieces of the profile queries.
+    var sampleSQL: any SampleSQL { get }
 }
 
 /// A key of a site.yml source that one engine takes.

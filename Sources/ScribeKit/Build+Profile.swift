@@ -31,7 +31,7 @@ extension Build {
             let progressStarted = Date()
             let show: @Sendable (Int, Int) -> Void = { done, total in progress.show(done: done, total: total, noun: "tables", started: progressStarted) }
             let read = try stage(.profile, subject: source.name) { () throws -> [TableSample] in
-                try sourceConfig.driver().sample(tables, plan: plan, progress: show)
+                try TableSampler.sample(tables, from: sourceConfig.driver(), plan: plan, progress: show)
             }
             progress.finish()
             for sample in read where sample.incomplete != nil {

@@ -21,7 +21,7 @@ struct PIIDetectionTests {
     static func profiled(url: URL, policy: ProfileStage.SamplePolicy = .masked,
                          renaming rename: (String, String?) -> String) throws -> Catalog {
         var source = try SQLiteIntrospector(sourceName: "people", path: url.path).read().source
-        var samples = try SQLiteSampler(path: url.path, plan: SamplingPlan()).sample(source.schemas.flatMap(\.tables))
+        var samples = try TableSampler.sample(source.schemas.flatMap(\.tables), from: SQLiteDriver(path: url.path), plan: SamplingPlan())
         for s in source.schemas.indices {
             for t in source.schemas[s].tables.indices {
                 let table = source.schemas[s].tables[t]

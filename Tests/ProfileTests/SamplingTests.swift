@@ -22,7 +22,7 @@ struct SQLiteSamplingTests {
         let folder = try TemporaryFolder()
         let url = try SQLiteFixture.create(Self.sql, in: folder.url)
         let source = try SQLiteIntrospector(sourceName: "s", path: url.path).read().source
-        let samples = try SQLiteSampler(path: url.path, plan: plan).sample(source.schemas[0].tables)
+        let samples = try TableSampler.sample(source.schemas[0].tables, from: SQLiteDriver(path: url.path), plan: plan)
         return (ProfileStage().apply(samples, to: Catalog(title: "t", sources: [source])), samples)
     }
 
@@ -34,7 +34,7 @@ struct SQLiteSamplingTests {
             INSERT INTO t VALUES ('a', 'x'), ('b', 'x'), ('c', 'x');
             """, in: folder.url)
         let source = try SQLiteIntrospector(sourceName: "s", path: url.path).read().source
-        let samples = try SQLiteSampler(path: url.path, plan: SamplingPlan()).sample(source.schemas[0].tables)
+        let samples = try TableSampler.sample(source.schemas[0].tables, from: SQLiteDriver(path: url.path), plan: SamplingPlan())
         let profiled = ProfileStage().apply(samples, to: Catalog(title: "t", sources: [source]))
         let table = try #require(profiled.allTables.first)
         #expect(table.columns.map { $0.profile?.distinct } == [3, 1])
@@ -97,6 +97,13 @@ struct SQLiteSamplingTests {
     }
 }
 
+extension SQLiteDriver {
+    /// The driver of a test's SQLite file, as a site.yml source with this `path:` makes it.
+    init(path: String) {
+        self.init(sourceName: "s", values: ["path": path], statementTimeoutSeconds: 0)
+    }
+}
+
 @Suite("Profiling PostgreSQL tables", .enabled(if: PostgresFixture.isAvailable, "needs the test server: run scripts/test"))
 struct PostgresSamplingTests {
     static let database: Result<String, Error> = Result {
@@ -122,7 +129,8 @@ struct PostgresSamplingTests {
         let url = try Self.database.get()
         let source = try PostgresIntrospector(sourceName: "pg", conninfo: url).read().source
         let tables = source.schemas.flatMap(\.tables)
-        let samples = try PostgresSampler(conninfo: url, plan: plan).sample(tables)
+        let driver = PostgresDriver(sourceName: "pg", values: ["url": url], statementTimeoutSeconds: 0)
+        let samples = try TableSampler.sample(tables, from: driver, plan: plan)
         return ProfileStage().apply(samples, to: Catalog(title: "t", sources: [source]))
     }
 

@@ -120,3 +120,15 @@ final class PostgresConnection {
         return pointers.withUnsafeBufferPointer { $0.baseAddress.map(body) }
     }
 }
+
+/// A profile stage's reader: the session is read-only already, and its `statement_timeout` times every
+/// statement on the server.
+extension PostgresConnection: RowReader {
+    func rows(_ sql: String) throws(IntrospectError) -> [[String?]] {
+        try query(sql)
+    }
+
+    func withStatementTimeout<Result>(_ body: () -> Result) -> Result {
+        body()
+    }
+}

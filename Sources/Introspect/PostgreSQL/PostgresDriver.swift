@@ -24,7 +24,9 @@ public struct PostgresDriver: SourceDriver {
         try PostgresIntrospector(sourceName: sourceName, conninfo: conninfo, statementTimeoutSeconds: statementTimeoutSeconds).read()
     }
 
-    public func sample(_ tables: [Table], plan: SamplingPlan, progress: @escaping @Sendable (Int, Int) -> Void) throws(IntrospectError) -> [TableSample] {
-        try PostgresSampler(conninfo: conninfo, plan: plan).sample(tables, progress: progress)
+    public func openReader(purpose: String, statementTimeoutMilliseconds: Int) throws(IntrospectError) -> any RowReader {
+        try PostgresConnection(conninfo: conninfo, applicationName: purpose, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
     }
+
+    public var sampleSQL: any SampleSQL { PostgresSampleSQL() }
 }

@@ -21,7 +21,10 @@ public struct SQLiteDriver: SourceDriver {
         try SQLiteIntrospector(sourceName: sourceName, path: path, countRows: countRows).read()
     }
 
-    public func sample(_ tables: [Table], plan: SamplingPlan, progress: @escaping @Sendable (Int, Int) -> Void) throws(IntrospectError) -> [TableSample] {
-        try SQLiteSampler(path: path, plan: plan).sample(tables, progress: progress)
+    /// SQLite shows no one who is connected, so `purpose` names nothing.
+    public func openReader(purpose: String, statementTimeoutMilliseconds: Int) throws(IntrospectError) -> any RowReader {
+        try SQLiteRowReader(path: path, statementTimeoutMilliseconds: statementTimeoutMilliseconds)
     }
+
+    public var sampleSQL: any SampleSQL { SQLiteSampleSQL() }
 }

@@ -1,43 +1,35 @@
 import Catalog
 import Foundation
+import Introspect
 
-/// The two queries of a table's profile, in either dialect: aggregates over a row source, and the values
+/// The two queries of a table's profile, in any engine's SQL: aggregates over a row source, and the values
 /// of up to `limit` rows of it. Every column gets the same eight aggregate slots (NULL where its type has
-/// no such statistic), so one reader parses both dialects.
+/// no such statistic), so one reader parses every engine's.
 struct SampleQueries {
-    enum Dialect { case sqlite, postgres }
-
-    let dialect: Dialect
+    /// The engine's pieces of SQL.
+    let sql: any SampleSQL
     /// At most this many columns per aggregate query (PostgreSQL allows 1,664 result columns).
     static let columnsPerQuery = 150
     static let slots = 8
 
-    static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// A column of the row source, which every query names `s`.
+    private func column(_ column: Column) -> String {
+        "s." + sql.quoted(column.name)
     }
 
     func aggregates(_ columns: [Column], from source: String) -> String {
         let parts = columns.map { column -> String in
-            let c = "s." + Self.quoted(column.name)
-            let kind = SampleQueries.Statistics(column)
-            let asText = dialect == .postgres ? "\(c)::text" : c
+            let c = self.column(column)
             let null = "NULL"
-            var slots = ["count(\(c))", "count(DISTINCT \(asText))"]
-            switch (kind, dialect) {
-            case (.number, .postgres):
-                slots += ["min(\(c))::text", "max(\(c))::text", "avg(\(c))::float8", "stddev_samp(\(c))::float8", null, null]
-            case (.number, .sqlite):
-                slots += ["min(\(c))", "max(\(c))", "avg(\(c))", "avg(\(c) * \(c))", null, null]
-            case (.temporal, .postgres):
-                slots += ["min(\(c))::text", "max(\(c))::text", null, null, null, null]
-            case (.temporal, .sqlite):
-                slots += ["min(\(c))", "max(\(c))", null, null, null, null]
-            case (.text, .postgres):
-                // Through text: uuid, citext and domains have no length() of their own.
-                slots += [null, null, null, null, "min(length(\(c)::text))", "max(length(\(c)::text))"]
-            case (.text, .sqlite):
-                slots += [null, null, null, null, "min(length(\(c)))", "max(length(\(c)))"]
-            case (.other, _):
+            var slots = ["count(\(c))", sql.distinctCount(c)]
+            switch Statistics(column) {
+            case .number:
+                slots += [sql.minimum(c), sql.maximum(c), sql.mean(c), sql.spread(c), null, null]
+            case .temporal:
+                slots += [sql.minimum(c), sql.maximum(c), null, null, null, null]
+            case .text:
+                slots += [null, null, null, null, "min(\(sql.length(c)))", "max(\(sql.length(c)))"]
+            case .other:
                 slots += [null, null, null, null, null, null]
             }
             return slots.joined(separator: ", ")
@@ -49,18 +41,10 @@ struct SampleQueries {
     /// statistics can be computed from these rows alone when they are all the profile looks at.
     func values(_ columns: [Column], from source: String, limit: Int, lengths: Bool) -> String {
         let length = TableSampler.valueLength
-        var parts = columns.map { column -> String in
-            let c = "s." + Self.quoted(column.name)
-            switch dialect {
-            case .postgres: return "left(\(c)::text, \(length))"
-            case .sqlite: return "CASE typeof(\(c)) WHEN 'blob' THEN 'blob of ' || length(\(c)) || ' bytes' ELSE substr(CAST(\(c) AS TEXT), 1, \(length)) END"
-            }
-        }
+        var parts = columns.map { sql.value(self.column($0), cutTo: length) }
         if lengths {
             parts += columns.map { column in
-                let c = "s." + Self.quoted(column.name)
-                guard Statistics(column) == .text else { return "NULL" }
-                return dialect == .postgres ? "length(\(c)::text)" : "length(\(c))"
+                Statistics(column) == .text ? sql.length(self.column(column)) : "NULL"
             }
         }
         return "SELECT " + parts.joined(separator: ", ") + " FROM \(source) AS s LIMIT \(limit)"
@@ -115,21 +99,22 @@ struct SampleQueries {
     }
 
     /// Reads one aggregate row into per-column aggregates (appending to `into`); returns count(*).
-    static func parse(_ row: [String?], columns: [Column], into aggregates: inout [TableSample.Aggregates], dialect: Dialect) -> Int {
+    func parse(_ row: [String?], columns: [Column], into aggregates: inout [TableSample.Aggregates]) -> Int {
         func int(_ index: Int) -> Int? { row[index].flatMap { Int($0) ?? Double($0).map { Int($0) } } }
         func double(_ index: Int) -> Double? { row[index].flatMap(Double.init) }
         for (offset, column) in columns.enumerated() {
-            let base = 1 + offset * slots
+            let base = 1 + offset * Self.slots
             var value = TableSample.Aggregates(nonNull: int(base) ?? 0, distinct: int(base + 1) ?? 0,
                                                minimum: row[base + 2], maximum: row[base + 3], mean: double(base + 4),
                                                minimumLength: int(base + 6), maximumLength: int(base + 7))
             if let mean = value.mean, let spread = double(base + 5) {
-                if dialect == .sqlite {
-                    // SQLite has no stddev: the sample deviation from the mean of squares.
+                switch sql.spreadStatistic {
+                case .meanOfSquares:
+                    // The sample deviation from the mean of squares.
                     let n = Double(value.nonNull)
                     let variance = n > 1 ? max(0, spread - mean * mean) * n / (n - 1) : 0
                     value.standardDeviation = variance.squareRoot()
-                } else {
+                case .standardDeviation:
                     value.standardDeviation = spread
                 }
             }

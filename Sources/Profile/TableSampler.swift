@@ -1,23 +1,28 @@
 import Catalog
 import Foundation
+import Introspect
 
-/// Reads samples of many tables with a bounded number of connections in parallel.
+/// Reads samples of many tables with a bounded number of read-only connections in parallel: the only
+/// code that fetches a table's values. An engine supplies the connections (`SourceDriver.openReader`) and
+/// its pieces of SQL (`SampleSQL`); what is read, sampled or whole, is decided here.
 public enum TableSampler {
     /// Longest value kept from the rows fetched: enough to recognise a shape, bounded memory.
     public static let valueLength = 200
 
-    /// Runs `read` for every table on `workers` threads (libpq and SQLite block, so the cooperative pool
-    /// is not theirs), each thread with its own connection from `connect`. Results come back in table order.
-    static func parallel<Connection>(
-        _ tables: [Table], workers: Int, connect: () throws(IntrospectError) -> Connection,
-        read: @escaping @Sendable (Connection, Table) -> TableSample, progress: @escaping @Sendable (Int, Int) -> Void
-    ) throws(IntrospectError) -> [TableSample] {
-        let count = min(workers, max(1, tables.count))
-        var connections: [Connection] = []
-        for _ in 0..<count { connections.append(try connect()) }
+    /// Samples every table of `tables` through `driver` on `plan.workers` threads (libpq and SQLite block,
+    /// so the cooperative pool is not theirs), each thread with its own reader. Results come back in table
+    /// order; a table whose queries fail comes back incomplete, saying why.
+    public static func sample(_ tables: [Table], from driver: any SourceDriver, plan: SamplingPlan,
+                              progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(IntrospectError) -> [TableSample] {
+        let sql = driver.sampleSQL
+        let workers = min(plan.workers, max(1, tables.count))
+        var readers: [any RowReader] = []
+        for _ in 0..<workers {
+            readers.append(try driver.openReader(purpose: "schema-scribe profile", statementTimeoutMilliseconds: plan.statementTimeoutMilliseconds))
+        }
         do {
-            return try Parallel.map(count: tables.count, workers: count, done: { progress($0, tables.count) }) { index, worker in
-                read(connections[worker], tables[index])
+            return try Parallel.map(count: tables.count, workers: workers, done: { progress($0, tables.count) }) { index, worker in
+                read(tables[index], with: readers[worker], sql: sql, plan: plan)
             }
         } catch {
             // `read` turns every failure into an incomplete sample; nothing else throws.
@@ -25,15 +30,25 @@ public enum TableSampler {
         }
     }
 
-    /// Reads one table in either dialect. A small table (up to `sample_rows` rows) and a sampled one take one
+    /// Reads one table: through the engine's sampled row source when `plan` samples a table of its
+    /// estimated size, from the table itself otherwise.
+    static func read(_ table: Table, with reader: any RowReader, sql: any SampleSQL, plan: SamplingPlan) -> TableSample {
+        let estimate = sql.estimatedRows(of: table)
+        // Found before the table's timeout starts, so only the profile's own queries count against it.
+        let sampledSource = plan.samples(estimatedRows: estimate)
+            ? sql.sampledRows(of: table, estimatedRows: estimate, limit: plan.sampleRows, reader: reader) : nil
+        return reader.withStatementTimeout {
+            read(table, from: sampledSource ?? sql.reference(to: table.id), isSampled: sampledSource != nil,
+                 queries: SampleQueries(sql: sql), plan: plan, reader: reader)
+        }
+    }
+
+    /// Reads one table from `source`. A small table (up to `sample_rows` rows) and a sampled one take one
     /// query: the rows fetched are all the profile covers, so their statistics are computed here. A table in
-    /// between is read whole by an aggregate query in the database, then up to `sample_rows` rows are fetched
-    /// for frequent values and shapes.
-    static func read(_ table: Table, plan: SamplingPlan, dialect: SampleQueries.Dialect, name: String, sampledSource: String?,
-                     query: (String) throws(IntrospectError) -> [[String?]]) -> TableSample {
-        let queries = SampleQueries(dialect: dialect)
-        let isSampled = sampledSource != nil
-        let source = sampledSource ?? name
+    /// between is read whole by an aggregate query in the database, then up to `sample_rows` rows are
+    /// fetched for frequent values and shapes.
+    private static func read(_ table: Table, from source: String, isSampled: Bool, queries: SampleQueries, plan: SamplingPlan,
+                             reader: any RowReader) -> TableSample {
         var sample = TableSample(table: table.id, rowsRead: 0, isSampled: isSampled, columns: table.columns.map(\.name),
                                  aggregates: [], values: table.columns.map { _ in [] })
         guard !table.columns.isEmpty else { return sample }
@@ -43,7 +58,7 @@ public enum TableSampler {
         do {
             // A small table's estimate may be stale: one row more than asked for says it is not small.
             let limit = oneQuery && !isSampled ? plan.sampleRows + 1 : plan.sampleRows
-            var rows = try query(queries.values(table.columns, from: source, limit: limit, lengths: oneQuery))
+            var rows = try reader.rows(queries.values(table.columns, from: source, limit: limit, lengths: oneQuery))
             if oneQuery, rows.count <= plan.sampleRows || isSampled {
                 sample.aggregates = SampleQueries.aggregates(of: rows, columns: table.columns)
                 sample.rowsRead = rows.count
@@ -51,8 +66,8 @@ public enum TableSampler {
                 rows = Array(rows.prefix(plan.sampleRows))
                 for start in stride(from: 0, to: table.columns.count, by: SampleQueries.columnsPerQuery) {
                     let columns = Array(table.columns[start..<min(table.columns.count, start + SampleQueries.columnsPerQuery)])
-                    guard let row = try query(queries.aggregates(columns, from: source)).first else { continue }
-                    sample.rowsRead = SampleQueries.parse(row, columns: columns, into: &sample.aggregates, dialect: dialect)
+                    guard let row = try reader.rows(queries.aggregates(columns, from: source)).first else { continue }
+                    sample.rowsRead = queries.parse(row, columns: columns, into: &sample.aggregates)
                 }
             }
             var values = table.columns.map { _ in [String?]() }
