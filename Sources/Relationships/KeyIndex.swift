@@ -63,6 +63,8 @@ struct KeyIndex: Sendable {
     var byKeyName: [String: [Int]] = [:]
     /// Table names and their forms run together (`customer`, `customers`, `orderline`) → indices into `facts`.
     var byTableName: [String: [Int]] = [:]
+    /// The same for the table's own name only (singular and plural too, but never without `dim_`).
+    var byFullName: [String: [Int]] = [:]
     /// Indices of tables with a composite primary key, by its first column's name run together.
     var compositeByFirstColumn: [String: [Int]] = [:]
     /// Tables by their first letter, for abbreviations.
@@ -94,13 +96,33 @@ struct KeyIndex: Sendable {
         }
         for (offset, fact) in facts.enumerated() {
             position[fact.table.id] = offset
+            for name in Set(fact.names.prefix(3).map(\.joined)) where name.count >= 2 {
+                byFullName[name, default: []].append(offset)
+            }
             for name in Set(fact.names.map(\.joined)) where name.count >= 2 {
                 byTableName[name, default: []].append(offset)
                 if let initial = name.first { byInitial[initial, default: []].append(offset) }
             }
-            if let key = fact.mainKey, !KeyWords.isGeneric(key.words) {
-                byKeyName[key.words.joined, default: []].append(offset)
+        }
+        var keyNames: [String: [Int]] = [:]
+        for (offset, fact) in facts.enumerated() {
+            if let key = fact.mainKey, !KeyWords.isGeneric(key.words) { keyNames[key.words.joined, default: []].append(offset) }
+        }
+        // A key is found by its name when the name is its own (`customer.customer_id`); when it is the key of
+        // the table it names (`person.businessentityid`, the key of businessentity: a person is a business
+        // entity); or when it names no table and no other key has it. Not `country_area.area`, which names the
+        // table `area` keyed by `id`, nor the `gid` of fifteen redirect tables.
+        for (name, offsets) in keyNames {
+            for offset in offsets {
+                guard let key = facts[offset].mainKey else { continue }
+                let named = Self.referencedNames(key.words).flatMap { byTableName[$0] ?? [] }.filter { $0 != offset }
+                let sharesNamedKey = named.contains { facts[$0].mainKey?.words.joined == key.words.joined }
+                if Self.owns(facts[offset], key.words) || sharesNamedKey || (offsets.count == 1 && named.isEmpty) {
+                    byKeyName[name, default: []].append(offset)
+                }
             }
+        }
+        for (offset, fact) in facts.enumerated() {
             if let composite = fact.compositeKey, let first = composite.first {
                 compositeByFirstColumn[fact.words(of: first.name).joined, default: []].append(offset)
             }
@@ -139,16 +161,39 @@ struct KeyIndex: Sendable {
         return facts
     }
 
-    /// The word that leads at least three columns and three in five of them, when it is short enough to be
-    /// an abbreviation of the table (`ss_` in store_sales, `i_` in item).
+    /// Whether `words` (a key's name) is the table's name and a key word, `businessentity.businessentityid`.
+    static func owns(_ fact: TableFacts, _ words: IdentifierWords) -> Bool {
+        let names = Set(fact.names.map(\.joined))
+        return referencedNames(words).contains { names.contains($0) }
+    }
+
+    /// The table names a column name could be made of: itself, and itself without a key word at the end.
+    static func referencedNames(_ words: IdentifierWords) -> [String] {
+        var stems = [words.joined]
+        if words.count >= 2, let last = words.last, KeyWords.suffixes.contains(last) { stems.append(words.dropping(last: 1).joined) }
+        if words.count == 1 {
+            for keyWord in KeyWords.suffixes where words.joined.hasSuffix(keyWord) && words.joined.count - keyWord.count >= 3 {
+                stems.append(String(words.joined.dropLast(keyWord.count)))
+            }
+        }
+        return stems
+    }
+
+    /// The word that leads at least three columns and four in five of them, when it abbreviates the table:
+    /// its initials (`ss_` in store_sales, `cd_` in customer_demographics) or the start of its first word
+    /// (`i_` in item, `inv_` in inventory). Not `area_` in area_attribute, which two of its five columns lack.
     static func columnPrefix(of table: Table) -> String? {
+        let tableWords = IdentifierWords(identifier: table.name)
+        guard let firstWord = tableWords.first else { return nil }
+        let initials = String(tableWords.words.compactMap(\.first))
         var counts: [String: Int] = [:]
         for column in table.columns {
             let words = IdentifierWords(identifier: column.name)
             if words.count > 1, let first = words.first, first.count <= 4 { counts[first, default: 0] += 1 }
         }
         guard let (word, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-              count >= 3, count * 5 >= table.columns.count * 3, !KeyWords.suffixes.contains(word) else { return nil }
+              count >= 3, count * 5 >= table.columns.count * 4, !KeyWords.suffixes.contains(word),
+              word == initials || firstWord.hasPrefix(word) else { return nil }
         return word
     }
 

@@ -37,6 +37,8 @@ enum Convention: String, Sendable {
     case abbreviation = "an abbreviation of the table"
     /// `release_redirect.new_id` → release.
     case ownerPrefix = "its table's leading name"
+    /// `editor_collection_area.collection` → editor_collection.
+    case partOfTableName = "the end of a table name its table starts with"
     /// Every column of a composite primary key, by name.
     case compositeKey = "every column of a composite key"
 
@@ -46,9 +48,9 @@ enum Convention: String, Sendable {
         case .compositeKey: 0.85
         case .selfReference: 0.8
         case .linkTable, .qualifiedByOwnTable, .sharedKey: 0.75
-        case .bareTableName: 0.7
+        case .bareTableName, .partOfTableName: 0.7
         case .personRole, .abbreviation: 0.65
-        case .ownerPrefix: 0.55
+        case .ownerPrefix: 0.62
         }
     }
 }
@@ -59,11 +61,12 @@ struct RelationshipInference: Sendable {
     let index: KeyIndex
     /// Column names that name a person's role, and the tables people are kept in.
     static let personRoles: Set<String> = ["owner", "author", "creator", "editor", "assignee", "reporter", "reviewer",
-                                           "approver", "requester", "manager", "supervisor", "user", "boss", "agent"]
+                                           "approver", "requester", "manager", "supervisor", "user", "boss", "agent",
+                                           "candidate", "proposer", "seconder", "voter", "recipient", "sender", "assigner"]
     static let personTables: [String] = ["user", "users", "employee", "employees", "person", "people", "persons", "staff",
                                          "member", "members", "account", "accounts", "editor", "editors", "emp"]
     /// Words that make a column point at a row of its own table.
-    static let selfWords: Set<String> = ["parent", "super", "superior", "predecessor", "previous", "prev", "next",
+    static let selfWords: Set<String> = ["parent", "child", "descendant", "super", "superior", "predecessor", "previous", "prev", "next",
                                          "successor", "root", "ancestor", "original", "replaced", "merged", "duplicate"]
 
     init(_ index: KeyIndex) {
@@ -101,9 +104,11 @@ struct RelationshipInference: Sendable {
     func candidates(for column: Column, in fact: TableFacts) -> [Candidate] {
         let table = fact.table
         let isOwnKey = (table.primaryKey?.columns.count == 1) && column.primaryKeyPosition == 1
-        let words = fact.words(of: column.name)
+        var words = fact.words(of: column.name)
         guard !words.isEmpty else { return [] }
         if isOwnKey { return sharedKeyCandidates(column, words: words, in: fact) }
+        // tag1 and tag2, seconder_1: a number at the end tells apart columns that point at the same table.
+        if words.count > 1, let last = words.last, Int(last) != nil { words = words.dropping(last: 1) }
         var found: [Candidate] = []
         func add(_ candidate: Candidate?) { if let candidate { found.append(candidate) } }
         let joined = words.joined
@@ -126,6 +131,14 @@ struct RelationshipInference: Sendable {
             let role = start.role
             let roleFactor = role.isEmpty ? 1 : 0.9
             let roleWords = role.isEmpty ? "" : " with the role `\(role)`"
+            // A table's whole name: artist → artist.id, begin_area → area.id.
+            // `no_votes` counts votes: a plural never names the one row it points at.
+            let isPlural = IdentifierWords.singular(words.last ?? "") != words.last
+            for target in index.byTableName[suffix] ?? [] where target != index.position[table.id] && !isPlural {
+                guard let key = index.facts[target].mainKey, KeyWords.isGeneric(key.words) || key.strength == .primary else { continue }
+                add(candidate(column, table, key, .bareTableName, roleFactor,
+                              "`\(column.name)` is the name of the table `\(index.facts[target].table.name)`\(roleWords)"))
+            }
             // The key's own name: customerid, address_id.
             for target in index.byKeyName[suffix] ?? [] {
                 guard let key = index.facts[target].mainKey else { continue }
@@ -160,19 +173,11 @@ struct RelationshipInference: Sendable {
                                        "`\(column.name)` is `\(first)` and the table name `\(index.facts[target].table.name)`"))
             }
         }
-        // artist → artist.id: the whole name is a table's.
-        if found.isEmpty {
-            for target in index.byTableName[joined] ?? [] where target != index.position[table.id] {
-                guard let key = index.facts[target].mainKey, KeyWords.isGeneric(key.words) || key.strength == .primary else { continue }
-                add(candidate(column, table, key, .bareTableName, 1,
-                                       "`\(column.name)` is the name of the table `\(index.facts[target].table.name)`"))
-            }
-        }
         let stem = KeyWords.suffixes.contains(words.last ?? "") && words.count > 1 ? words.dropping(last: 1) : words
         // orders.status_id → order_status, artist.type → artist_type.
         if found.isEmpty, let own = index.position[table.id] {
             for name in index.facts[own].names.prefix(2) {
-                for target in index.byTableName[name.joined + stem.joined] ?? [] where target != own {
+                for target in index.byFullName[name.joined + stem.joined] ?? [] where target != own {
                     guard let key = index.facts[target].mainKey else { continue }
                     add(candidate(column, table, key, .qualifiedByOwnTable, 1,
                                            "`\(name)_\(stem)` is the table `\(index.facts[target].table.name)`"))
@@ -180,10 +185,18 @@ struct RelationshipInference: Sendable {
                 if !found.isEmpty { break }
             }
         }
-        // parent_id → its own table.
+        // parent_id → its own table; in a table of pairs with no key of its own (area_containment's parent
+        // and descendant), the table it is about.
         if found.isEmpty, let first = stem.first, Self.selfWords.contains(first), let own = index.position[table.id],
-           let key = index.facts[own].mainKey, !key.columns.contains(where: { $0.name.isExactly(column.name) }) {
-            add(candidate(column, table, key, .selfReference, 1, "`\(column.name)` names a row of its own table"))
+           stem.count == 1 || index.facts[own].names.contains(stem.dropping(first: 1)) {
+            if let key = index.facts[own].mainKey {
+                if !key.columns.contains(where: { $0.name.isExactly(column.name) }) {
+                    add(candidate(column, table, key, .selfReference, 1, "`\(column.name)` names a row of its own table"))
+                }
+            } else if let target = ownerTable(of: table, besides: own), let key = index.facts[target].mainKey {
+                add(candidate(column, table, key, .selfReference, 0.9,
+                              "`\(column.name)` names a row of `\(index.facts[target].table.name)`, which `\(table.name)` is about"))
+            }
         }
         // created_by, owner → users, employees.
         if found.isEmpty, Self.isPersonRole(stem) {
@@ -193,21 +206,32 @@ struct RelationshipInference: Sendable {
                                        "`\(column.name)` names a person's role, and `\(index.facts[target].table.name)` holds people"))
             }
         }
+        // editor_collection_area.collection → editor_collection: the column is the end of the name of the
+        // table its own table's name starts with.
+        if found.isEmpty, let own = index.position[table.id], let target = ownerTable(of: table, besides: own),
+           let key = index.facts[target].mainKey, index.facts[target].names[0].words.count > stem.count,
+           index.facts[target].names[0].words.suffix(stem.count) == stem.words[...] {
+            add(candidate(column, table, key, .partOfTableName, 1,
+                          "`\(table.name)` starts with `\(index.facts[target].table.name)`, whose name ends with `\(stem)`"))
+        }
         // release_redirect.new_id → release: a key word with a role that is no table's name.
-        if found.isEmpty, words.count >= 2, KeyWords.suffixes.contains(words.last ?? ""), let own = index.position[table.id] {
-            let tableWords = IdentifierWords(identifier: table.name)
-            for length in stride(from: tableWords.count - 1, through: 1, by: -1) {
-                let prefix = IdentifierWords(Array(tableWords.words.prefix(length)))
-                let targets = (index.byTableName[prefix.joined] ?? []).filter { $0 != own }
-                for target in targets {
-                    guard let key = index.facts[target].mainKey else { continue }
-                    add(candidate(column, table, key, .ownerPrefix, 1,
-                                           "`\(table.name)` starts with the table name `\(index.facts[target].table.name)`"))
-                }
-                if !targets.isEmpty { break }
-            }
+        if found.isEmpty, words.count >= 2, KeyWords.suffixes.contains(words.last ?? ""), let own = index.position[table.id],
+           let target = ownerTable(of: table, besides: own), let key = index.facts[target].mainKey {
+            add(candidate(column, table, key, .ownerPrefix, 1,
+                          "`\(table.name)` starts with the table name `\(index.facts[target].table.name)`"))
         }
         return found
+    }
+
+    /// The table another table's name starts with, longest first: `area_gid_redirect` → area.
+    func ownerTable(of table: Table, besides own: Int) -> Int? {
+        let tableWords = IdentifierWords(identifier: table.name)
+        for length in stride(from: tableWords.count - 1, through: 1, by: -1) {
+            let prefix = IdentifierWords(Array(tableWords.words.prefix(length)))
+            let targets = (index.byTableName[prefix.joined] ?? []).filter { $0 != own && index.facts[$0].mainKey != nil }
+            if let target = nearest(targets, to: table.id) { return target }
+        }
+        return nil
     }
 
     /// A column that is its table's whole primary key points at another table only when that table has a key
@@ -222,6 +246,17 @@ struct RelationshipInference: Sendable {
                 guard let key = index.facts[target].mainKey, key.strength == .primary else { continue }
                 add(candidate(column, fact.table, key, .sharedKey, 1,
                                        "`\(column.name)` is the primary key of both, so each row extends one of `\(index.facts[target].table.name)`"))
+            }
+            // country_area.area → area.id: the key is named after the table it extends.
+            if found.isEmpty {
+                for stem in KeyIndex.referencedNames(words) {
+                    for target in index.byTableName[stem] ?? [] where target != own {
+                        guard let key = index.facts[target].mainKey, key.strength == .primary else { continue }
+                        add(candidate(column, fact.table, key, .sharedKey, 1,
+                                      "`\(fact.table.name)`'s primary key `\(column.name)` is named after `\(index.facts[target].table.name)`: each row extends one of it"))
+                    }
+                    if !found.isEmpty { break }
+                }
             }
             return found
         }
@@ -300,6 +335,13 @@ struct RelationshipInference: Sendable {
             for target in index.compositeByFirstColumn[fact.words(of: column.name).joined] ?? [] where target != index.position[fact.table.id] {
                 let parent = index.facts[target]
                 guard let key = parent.compositeKey, !key.contains(where: { KeyWords.isGeneric(parent.words(of: $0.name)) }) else { continue }
+                // A key with a column named after a table (`artist_credit_name (artist_credit, position)`) is
+                // that table's detail; another table with the same columns points at the table the column names,
+                // and names alone cannot tell it from one that points at the detail.
+                let holdsReference = key.contains { column in
+                    KeyIndex.referencedNames(parent.words(of: column.name)).contains { (index.byTableName[$0] ?? []).contains { $0 != target } }
+                }
+                if holdsReference { continue }
                 let children = key.compactMap { names[parent.words(of: $0.name).joined] }
                 guard children.count == key.count, Set(children.map { ExactName($0.name) }).count == key.count else { continue }
                 // Not the same key in the other direction: a table whose primary key is exactly these columns is its twin.
@@ -365,11 +407,7 @@ struct RelationshipInference: Sendable {
     /// Whether the key's name is its table's name and a key word (`businessentity.businessentityid`).
     private func ownsName(_ candidate: Candidate) -> Bool {
         guard let position = index.position[candidate.parent.table] else { return false }
-        let fact = index.facts[position]
-        let key = candidate.parent.words
-        guard key.count >= 1 else { return false }
-        let names = Set(fact.names.map(\.joined))
-        return Self.splitKeyWord(key.joined, words: key).contains { names.contains($0.stem) }
+        return KeyIndex.owns(index.facts[position], candidate.parent.words)
     }
 
     // MARK: Lookups
@@ -412,6 +450,8 @@ struct RelationshipInference: Sendable {
     }
 
     static func isPersonRole(_ words: IdentifierWords) -> Bool {
+        // seconder_1, seconder_2.
+        let words = words.count > 1 && Int(words.last ?? "") != nil ? words.dropping(last: 1) : words
         guard let last = words.last else { return false }
         if words.count >= 2, last == "by" { return true }
         if words.count >= 2, last == "to", words.words.dropLast().last == "assigned" || words.words.dropLast().last == "reports" { return true }
