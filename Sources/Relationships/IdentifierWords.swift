@@ -9,27 +9,49 @@ struct IdentifierWords: Hashable, Sendable, CustomStringConvertible {
     }
 
     init(identifier: String) {
+        // By Unicode scalar, not Character: a hundred thousand column names are split per build, and
+        // grapheme breaking costs more than the whole rest of the stage. Combining marks stay in their word.
+        enum Kind { case upper, lower, digit, mark, other }
+        func kind(_ scalar: Unicode.Scalar) -> Kind {
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x41...0x5A: return .upper
+                case 0x61...0x7A: return .lower
+                case 0x30...0x39: return .digit
+                default: return .other
+                }
+            }
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark { return .mark }
+            if properties.isUppercase { return .upper }
+            if properties.isAlphabetic { return .lower }
+            if properties.numericType != nil { return .digit }
+            return .other
+        }
+        let scalars = Array(identifier.unicodeScalars)
+        let kinds = scalars.map(kind)
         var words: [String] = []
-        var current: [Character] = []
+        var current = String.UnicodeScalarView()
+        var previous: Kind?
         func flush() {
             if !current.isEmpty { words.append(String(current).lowercased()) }
-            current = []
+            current = String.UnicodeScalarView()
+            previous = nil
         }
-        let characters = Array(identifier)
-        for (index, character) in characters.enumerated() {
-            guard character.isLetter || character.isNumber else {
-                flush()
-                continue
-            }
-            if let previous = current.last {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                let lowerToUpper = previous.isLowercase && character.isUppercase
+        for index in scalars.indices {
+            let this = kinds[index]
+            if this == .other { flush(); continue }
+            if this == .mark { current.append(scalars[index]); continue }
+            if let previous {
+                let next = index + 1 < kinds.count ? kinds[index + 1] : nil
+                let lowerToUpper = previous == .lower && this == .upper
                 // `XMLFile`: the F starts a word, though it follows a capital.
-                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
-                let letterDigit = previous.isLetter != character.isLetter
+                let acronymEnd = previous == .upper && this == .upper && next == .lower
+                let letterDigit = (previous == .digit) != (this == .digit)
                 if lowerToUpper || acronymEnd || letterDigit { flush() }
             }
-            current.append(character)
+            current.append(scalars[index])
+            previous = this
         }
         flush()
         self.words = words
@@ -92,6 +114,8 @@ struct IdentifierWords: Hashable, Sendable, CustomStringConvertible {
 enum KeyWords {
     static let suffixes: Set<String> = ["id", "key", "sk", "no", "nr", "nbr", "num", "number", "code", "cd", "ref",
                                         "fk", "pk", "uuid", "guid", "oid", "identifier"]
+    /// The same, longest first, for reading them off the end of a name written without boundaries.
+    static let longestFirst = suffixes.sorted { ($0.count, $1) > ($1.count, $0) }
     /// Words that lead a column name to say the same: `fk_customer`, `id_customer`.
     static let prefixes: Set<String> = ["fk", "id", "ref"]
 

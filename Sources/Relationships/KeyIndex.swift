@@ -38,6 +38,8 @@ struct ParentKey: Sendable {
 /// What the inference knows about one table: its names as references spell them, and its keys.
 struct TableFacts: Sendable {
     var table: Table
+    /// The table's name in words, as written.
+    var words: IdentifierWords
     /// The table's name and the forms references use: singular, plural, without `dim_`/`_dim`.
     var names: [IdentifierWords]
     /// The word most of its columns start with (`ss` in `ss_item_sk`, `ss_ticket_number`), if there is one.
@@ -47,8 +49,12 @@ struct TableFacts: Sendable {
     /// Its primary key when it has several columns.
     var compositeKey: [Column]?
 
+    /// Every column's words, split once: a 5,000-table schema has a hundred thousand columns.
+    var columnWords: [String: IdentifierWords] = [:]
+
     /// A column's words without the table's column prefix.
     func words(of column: String) -> IdentifierWords {
+        if let words = columnWords[column] { return words }
         let words = IdentifierWords(identifier: column)
         if let columnPrefix, words.count > 1, words.first == columnPrefix { return words.dropping(first: 1) }
         return words
@@ -67,8 +73,9 @@ struct KeyIndex: Sendable {
     var byFullName: [String: [Int]] = [:]
     /// Indices of tables with a composite primary key, by its first column's name run together.
     var compositeByFirstColumn: [String: [Int]] = [:]
-    /// Tables by their first letter, for abbreviations.
-    var byInitial: [Character: [Int]] = [:]
+    /// Table names by their words' initials (`cd` for customer_demographics), for abbreviations, which keep
+    /// every word's first letter.
+    var byInitials: [String: [(table: Int, name: IdentifierWords)]] = [:]
     /// Where each table is in `facts`.
     var position: [TableID: Int] = [:]
 
@@ -101,7 +108,9 @@ struct KeyIndex: Sendable {
             }
             for name in Set(fact.names.map(\.joined)) where name.count >= 2 {
                 byTableName[name, default: []].append(offset)
-                if let initial = name.first { byInitial[initial, default: []].append(offset) }
+            }
+            for name in Set(fact.names) {
+                byInitials[String(name.words.compactMap(\.first)), default: []].append((offset, name))
             }
         }
         var keyNames: [String: [Int]] = [:]
@@ -144,7 +153,12 @@ struct KeyIndex: Sendable {
         var seen = Set<IdentifierWords>()
         names = names.filter { !$0.isEmpty && seen.insert($0).inserted }
 
-        var facts = TableFacts(table: table, names: names, columnPrefix: columnPrefix(of: table))
+        let rawWords = table.columns.map { IdentifierWords(identifier: $0.name) }
+        let prefix = columnPrefix(of: name, columns: rawWords)
+        var facts = TableFacts(table: table, words: name, names: names, columnPrefix: prefix)
+        for (column, words) in zip(table.columns, rawWords) {
+            facts.columnWords[column.name] = prefix != nil && words.count > 1 && words.first == prefix ? words.dropping(first: 1) : words
+        }
         let primary = table.primaryKey?.columns ?? []
         if primary.count == 1, let column = table.column(named: primary[0]) {
             facts.mainKey = ParentKey(table: table.id, columns: [column], strength: .primary, words: facts.words(of: column.name))
@@ -182,17 +196,15 @@ struct KeyIndex: Sendable {
     /// The word that leads at least three columns and four in five of them, when it abbreviates the table:
     /// its initials (`ss_` in store_sales, `cd_` in customer_demographics) or the start of its first word
     /// (`i_` in item, `inv_` in inventory). Not `area_` in area_attribute, which two of its five columns lack.
-    static func columnPrefix(of table: Table) -> String? {
-        let tableWords = IdentifierWords(identifier: table.name)
+    static func columnPrefix(of tableWords: IdentifierWords, columns: [IdentifierWords]) -> String? {
         guard let firstWord = tableWords.first else { return nil }
         let initials = String(tableWords.words.compactMap(\.first))
         var counts: [String: Int] = [:]
-        for column in table.columns {
-            let words = IdentifierWords(identifier: column.name)
+        for words in columns {
             if words.count > 1, let first = words.first, first.count <= 4 { counts[first, default: 0] += 1 }
         }
         guard let (word, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-              count >= 3, count * 5 >= table.columns.count * 4, !KeyWords.suffixes.contains(word),
+              count >= 3, count * 5 >= columns.count * 4, !KeyWords.suffixes.contains(word),
               word == initials || firstWord.hasPrefix(word) else { return nil }
         return word
     }
@@ -232,10 +244,10 @@ struct KeyIndex: Sendable {
 enum KeyTypes {
     /// Numbers without a fractional part, text and UUIDs; never floats, booleans, dates or binary.
     static func canBeKey(_ column: Column) -> Bool {
-        let type = (column.domainBaseType ?? column.dataType).lowercased()
         switch column.typeFamily {
         case .number:
-            if ["real", "double", "float", "money"].contains(where: type.contains) { return false }
+            let type = (column.domainBaseType ?? column.dataType).lowercased()
+            if ["real", "double", "float", "money"].contains(where: { type.utf8.firstRange(of: $0.utf8) != nil }) { return false }
             // `numeric(10,2)` holds amounts; `numeric(10,0)` and `numeric` may hold keys.
             if let open = type.firstIndex(of: ","), let close = type.firstIndex(of: ")"), open < close {
                 let scale = type[type.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
@@ -243,7 +255,7 @@ enum KeyTypes {
             }
             return true
         case .text, .unknown:
-            return !type.contains("json")
+            return (column.domainBaseType ?? column.dataType).lowercased().utf8.firstRange(of: "json".utf8) == nil
         default:
             return false
         }

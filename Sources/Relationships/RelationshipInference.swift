@@ -209,8 +209,8 @@ struct RelationshipInference: Sendable {
         // editor_collection_area.collection → editor_collection: the column is the end of the name of the
         // table its own table's name starts with.
         if found.isEmpty, let own = index.position[table.id], let target = ownerTable(of: table, besides: own),
-           let key = index.facts[target].mainKey, index.facts[target].names[0].words.count > stem.count,
-           index.facts[target].names[0].words.suffix(stem.count) == stem.words[...] {
+           let key = index.facts[target].mainKey, index.facts[target].words.count > stem.count,
+           index.facts[target].words.words.suffix(stem.count) == stem.words[...] {
             add(candidate(column, table, key, .partOfTableName, 1,
                           "`\(table.name)` starts with `\(index.facts[target].table.name)`, whose name ends with `\(stem)`"))
         }
@@ -225,7 +225,7 @@ struct RelationshipInference: Sendable {
 
     /// The table another table's name starts with, longest first: `area_gid_redirect` → area.
     func ownerTable(of table: Table, besides own: Int) -> Int? {
-        let tableWords = IdentifierWords(identifier: table.name)
+        let tableWords = index.facts[own].words
         for length in stride(from: tableWords.count - 1, through: 1, by: -1) {
             let prefix = IdentifierWords(Array(tableWords.words.prefix(length)))
             let targets = (index.byTableName[prefix.joined] ?? []).filter { $0 != own && index.facts[$0].mainKey != nil }
@@ -260,14 +260,14 @@ struct RelationshipInference: Sendable {
             }
             return found
         }
-        let tableWords = IdentifierWords(identifier: fact.table.name)
+        let tableWords = fact.words
         guard tableWords.count > 1 else { return [] }
         for length in stride(from: tableWords.count - 1, through: 1, by: -1) {
             let prefix = IdentifierWords(Array(tableWords.words.prefix(length)))
             for target in index.byTableName[prefix.joined] ?? [] where target != own {
                 let parent = index.facts[target]
                 guard let key = parent.mainKey, KeyWords.isGeneric(key.words), key.strength == .primary,
-                      parent.names.first == prefix else { continue }
+                      parent.words == prefix else { continue }
                 // `artist_alias` has a column `artist` of its own: its id is its own.
                 let namesParent = fact.table.columns.contains { fact.words(of: $0.name).joined == prefix.joined || fact.words(of: $0.name).joined == prefix.joined + "id" }
                 guard !namesParent else { continue }
@@ -291,7 +291,7 @@ struct RelationshipInference: Sendable {
             byStem[words.dropping(last: 1).joined, default: []].append((number, column))
         }
         var result: [ExactName: [Candidate]] = [:]
-        let tableWords = IdentifierWords(identifier: fact.table.name)
+        let tableWords = fact.words
         for (_, numbered) in byStem where numbered.count >= 2 {
             let ordered = numbered.sorted { $0.0 < $1.0 }
             guard let parts = segment(tableWords, into: ordered.count, near: fact.table.id) else { continue }
@@ -418,7 +418,7 @@ struct RelationshipInference: Sendable {
             return [(words.dropping(last: 1).joined, last)]
         }
         guard words == nil || words?.count == 1 else { return [] }
-        return KeyWords.suffixes.sorted { $0.count > $1.count }.compactMap { keyWord in
+        return KeyWords.longestFirst.compactMap { keyWord in
             guard suffix.hasSuffix(keyWord), suffix.count - keyWord.count >= 3 else { return nil }
             return (String(suffix.dropLast(keyWord.count)), keyWord)
         }
@@ -427,14 +427,11 @@ struct RelationshipInference: Sendable {
     /// Tables whose name `stem` abbreviates word by word (`cust` → customer, `emp dept` → employee_department),
     /// when exactly one table in the schema (or, failing that, anywhere) fits.
     func abbreviated(_ stem: IdentifierWords, near id: TableID) -> [Int] {
-        guard let initial = stem.joined.first else { return [] }
         var fits = Set<Int>()
-        for target in index.byInitial[initial] ?? [] {
-            for name in index.facts[target].names where name.count == stem.count {
-                let pairs = zip(stem.words, name.words)
-                if pairs.allSatisfy({ $0 == $1 || Abbreviation.abbreviates($0, $1) }), pairs.contains(where: { $0 != $1 }) {
-                    fits.insert(target)
-                }
+        for (target, name) in index.byInitials[String(stem.words.compactMap(\.first))] ?? [] where name.count == stem.count {
+            let pairs = zip(stem.words, name.words)
+            if pairs.allSatisfy({ $0 == $1 || Abbreviation.abbreviates($0, $1) }), pairs.contains(where: { $0 != $1 }) {
+                fits.insert(target)
             }
         }
         let near = fits.filter { schemaFactor(index.facts[$0].table.id, id) == 1 }

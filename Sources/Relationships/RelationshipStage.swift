@@ -74,12 +74,12 @@ public struct RelationshipStage: Sendable {
         for source in catalog.sources where settings(for: source.name).infer {
             let index = KeyIndex(source.schemas.flatMap(\.tables))
             let inference = RelationshipInference(index)
-            for fact in index.facts {
-                for candidate in inference.candidates(of: fact, skipping: taken[fact.table.id] ?? []) {
-                    let relationship = Self.relationship(candidate, in: fact.table)
-                    if !rejected.contains(relationship.pair) { found.append(relationship) }
-                }
-            }
+            // Tables are independent of one another once the index is built.
+            let perTable = (try? Parallel.map(count: index.facts.count, chunkSize: 32) { offset, _ -> [Relationship] in
+                let fact = index.facts[offset]
+                return inference.candidates(of: fact, skipping: taken[fact.table.id] ?? []).map { Self.relationship($0, in: fact.table) }
+            }) ?? []
+            found += perTable.joined().filter { !rejected.contains($0.pair) }
         }
         return found
     }
