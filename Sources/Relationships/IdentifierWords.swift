@@ -88,6 +88,11 @@ struct IdentifierWords: Hashable, Sendable, CustomStringConvertible {
         if let irregular = irregularSingulars[word] { return irregular }
         guard word.count > 3 else { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        // statuses → status, buses → bus: the plural of a word that ends in s.
+        if word.hasSuffix("ses") {
+            let stem = word.dropLast(2)
+            if stem.hasSuffix("us") || stem.hasSuffix("ss") || stem.hasSuffix("is") { return String(stem) }
+        }
         if word.hasSuffix("sses") || word.hasSuffix("shes") || word.hasSuffix("ches") || word.hasSuffix("xes") || word.hasSuffix("zes") {
             return String(word.dropLast(2))
         }

@@ -69,6 +69,10 @@ struct KeyIndex: Sendable {
     var byKeyName: [String: [Int]] = [:]
     /// Table names and their forms run together (`customer`, `customers`, `orderline`) → indices into `facts`.
     var byTableName: [String: [Int]] = [:]
+    /// Tables in `byKeyName` whose key is named for something other than the table (`image_type.mime_type`).
+    var keysNamedForSomethingElse = Set<Int>()
+    /// The key names of `byKeyName` by their words' initials, for abbreviations of them.
+    var byKeyInitials: [String: [(table: Int, name: IdentifierWords)]] = [:]
     /// The same for the table's own name only (singular and plural too, but never without `dim_`).
     var byFullName: [String: [Int]] = [:]
     /// Indices of tables with a composite primary key, by its first column's name run together.
@@ -126,8 +130,11 @@ struct KeyIndex: Sendable {
                 guard let key = facts[offset].mainKey else { continue }
                 let named = Self.referencedNames(key.words).flatMap { byTableName[$0] ?? [] }.filter { $0 != offset }
                 let sharesNamedKey = named.contains { facts[$0].mainKey?.words.joined == key.words.joined }
-                if Self.owns(facts[offset], key.words) || sharesNamedKey || (offsets.count == 1 && named.isEmpty) {
+                let owned = Self.owns(facts[offset], key.words) || sharesNamedKey
+                if owned || (offsets.count == 1 && named.isEmpty) {
+                    if !owned { keysNamedForSomethingElse.insert(offset) }
                     byKeyName[name, default: []].append(offset)
+                    byKeyInitials[String(key.words.words.compactMap(\.first)), default: []].append((offset, key.words))
                 }
             }
         }
@@ -173,6 +180,16 @@ struct KeyIndex: Sendable {
             facts.mainKey = ParentKey(table: table.id, columns: [column], strength: .named, words: facts.words(of: column.name))
         }
         return facts
+    }
+
+    /// Whether the column alone is unique in its table: its whole primary key, or a unique index of it alone.
+    static func isUnique(_ column: Column, in table: Table) -> Bool {
+        if table.primaryKey?.columns.count == 1, column.primaryKeyPosition == 1 { return true }
+        if table.constraints.contains(where: { $0.kind == .unique && $0.columns.count == 1 && $0.columns[0].isExactly(column.name) }) { return true }
+        return table.indexes.contains { index in
+            guard index.isUnique, index.predicate == nil, index.parts.count == 1, case .column(let name) = index.parts[0] else { return false }
+            return name.isExactly(column.name)
+        }
     }
 
     /// Whether `words` (a key's name) is the table's name and a key word, `businessentity.businessentityid`.

@@ -49,7 +49,8 @@ enum Convention: String, Sendable {
         case .selfReference: 0.8
         case .linkTable, .qualifiedByOwnTable, .sharedKey: 0.75
         case .bareTableName, .partOfTableName: 0.7
-        case .personRole, .abbreviation: 0.65
+        case .abbreviation: 0.7
+        case .personRole: 0.65
         case .ownerPrefix: 0.62
         }
     }
@@ -64,7 +65,11 @@ struct RelationshipInference: Sendable {
                                            "approver", "requester", "manager", "supervisor", "user", "boss", "agent",
                                            "candidate", "proposer", "seconder", "voter", "recipient", "sender", "assigner"]
     static let personTables: [String] = ["user", "users", "employee", "employees", "person", "people", "persons", "staff",
-                                         "member", "members", "account", "accounts", "editor", "editors", "emp"]
+                                         "member", "members", "editor", "editors", "emp"]
+    /// Words that say which row of the table a name is about a key means: `new_id`, `target_id`.
+    static let modifiers: Set<String> = ["new", "old", "original", "previous", "prev", "next", "current", "target", "source",
+                                         "other", "alt", "alternate", "merged", "redirect", "primary", "secondary", "main",
+                                         "default", "latest", "first", "last"]
     /// Words that make a column point at a row of its own table.
     static let selfWords: Set<String> = ["parent", "child", "descendant", "super", "superior", "predecessor", "previous", "prev", "next",
                                          "successor", "root", "ancestor", "original", "replaced", "merged", "duplicate"]
@@ -143,8 +148,12 @@ struct RelationshipInference: Sendable {
             for target in index.byKeyName[suffix] ?? [] {
                 guard let key = index.facts[target].mainKey else { continue }
                 if target == index.position[table.id], role.isEmpty { continue }
-                add(candidate(column, table, key, .keyName, roleFactor,
-                                       "`\(column.name)` is named like the key `\(Self.name(key))`\(roleWords)"))
+                // A key named for something other than its table (`image_type.mime_type`) is weaker evidence, and
+                // a unique column of that name is its own table's identity (`artist.gid`), not a reference.
+                let owned = !index.keysNamedForSomethingElse.contains(target)
+                if !owned, KeyIndex.isUnique(column, in: table) { continue }
+                add(candidate(column, table, key, .keyName, roleFactor * (owned ? 1 : 0.8),
+                              "`\(column.name)` is named like the key `\(Self.name(key))`\(roleWords)"))
             }
             // The table's name and a key word: customer_id, CustomerKey, customerid.
             for (stem, keyWord) in Self.splitKeyWord(suffix, words: start.suffix) {
@@ -161,6 +170,14 @@ struct RelationshipInference: Sendable {
                         add(candidate(column, table, key, .abbreviation, roleFactor,
                                                "`\(suffixWords.dropping(last: 1))` abbreviates the table name `\(index.facts[target].table.name)`\(roleWords)"))
                     }
+                }
+            }
+            // addr_sk → ca_address_sk: the key's own name, abbreviated.
+            if found.isEmpty, let suffixWords = start.suffix, suffixWords.count >= 2 {
+                for target in abbreviatedKey(suffixWords, near: table.id) where target != index.position[table.id] {
+                    guard let key = index.facts[target].mainKey else { continue }
+                    add(candidate(column, table, key, .abbreviation, roleFactor,
+                                  "`\(suffixWords)` abbreviates the key `\(Self.name(key))`\(roleWords)"))
                 }
             }
             if !found.isEmpty { break }
@@ -214,8 +231,9 @@ struct RelationshipInference: Sendable {
             add(candidate(column, table, key, .partOfTableName, 1,
                           "`\(table.name)` starts with `\(index.facts[target].table.name)`, whose name ends with `\(stem)`"))
         }
-        // release_redirect.new_id → release: a key word with a role that is no table's name.
-        if found.isEmpty, words.count >= 2, KeyWords.suffixes.contains(words.last ?? ""), let own = index.position[table.id],
+        // release_redirect.new_id → release: a key word after a word that says which of the rows it means.
+        if found.isEmpty, words.count == 2, KeyWords.suffixes.contains(words.last ?? ""), Self.modifiers.contains(words.words[0]),
+           let own = index.position[table.id],
            let target = ownerTable(of: table, besides: own), let key = index.facts[target].mainKey {
             add(candidate(column, table, key, .ownerPrefix, 1,
                           "`\(table.name)` starts with the table name `\(index.facts[target].table.name)`"))
@@ -430,6 +448,20 @@ struct RelationshipInference: Sendable {
         var fits = Set<Int>()
         for (target, name) in index.byInitials[String(stem.words.compactMap(\.first))] ?? [] where name.count == stem.count {
             let pairs = zip(stem.words, name.words)
+            if pairs.allSatisfy({ $0 == $1 || Abbreviation.abbreviates($0, $1) }), pairs.contains(where: { $0 != $1 }) {
+                fits.insert(target)
+            }
+        }
+        let near = fits.filter { schemaFactor(index.facts[$0].table.id, id) == 1 }
+        if near.count == 1 { return Array(near) }
+        return near.isEmpty && fits.count == 1 ? Array(fits) : []
+    }
+
+    /// Tables whose key name `words` abbreviates word by word (`addr_sk` → `address_sk`), when one fits.
+    func abbreviatedKey(_ words: IdentifierWords, near id: TableID) -> [Int] {
+        var fits = Set<Int>()
+        for (target, name) in index.byKeyInitials[String(words.words.compactMap(\.first))] ?? [] where name.count == words.count {
+            let pairs = zip(words.words, name.words)
             if pairs.allSatisfy({ $0 == $1 || Abbreviation.abbreviates($0, $1) }), pairs.contains(where: { $0 != $1 }) {
                 fits.insert(target)
             }

@@ -61,13 +61,14 @@ public struct RelationshipStage: Sendable {
         for table in catalog.allTables {
             for key in table.foreignKeys { taken[table.id, default: []].formUnion(key.columns.map(ExactName.init)) }
         }
-        // A column whose relationship people wrote or accepted is decided; so is the pair they rejected.
+        // A column whose relationship people wrote is decided, and the pair they rejected is never suggested
+        // again. An accepted suggestion is looked for again, so that it shows what the names still say.
         var rejected = Set<Relationship.Pair>()
         for relationship in catalog.relationships {
-            if relationship.status == .rejected {
-                rejected.insert(relationship.pair)
-            } else {
-                taken[relationship.from.table, default: []].formUnion(relationship.from.columns.map(ExactName.init))
+            switch (relationship.origin, relationship.status) {
+            case (_, .rejected): rejected.insert(relationship.pair)
+            case (.inferred, _): continue
+            default: taken[relationship.from.table, default: []].formUnion(relationship.from.columns.map(ExactName.init))
             }
         }
         var found: [Relationship] = []
@@ -90,8 +91,10 @@ public struct RelationshipStage: Sendable {
         var catalog = catalog
         var report = Report()
         var decided: [Relationship.Pair: Int] = [:]
+        var acceptedFrom = Set<Relationship.EndKey>()
         for (offset, relationship) in catalog.relationships.enumerated() where relationship.origin == .inferred {
             decided[relationship.pair] = offset
+            if relationship.status == .accepted { acceptedFrom.insert(relationship.from.key) }
         }
         report.rejected = catalog.relationships.filter { $0.status == .rejected }.count
         for candidate in candidates {
@@ -103,6 +106,8 @@ public struct RelationshipStage: Sendable {
                 report.confirmed += 1
                 continue
             }
+            // A column whose relationship people accepted is not offered a second one.
+            if acceptedFrom.contains(candidate.from.key) { continue }
             if candidate.evidence.contains(where: { $0.hasPrefix(InclusionCheck.refutedPrefix) }) {
                 report.refutedByData += 1
                 continue
@@ -118,20 +123,11 @@ public struct RelationshipStage: Sendable {
     }
 
     static func relationship(_ candidate: Candidate, in table: Table) -> Relationship {
-        let unique = candidate.columns.count == 1 && Self.isUnique(candidate.columns[0], in: table)
+        let unique = candidate.columns.count == 1 && KeyIndex.isUnique(candidate.columns[0], in: table)
         return Relationship(from: .init(table: candidate.child, columns: candidate.columns.map(\.name)),
                             to: .init(table: candidate.parent.table, columns: candidate.parent.columns.map(\.name)),
                             origin: .inferred, status: .suggested, confidence: Self.rounded(candidate.confidence),
                             evidence: candidate.evidence, cardinality: unique ? "one-to-one" : "many-to-one")
-    }
-
-    /// Whether the column alone is unique in its table: its whole primary key, or a unique index of it alone.
-    static func isUnique(_ column: Column, in table: Table) -> Bool {
-        if table.primaryKey?.columns.count == 1, column.primaryKeyPosition == 1 { return true }
-        return table.indexes.contains { index in
-            guard index.isUnique, index.predicate == nil, index.parts.count == 1, case .column(let name) = index.parts[0] else { return false }
-            return name.isExactly(column.name)
-        }
     }
 
     /// Two decimals: a confidence is a judgement, and more digits would change in every diff.
