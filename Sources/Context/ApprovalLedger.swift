@@ -53,9 +53,8 @@ public struct ApprovalLedger: Sendable {
 
     /// The file's name, at the top of the context folder.
     public static let fileName = "_approvals.yml"
-    /// The key that marks the file as the tool's: a file by this name without it is a person's, never replaced.
-    static let formatKey = "schema_scribe_approvals"
-    static let formatVersion = "1"
+    static let file = LedgerFile(fileName: fileName, formatKey: "schema_scribe_approvals", formatVersion: "1", listKey: "approvals",
+                                 title: "approvals ledger", writer: "scribe-build approve")
 
     /// One per entity: approving 100,000 columns must not cost a search of the list for each.
     private var byEntity: [Entity: Entry] = [:]
@@ -82,31 +81,14 @@ public struct ApprovalLedger: Sendable {
 
     /// The ledger in `folder`, or an empty one when there is none.
     public static func read(folder: URL, displayRoot: URL? = nil) throws(ConfigError) -> ApprovalLedger {
-        let url = folder.appendingPathComponent(fileName)
-        let shown = ContextLoader.display(url, relativeTo: displayRoot)
-        guard FileManager.default.fileExists(atPath: url.path) else { return ApprovalLedger() }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ConfigError(file: shown, message: "could not be read; check its permissions")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: shown, message: "is not UTF-8 text; it is written by `scribe-build approve`: restore it from git")
-        }
+        guard let (text, shown) = try file.text(folder: folder, displayRoot: displayRoot) else { return ApprovalLedger() }
         return try parse(text, file: shown)
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> ApprovalLedger {
         var ledger = ApprovalLedger()
-        guard let root = try YAMLReader.compose(text, file: file) else { throw notALedger(file) }
-        let reader = YAMLReader(file: file, environment: nil)
-        // A file without the format key is somebody's own file that happens to have this name.
-        guard case .mapping(let mapping) = root, mapping.keys.contains(where: { $0.string == formatKey }) else { throw notALedger(file) }
-        let top = try reader.mapping(root, at: "the top level", allowed: [formatKey, "approvals"])
-        guard let version = top[formatKey] else { throw notALedger(file) }
-        guard try reader.string(version, at: formatKey) == formatVersion else {
-            throw reader.error(version, "this approvals ledger has format \(version.string ?? "?"); this scribe-build reads format \(formatVersion)")
-        }
+        let (reader, nodes) = try Self.file.entries(in: text, file: file)
         let fields = ["source", "schema", "table", "column", "text", "inputs_hash", "approved_by", "approved_on"]
-        let nodes = try top["approvals"].map { node throws(ConfigError) in try reader.sequence(node, at: "approvals") } ?? []
         for (offset, node) in nodes.enumerated() {
             let at = "approvals[\(offset)]"
             let values = try reader.mapping(node, at: at, allowed: fields)
@@ -130,11 +112,6 @@ public struct ApprovalLedger: Sendable {
         return ledger
     }
 
-    private static func notALedger(_ file: String) -> ConfigError {
-        ConfigError(file: file, message: "this name is kept for the approvals ledger that `scribe-build approve` writes, "
-            + "and this file is not one (it has no `\(formatKey)` key); rename it so approve can never replace it")
-    }
-
     // MARK: Writing
 
     /// The whole file: a header that says what it is, then the entries in order. Names are plain where
@@ -145,7 +122,7 @@ public struct ApprovalLedger: Sendable {
             "# Approved descriptions, recorded by `scribe-build approve`. The tool rewrites this file whole, in a",
             "# fixed order, so review it in pull requests but change it with approve (delete an entry to withdraw",
             "# an approval). Text in the other context files always wins over what is recorded here.",
-            "\(Self.formatKey): \"\(Self.formatVersion)\"",
+            Self.file.markerLine,
         ]
         let entries = entries
         if entries.isEmpty {
@@ -166,18 +143,11 @@ public struct ApprovalLedger: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes the ledger whole into `folder`: to a temporary file beside it, then renamed over it, so a
-    /// crash leaves the old ledger or the new one, never half of one. Refuses to replace a file by that
-    /// name that is not a ledger (a person's).
+    /// Writes the ledger whole into `folder`, atomically (`LedgerFile.write`); refuses to replace a file by
+    /// that name that is not a ledger (a person's).
     public func write(folder: URL, displayRoot: URL? = nil) throws(ConfigError) {
-        let url = folder.appendingPathComponent(Self.fileName)
-        let shown = ContextLoader.display(url, relativeTo: displayRoot)
-        _ = try Self.read(folder: folder, displayRoot: displayRoot)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(rendered().utf8).write(to: url, options: .atomic)
-        } catch {
-            throw ConfigError(file: shown, message: "could not be written (\(FileProblem.describe(error))); the previous ledger is unchanged")
+        try Self.file.write(rendered(), folder: folder, displayRoot: displayRoot) { () throws(ConfigError) in
+            _ = try Self.read(folder: folder, displayRoot: displayRoot)
         }
     }
 }

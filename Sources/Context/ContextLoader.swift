@@ -44,16 +44,17 @@ public struct ContextLoader: Sendable {
             }
         }
         set.approvals = try ApprovalLedger.read(folder: folder, displayRoot: displayRoot)
+        set.relationshipDecisions = try RelationshipLedger.read(folder: folder, displayRoot: displayRoot)
         return set
     }
 
-    /// Context files below `folder`, in a stable order; the approvals ledger is read on its own. A folder
+    /// Context files below `folder`, in a stable order; the tool's ledgers are read on their own. A folder
     /// named like a file (`d.yml/`) is not one of them: the enumeration reads what it holds.
     static func files(in folder: URL) -> [URL] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var found: [String] = []
         while let path = enumerator.nextObject() as? String {
-            guard path != ApprovalLedger.fileName else { continue }
+            guard path != ApprovalLedger.fileName, path != RelationshipLedger.fileName else { continue }
             let lower = path.lowercased()
             guard lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv") else { continue }
             var isFolder: ObjCBool = false
@@ -140,7 +141,7 @@ public struct ContextLoader: Sendable {
         if let relationships = top["relationships"] {
             for (offset, node) in try reader.sequence(relationships, at: "relationships").enumerated() {
                 let at = "relationships[\(offset)]"
-                let fields = try reader.mapping(node, at: at, allowed: ["from", "to", "cardinality", "join", "description"])
+                let fields = try reader.mapping(node, at: at, allowed: ["from", "to", "cardinality", "join", "description", "status"])
                 let from = try reader.strings(try reader.required(fields, "from", in: node, at: at), at: "\(at).from")
                 let to = try reader.strings(try reader.required(fields, "to", in: node, at: at), at: "\(at).to")
                 guard from.count == to.count else {
@@ -151,6 +152,7 @@ public struct ContextLoader: Sendable {
                     cardinality: try cardinality(fields["cardinality"], at: "\(at).cardinality", reader),
                     join: try optional(fields["join"], "\(at).join", reader),
                     description: try optional(fields["description"], "\(at).description", reader),
+                    decision: try fields["status"].map { node throws(ConfigError) in try RelationshipDecision.read(node, at: "\(at).status", reader) },
                     location: reader.location(node)))
             }
         }

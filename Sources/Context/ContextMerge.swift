@@ -4,7 +4,8 @@ import Foundation
 /// Merges what people wrote into the catalog: `Catalog` in, richer `Catalog` out.
 ///
 /// Precedence of descriptions: a context file (origin `human`) over text recorded in the approvals
-/// ledger over a database comment over a template. Entries that name nothing in the catalog become findings with a "did you mean".
+/// ledger over a database comment over a template; of decisions about relationships, a context file over
+/// the relationships ledger. Entries that name nothing in the catalog become findings with a "did you mean".
 public struct ContextMerge: Sendable {
     public var context: ContextSet
     public var defaultTemplates: Bool
@@ -96,15 +97,25 @@ public struct ContextMerge: Sendable {
             }
         }
 
-        // Documented relationships: every column must exist.
+        // Relationships people wrote: every column must exist. `status: rejected` makes the pair one the
+        // relationships stage never suggests (and nothing shows); otherwise it is documented, a fact.
+        var written: [Relationship.Pair: (decision: RelationshipDecision, location: Location)] = [:]
         for relationship in context.relationships {
             guard let from = resolveColumns(relationship.from, resolver, catalog, relationship.location, &findings),
                   let to = resolveColumns(relationship.to, resolver, catalog, relationship.location, &findings)
             else { continue }
-            catalog.relationships.append(.documented(
+            var documented = Relationship.documented(
                 from: from.table, fromColumns: from.columns, to: to.table, toColumns: to.columns,
-                cardinality: relationship.cardinality, join: relationship.join, description: relationship.description))
+                cardinality: relationship.cardinality, join: relationship.join, description: relationship.description)
+            let decision = relationship.decision ?? .accepted
+            if decision == .rejected {
+                documented.origin = .inferred
+                documented.status = .rejected
+            }
+            catalog.relationships.append(documented)
+            written[documented.pair] = (decision, relationship.location)
         }
+        applyRelationshipDecisions(context.relationshipDecisions, to: &catalog, written: written, findings: &findings)
 
         // Glossary: terms once each; related tables must exist.
         var terms: [String: Location] = [:]
@@ -167,6 +178,43 @@ public struct ContextMerge: Sendable {
             }
             catalog.sources[p.source].schemas[p.schema].tables[p.table] = table
         }
+    }
+
+    /// Decisions recorded by `relationships accept|reject`: each pair joins the catalog as an inferred
+    /// relationship with the decision as its status, so the stage treats an accepted one as a fact and never
+    /// suggests a rejected one again. A pair a context file writes is decided there; an entry whose table or
+    /// column is gone, or that the database now declares, is a finding.
+    private func applyRelationshipDecisions(_ ledger: RelationshipLedger, to catalog: inout Catalog,
+                                            written: [Relationship.Pair: (decision: RelationshipDecision, location: Location)],
+                                            findings: inout [Finding]) {
+        for entry in ledger.entries {
+            let location = ledger.location(of: entry) ?? Location(file: RelationshipLedger.fileName)
+            let here = "`\(entry.label)` is \(entry.decision.rawValue) here"
+            if let gone = Self.missingPart(of: entry.from, in: catalog) ?? Self.missingPart(of: entry.to, in: catalog) {
+                findings.append(Finding(location: location, message: "\(here) but \(gone) no longer exists; delete its entry"))
+                continue
+            }
+            if let table = catalog.table(entry.from.table),
+               table.foreignKeys.contains(where: { Relationship(declaredBy: table, $0, in: catalog).pair == entry.pair }) {
+                findings.append(Finding(location: location, message: "\(here) but the database now declares it as a foreign key; delete its entry"))
+                continue
+            }
+            if let person = written[entry.pair] {
+                if person.decision != entry.decision {
+                    findings.append(Finding(location: location, message: "\(here) but \(person.decision.rawValue) in \(person.location), "
+                        + "which wins; delete this entry or change that file"))
+                }
+                continue
+            }
+            catalog.relationships.append(entry.relationship)
+        }
+    }
+
+    /// The table or column of `end` that the catalog no longer has, in words, or nil when it has them all.
+    private static func missingPart(of end: Relationship.End, in catalog: Catalog) -> String? {
+        let name = "\(end.table.schema).\(end.table.name)"
+        guard let table = catalog.table(end.table) else { return "the table `\(name)`" }
+        return end.columns.first { table.column(named: $0) == nil }.map { "the column `\(name).\($0)`" }
     }
 
     private func resolveColumns(_ references: [String], _ resolver: TableResolver, _ catalog: Catalog,

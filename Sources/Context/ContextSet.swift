@@ -24,6 +24,9 @@ public struct ContextSet: Sendable {
         public var cardinality: String?
         public var join: String?
         public var description: String?
+        /// `status:`: nil and `accepted` make it a documented relationship; `rejected` says the pair is wrong,
+        /// so the relationships stage never suggests it.
+        public var decision: RelationshipDecision?
         public var location: Location
     }
 
@@ -41,6 +44,8 @@ public struct ContextSet: Sendable {
     public var templates: [DescriptionTemplate] = []
     /// What `scribe-build approve` recorded, from the file it owns.
     public var approvals = ApprovalLedger()
+    /// What `scribe-build relationships accept|reject` recorded, from the file it owns.
+    public var relationshipDecisions = RelationshipLedger()
 
     public init() {}
 

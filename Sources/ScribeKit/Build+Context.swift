@@ -3,7 +3,7 @@ import Context
 import Foundation
 
 extension Build {
-    /// The context stage: what people wrote (context files and the approvals ledger) merged into the catalog;
+    /// The context stage: what people wrote (context files and the tool's ledgers) merged into the catalog;
     /// entries naming nothing are findings, errors under `--strict`.
     func mergeContext(_ state: inout BuildState) throws(BuildError) {
         let config = state.config
@@ -21,7 +21,10 @@ extension Build {
             throw BuildError(stage: .context, message: "\(merged.findings.count) finding\(merged.findings.count == 1 ? "" : "s") "
                 + "in the context files, and --strict makes them errors; the site was not written")
         }
-        log.info("[context] \(contextSet.entries.count) entries, \(merged.catalog.relationships.count) documented relationships, "
+        let documented = merged.catalog.relationships.filter { $0.origin == .documented }.count
+        let decided = merged.catalog.relationships.count - documented
+        log.info("[context] \(contextSet.entries.count) entries, \(documented) documented relationships, "
+            + (decided > 0 ? "\(decided) decided suggestions, " : "")
             + "\(merged.catalog.glossary.count) glossary terms, \(contextSet.templates.count) templates "
             + "(\(Self.format(Date().timeIntervalSince(contextStarted))) s)")
         state.catalog = merged.catalog

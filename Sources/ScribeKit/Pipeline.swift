@@ -70,8 +70,11 @@ extension Build {
     }
 
     /// The configuration stage, and then `stages` on a fresh state: what `approve`, `describe` and tests read.
-    func run(_ stages: [PipelineStage], _ request: Request) async throws(BuildError) -> BuildState {
-        let config = try stage(.config, subject: nil) { try ConfigLoader(environment: environment).load(path: request.configPath) }
+    /// `adjusting` changes the configuration for this run only, as a command's flags do (`--min-confidence`).
+    func run(_ stages: [PipelineStage], _ request: Request,
+             adjusting: (inout SiteConfig) -> Void = { _ in }) async throws(BuildError) -> BuildState {
+        var config = try stage(.config, subject: nil) { try ConfigLoader(environment: environment).load(path: request.configPath) }
+        adjusting(&config)
         var state = BuildState(config: config, request: request, output: config.output)
         try await run(stages, on: &state)
         return state

@@ -8,7 +8,7 @@ struct ScribeBuild: AsyncParsableCommand {
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
-        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -150,6 +150,133 @@ struct ApproveCommand: AsyncParsableCommand {
         let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : name
     }
+}
+
+struct RelationshipsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relationships",
+        abstract: "List the relationships Schema Scribe inferred, and accept or reject them.",
+        discussion: """
+            Without a subcommand, lists the suggestions (`list`). PATTERN is a glob on the from side's \
+            schema.table.column (source.schema.table.column with several sources): `sales.orders.*` is every \
+            relationship from sales.orders. `accept` and `reject` record the decision in the relationships ledger, \
+            content/context/_relationships.yml, a file Schema Scribe owns and rewrites whole: both ends, the \
+            status, the confidence then, who and when. An accepted relationship is shown as a fact from the next \
+            build on; a rejected one is never suggested again. No context file a person wrote is edited, and a \
+            relationship written in those files (with `status: rejected` to reject it) always wins over the ledger.
+            """,
+        subcommands: [RelationshipsListCommand.self, RelationshipsAcceptCommand.self, RelationshipsRejectCommand.self],
+        defaultSubcommand: RelationshipsListCommand.self
+    )
+}
+
+/// What every relationships subcommand takes: the configuration, and the threshold for this run.
+struct RelationshipsOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config = "site.yml"
+
+    @Option(name: .customLong("min-confidence"), help: ArgumentHelp(
+        "Consider suggestions at least this sure (0 to 1); overrides relationships.min_confidence for this run.", valueName: "x"))
+    var minConfidence: Double?
+
+    func validate() throws {
+        if let minConfidence, !(0...1).contains(minConfidence) {
+            throw ValidationError("--min-confidence should be a number from 0 to 1, such as 0.4.")
+        }
+    }
+}
+
+extension RelationshipReview.Shown: ExpressibleByArgument {}
+
+struct RelationshipsListCommand: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List inferred relationships (suggestions, unless --status says otherwise), surest first."
+    )
+
+    @OptionGroup var options: RelationshipsOptions
+
+    @Option(help: "table: one block per relationship with its evidence; json: as catalog.json writes them.")
+    var format = Format.table
+
+    @Option(help: "Which inferred relationships to list: suggested, accepted, rejected or all.")
+    var status = RelationshipReview.Shown.suggested
+
+    @Argument(help: ArgumentHelp("Globs on the from side's schema.table.column; default every one.", valueName: "pattern"))
+    var patterns: [String] = []
+
+    func run() async throws {
+        do {
+            let listing = try await RelationshipReview(log: .standardError(verbose: false))
+                .list(configPath: options.config, patterns: patterns, shown: status, minConfidence: options.minConfidence)
+            // Standard output holds only the listing, so that `--format json` can be piped.
+            for pattern in listing.unmatched where !listing.relationships.isEmpty {
+                FileHandle.standardError.write(Data("note: no \(status == .all ? "inferred" : status.rawValue) relationship matches `\(pattern)`\n".utf8))
+            }
+            switch format {
+            case .table: print(listing.text(), terminator: "")
+            case .json: print(try listing.json(), terminator: "")
+            }
+        } catch let error as BuildError {
+            try fail(error)
+        }
+    }
+}
+
+/// `accept` and `reject`: the same arguments, the opposite decision.
+struct RelationshipDecisionArguments: ParsableArguments {
+    @OptionGroup var options: RelationshipsOptions
+
+    @Option(name: .customLong("by"), help: ArgumentHelp("Who decides, recorded as decided_by (default: git config user.name).", valueName: "name"))
+    var decidedBy: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Show what would be recorded without writing any file.")
+    var dryRun = false
+
+    @Argument(help: ArgumentHelp("Globs on the from side's schema.table.column.", valueName: "pattern"))
+    var patterns: [String]
+
+    func run(_ decision: RelationshipReview.Decision) async throws {
+        do {
+            let review = RelationshipReview(log: .standardError(verbose: false), decidedBy: decidedBy ?? ApproveCommand.gitUserName())
+            let report = try await review.decide(decision, configPath: options.config, patterns: patterns,
+                                                 minConfidence: options.minConfidence, dryRun: dryRun)
+            if !report.changes.isEmpty {
+                print("\(dryRun ? "would record in" : "recorded in") \(report.ledger)")
+                for change in report.changes { print("  \(change)") }
+            }
+            for skipped in report.skipped { print("skipped \(skipped)") }
+            if report.changes.isEmpty { print("nothing to record") }
+        } catch {
+            try fail(error)
+        }
+    }
+}
+
+struct RelationshipsAcceptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accept",
+        abstract: "Record matching suggestions (or relationships rejected in the ledger) as accepted."
+    )
+
+    @OptionGroup var arguments: RelationshipDecisionArguments
+
+    func run() async throws { try await arguments.run(.accepted) }
+}
+
+struct RelationshipsRejectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reject",
+        abstract: "Record matching suggestions (or relationships accepted before) as rejected: never suggested again."
+    )
+
+    @OptionGroup var arguments: RelationshipDecisionArguments
+
+    func run() async throws { try await arguments.run(.rejected) }
 }
 
 /// Ctrl-C and SIGTERM: a build that is writing its site stops and cleans up first (then fails with

@@ -29,6 +29,9 @@ struct ContextLoaderTests {
             + "allowed: one-to-one, one-to-many, many-to-one, many-to-many"),
         ("misspelt-cardinality.yml", "misspelt-cardinality.yml:4:18: unknown cardinality `many-to-on` in `relationships[0].cardinality`; "
             + "did you mean `many-to-one`? allowed: one-to-one, one-to-many, many-to-one, many-to-many"),
+        ("relationship-status.yml", "relationship-status.yml:4:13: `relationships[0].status` should be `accepted` or `rejected`, found `suggested`"),
+        ("misspelt-relationship-status.yml", "misspelt-relationship-status.yml:2:58: `relationships[0].status` should be `accepted` or "
+            + "`rejected`, found `rejectd`; did you mean `rejected`?"),
         ("null-text.yml", "null-text.yml:3:12: `tables.orders.owner` should be text, found `~`"),
         ("unknown-header.csv", "unknown-header.csv:1:7: unknown column header `colum`; did you mean `column`? allowed headers: "
             + "table, column, description, business_rules, data_sources, usage_notes, examples, glossary_terms, owner, tags, status, inputs_hash, hints, pii"),

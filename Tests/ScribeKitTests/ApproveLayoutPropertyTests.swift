@@ -36,10 +36,7 @@ struct ApproveLayoutPropertyTests {
         for seed in SplitMix64.seeds(250) {
             var random = SplitMix64(seed: seed)
             let context = folder.path("content/context")
-            try? FileManager.default.removeItem(at: context)
-            try FileManager.default.createDirectory(at: context.appendingPathComponent("sub"), withIntermediateDirectories: true)
-            let files = Layout.files(&random)
-            for (name, data) in files { try data.write(to: context.appendingPathComponent(name)) }
+            let files = try Layout.write(into: context, &random)
 
             let patterns = random.pick([["main.*"], ["main.orders", "main.orders.*"], ["main.payments.*"], ["*.amount", "main.order lines"],
                                         ["main.orders.status", "main.payments"]])
@@ -83,6 +80,15 @@ struct ApproveLayoutPropertyTests {
 
 /// Context files in the layouts people write.
 enum Layout {
+    /// A fresh context folder holding `files`' layouts, for one case of a property.
+    static func write(into context: URL, _ random: inout SplitMix64) throws -> [(String, Data)] {
+        try? FileManager.default.removeItem(at: context)
+        try FileManager.default.createDirectory(at: context.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let files = files(&random)
+        for (name, data) in files { try data.write(to: context.appendingPathComponent(name)) }
+        return files
+    }
+
     static func files(_ random: inout SplitMix64) -> [(String, Data)] {
         var files: [(String, Data)] = []
         let tables = ["orders", "payments", "order lines"].shuffled(using: &random)

@@ -1,5 +1,8 @@
 """The command line as a user meets it: help, exit codes, messages, and an untouched site on failure."""
-from conftest import run_scribe, build_site
+import datetime
+import json
+
+from conftest import REPO, run_scribe, build_site, sqlite_from_sql
 
 
 def test_help_explains_every_flag():
@@ -57,3 +60,56 @@ def test_an_installed_binary_uses_the_theme_installed_beside_it(tmp_path, chinoo
     result = subprocess.run([str(prefix / "bin" / "scribe-build"), "build"], cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "<!-- installed theme -->" in (project / "_site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_relationships_lists_suggestions_and_accept_records_them_in_the_ledger(tmp_path):
+    """Keys nobody declared are suggested with their evidence; accepting one writes the tool's ledger, never a person's file."""
+    sqlite_from_sql(REPO / "Tests" / "ScribeKitTests" / "Fixtures" / "undeclared-keys.sql", tmp_path / "shop.sqlite")
+    (tmp_path / "site.yml").write_text("sources:\n  - {name: shop, kind: sqlite, path: shop.sqlite}\n", encoding="utf-8")
+    listed = run_scribe("relationships", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    start = lines.index("main.orders.customer_id → main.customers.id  0.90  suggested")
+    assert lines[start + 1].startswith("    ")  # its evidence, indented
+
+    as_json = json.loads(run_scribe("relationships", "main.orders.*", "--format", "json", cwd=tmp_path).stdout)
+    assert [(r["from"], r["to"]["table"]["name"], r["origin"], r["status"], r["confidence"]) for r in as_json] == [
+        ({"table": {"source": "shop", "schema": "main", "name": "orders"}, "columns": ["customer_id"]},
+         "customers", "inferred", "suggested", 0.9)]
+    assert as_json[0]["evidence"]
+
+    accepted = run_scribe("relationships", "accept", "main.orders.customer_id", "--by", "Ada Lovelace", cwd=tmp_path)
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout == ("recorded in content/context/_relationships.yml\n"
+                               "  main.orders.customer_id → main.customers.id (0.90): accepted\n")
+    ledger = tmp_path / "content" / "context" / "_relationships.yml"
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    assert ledger.read_text(encoding="utf-8").endswith(
+        'schema_scribe_relationships: "1"\n'
+        "relationships:\n"
+        "  - from:\n"
+        "      source: shop\n"
+        "      schema: main\n"
+        "      table: orders\n"
+        "      columns: [customer_id]\n"
+        "    to:\n"
+        "      source: shop\n"
+        "      schema: main\n"
+        "      table: customers\n"
+        "      columns: [id]\n"
+        "    status: accepted\n"
+        '    confidence: "0.90"\n'
+        '    decided_by: "Ada Lovelace"\n'
+        f'    decided_on: "{today}"\n')
+    written = ledger.read_bytes()
+
+    assert "main.orders.customer_id" not in run_scribe("relationships", cwd=tmp_path).stdout
+    shown = run_scribe("relationships", "list", "--status", "accepted", cwd=tmp_path)
+    assert shown.stdout.startswith("main.orders.customer_id → main.customers.id  0.90  accepted by Ada Lovelace\n")
+
+    wrong = run_scribe("relationships", "reject", "orders.*", cwd=tmp_path)
+    assert wrong.returncode == 1
+    assert wrong.stderr.splitlines()[-1].startswith("error: [relationships] no relationship matches `orders.*`; patterns are globs")
+    assert ledger.read_bytes() == written
+    nothing = run_scribe("relationships", "orders.*", cwd=tmp_path)
+    assert nothing.returncode == 0 and nothing.stdout.startswith("No suggested relationships match `orders.*`")
