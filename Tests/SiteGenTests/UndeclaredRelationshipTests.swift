@@ -72,6 +72,8 @@ struct UndeclaredRelationshipTests {
         let page = try page("refunds", in: catalog)
         #expect(page.suggested.isEmpty)
         #expect(page.columns[1].references.isEmpty, "customer_id references nothing once its suggestion is rejected")
+        let search = SearchIndex(catalog, plan: SitePlan(catalog))
+        #expect(search.entries.first { $0.kind == "table" && $0.name == "refunds" }?.related == "orders")
     }
 
     @Test func theSchemaOverviewDrawsSuggestionsWithPortsAndCountsThemAsConnections() throws {
@@ -178,5 +180,21 @@ struct UndeclaredRelationshipTests {
         let schema = String(decoding: try #require(files["s/main/index.html"]), as: UTF8.self)
         #expect(schema.contains(#"<span class="edge suggested"></span>"#) && schema.contains(#"<span class="edge documented"></span>"#))
         #expect(brokenLinks(in: files) == [])
+    }
+
+    // MARK: Search
+
+    @Test func aTableIsFoundThroughItsRelatedTablesDeclaredOrNot() throws {
+        var catalog = Self.catalog()
+        catalog.sources[0].schemas[0].tables[1].foreignKeys = [
+            ForeignKey(columns: ["order_id"], referencedTable: Self.id("orders"), referencedColumns: ["id"]),
+        ]
+        let entries = SearchIndex(catalog, plan: SitePlan(catalog)).entries.filter { $0.kind == "table" }
+        let related = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.related) })
+        #expect(related["orders"] == "customers,refunds", "its own declared key to itself is left out")
+        #expect(related["customers"] == "orders")
+        #expect(related["refunds"] == "orders")
+        #expect(SearchIndex(Fixture.catalog(tables: ["alone"]), plan: SitePlan(Fixture.catalog(tables: ["alone"])))
+            .entries.allSatisfy { $0.related == nil })
     }
 }
