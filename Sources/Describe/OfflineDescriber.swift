@@ -23,11 +23,20 @@ public enum OfflineDescriber {
         default:
             sentences.append("One row per \(noun).")
         }
+        func owners(_ tables: [String]) -> String { Words.list(tables.map { Words.article(Words.singular(Words.phrase($0))) }) }
         if !request.referencesTables.isEmpty {
-            sentences.append("Each \(noun) belongs to \(Words.list(request.referencesTables.map { Words.article(Words.singular(Words.phrase($0))) })).")
+            sentences.append("Each \(noun) belongs to \(owners(request.referencesTables)).")
+        }
+        // Suggestions nobody has accepted are only probable, and say so.
+        if let probable = request.probablyReferences?.map(\.table), !probable.isEmpty {
+            sentences.append(request.referencesTables.isEmpty
+                ? "Each \(noun) probably belongs to \(owners(probable))." : "It probably also belongs to \(owners(probable)).")
         }
         if !request.referencedBy.isEmpty {
             sentences.append("Referenced by \(Words.list(request.referencedBy.map(Words.phrase))).")
+        }
+        if let probable = request.probablyReferencedBy?.map(\.table), !probable.isEmpty {
+            sentences.append("Probably referenced by \(Words.list(probable.map(Words.phrase))).")
         }
         return sentences.joined(separator: " ")
     }
@@ -44,7 +53,9 @@ public enum OfflineDescriber {
         var text: String
         if let target = column.references {
             let table = Words.singular(Words.phrase(String(target.split(separator: ".").first ?? Substring(target))))
-            text = "Identifier of the \(table) this \(noun) belongs to (references \(target))"
+            text = column.referenceInferred == true
+                ? "Identifier of the \(table) this \(noun) probably belongs to (probably references \(target))"
+                : "Identifier of the \(table) this \(noun) belongs to (references \(target))"
         } else if column.key == "primary key" {
             text = "Identifier of the \(noun)"
         } else if family == .boolean || name.hasPrefix("is ") || name.hasPrefix("has ") {

@@ -23,6 +23,15 @@ enum Prompt {
             \(data.replacingOccurrences(of: "</data>", with: "<\\/data>"))
             </data>
             """
+        if request.hasSuggestions {
+            text += """
+
+                A column with `referenceInferred`, and the tables under `probablyReferences` and `probablyReferencedBy`, \
+                are relationships Schema Scribe inferred from names, types and keys, with its confidence from 0 to 1; \
+                the database does not declare them and nobody has confirmed them. Say that the column probably \
+                references the table, never that it does.
+                """
+        }
         if let previous = request.previous {
             // Iteration: people added context after these were written; improve them instead of starting over.
             let earlier = (try? encoder.encode(previous)).map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -8,7 +8,11 @@ public struct RequestBuilder: Sendable {
     let catalog: Catalog
     /// `describe.send_sample_values`: whether values of columns without personal data go into requests.
     let sendSampleValues: Bool
+    /// The names of the tables referencing each table: by declared keys, documented relationships and accepted suggestions.
     private let referencedBy: [TableID: [String]]
+    /// The shown relationships the database does not declare, by the table holding their columns and by the table they point at.
+    private let outgoing: [TableID: [Relationship]]
+    private let incoming: [TableID: [Relationship]]
     /// Every table's description as the catalog has it, for its neighbours' requests.
     private let descriptions: [TableID: String]
 
@@ -21,7 +25,16 @@ public struct RequestBuilder: Sendable {
             for key in table.foreignKeys { referencedBy[key.referencedTable, default: []].append(table.name) }
             if let text = table.description?.text { descriptions[table.id] = text }
         }
+        var outgoing: [TableID: [Relationship]] = [:]
+        var incoming: [TableID: [Relationship]] = [:]
+        for relationship in catalog.relationships where relationship.isShown && relationship.origin != .declared {
+            outgoing[relationship.from.table, default: []].append(relationship)
+            incoming[relationship.to.table, default: []].append(relationship)
+            if !relationship.isSuggestion { referencedBy[relationship.to.table, default: []].append(relationship.from.table.name) }
+        }
         self.referencedBy = referencedBy
+        self.outgoing = outgoing
+        self.incoming = incoming
         self.descriptions = descriptions
     }
 
@@ -49,34 +62,69 @@ public struct RequestBuilder: Sendable {
     }
 
     /// What a describer would be told about `table`, whether or not anything in it needs words.
+    ///
+    /// Relationships the database does not declare count like its foreign keys, a declared key winning on a
+    /// column that has both; suggestions nobody has accepted are marked as only probable.
     public func request(for table: Table) -> TableRequest {
+        let undeclared = outgoing[table.id] ?? []
+        // People's relationships before suggestions, for a column that has both.
+        let vouchedFirst = undeclared.filter { !$0.isSuggestion } + undeclared.filter(\.isSuggestion)
         let columns = table.columns.map { column -> TableRequest.ColumnInput in
             let key = table.foreignKeys.first { $0.columns.containsExactly(column.name) }
-            let offset = key?.columns.firstIndex(exactly: column.name) ?? 0
-            let target = key.map { key in
-                key.referencedTable.name + (offset < key.referencedColumns.count ? "." + key.referencedColumns[offset] : "")
-            }
+            let relationship = key == nil ? vouchedFirst.first { $0.from.columns.containsExactly(column.name) } : nil
+            let target = key.map { Self.target($0.referencedTable, $0.referencedColumns, of: $0.columns, column.name) }
+                ?? relationship.map { Self.target($0.to.table, $0.to.columns, of: $0.from.columns, column.name) }
+            let suggested = relationship?.isSuggestion == true
             return TableRequest.ColumnInput(
                 name: column.name, type: column.dataType, nullable: column.isNullable,
-                key: column.primaryKeyPosition != nil ? "primary key" : key != nil ? "foreign key" : nil,
-                references: target, defaultValue: column.defaultValue, enumLabels: column.enumLabels,
+                key: column.primaryKeyPosition != nil ? "primary key" : key != nil ? "foreign key"
+                    : relationship == nil ? nil : suggested ? "probable foreign key" : "foreign key (not declared)",
+                references: target, referenceInferred: suggested ? true : nil,
+                referenceConfidence: suggested ? relationship?.confidence : nil,
+                defaultValue: column.defaultValue, enumLabels: column.enumLabels,
                 notes: Self.notes(column.context) + (column.context?.hints.map { ["Hint: \($0)"] } ?? []),
                 describe: column.description == nil, description: column.description?.text,
                 personalData: column.pii.map { $0.kind.rawValue.replacingOccurrences(of: "_", with: " ") },
                 shape: column.profile?.patterns.first { $0.share >= 0.9 }.map(\.pattern),
                 values: sampleValues(column))
         }
-        let neighbourIDs = Set(table.foreignKeys.map(\.referencedTable))
+        let references = Set(table.foreignKeys.map(\.referencedTable.name) + undeclared.filter { !$0.isSuggestion }.map(\.to.table.name))
+        let referencedBy = Set(referencedBy[table.id] ?? [])
+        let neighbourIDs = Set(table.foreignKeys.map(\.referencedTable) + undeclared.map(\.to.table))
         return TableRequest(
             table: table.id, kind: table.kind.rawValue, rows: table.rowCount.map(Self.magnitude),
             describeTable: table.description == nil, tableDescription: table.description?.text,
             columns: columns,
-            referencesTables: Array(Set(table.foreignKeys.map(\.referencedTable.name))).sorted(),
-            referencedBy: Array(Set(referencedBy[table.id] ?? [])).sorted(),
+            referencesTables: references.sorted(),
+            referencedBy: referencedBy.sorted(),
+            probablyReferences: Self.suggested(undeclared, end: \.to, besides: references),
+            probablyReferencedBy: Self.suggested(incoming[table.id] ?? [], end: \.from, besides: referencedBy),
             readsTables: table.reads.map(\.table.name),
             notes: Self.notes(table.context), hints: table.context?.hints,
             glossary: catalog.glossary.filter { term in term.tables.contains(table.id) }.map { "\($0.term): \($0.definition)" },
             neighbours: neighbourIDs.sorted().compactMap { id in descriptions[id].map { "\(id.name): \($0)" } })
+    }
+
+    /// `customers.id`: the referenced column paired with `column` among `columns`, or the table alone when the
+    /// key names no columns.
+    static func target(_ table: TableID, _ referenced: [String], of columns: [String], _ column: String) -> String {
+        let offset = columns.firstIndex(exactly: column) ?? 0
+        return table.name + (offset < referenced.count ? "." + referenced[offset] : "")
+    }
+
+    /// The other tables of the suggestions among `relationships`, by name with the best confidence each, leaving
+    /// out tables already related for certain; nil when none is left.
+    static func suggested(_ relationships: [Relationship], end: KeyPath<Relationship, Relationship.End>,
+                          besides certain: Set<String>) -> [TableRequest.Suggested]? {
+        var best: [ExactName: Double?] = [:]
+        for relationship in relationships where relationship.isSuggestion {
+            let name = ExactName(relationship[keyPath: end].table.name)
+            guard !certain.contains(name.text) else { continue }
+            if let known = best[name], (known ?? -1) >= (relationship.confidence ?? -1) { continue }
+            best[name] = relationship.confidence
+        }
+        guard !best.isEmpty else { return nil }
+        return best.keys.sorted().map { TableRequest.Suggested(table: $0.text, confidence: best[$0] ?? nil) }
     }
 
     /// A categorical column's values, sorted so the request (and its cache key) does not move with their

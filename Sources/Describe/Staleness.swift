@@ -28,7 +28,11 @@ public enum Staleness {
             inputs.columns[index].personalData = nil
             inputs.columns[index].shape = nil
             inputs.columns[index].values = nil
+            // A suggestion's confidence moves with its evidence; that it is suggested is what the entity is.
+            inputs.columns[index].referenceConfidence = nil
         }
+        inputs.probablyReferences = inputs.probablyReferences?.map { TableRequest.Suggested(table: $0.table) }
+        inputs.probablyReferencedBy = inputs.probablyReferencedBy?.map { TableRequest.Suggested(table: $0.table) }
         var columns: [ExactName: String] = [:]
         for column in inputs.columns {
             columns[ExactName(column.name)] = hash(["column", table.id.description, inputs.kind, encode(column)])

@@ -11,7 +11,13 @@ public struct TableRequest: Sendable, Hashable, Codable {
         public var type: String
         public var nullable: Bool
         public var key: String?
+        /// `customers.id`: what the column's declared foreign key, documented relationship or suggestion points at.
         public var references: String?
+        /// Set (true) when `references` was only inferred by the relationships stage and nobody has accepted it:
+        /// the column probably references it. Nil otherwise, so other requests keep their cache keys.
+        public var referenceInferred: Bool?
+        /// How sure the relationships stage is of an inferred `references`, 0 to 1.
+        public var referenceConfidence: Double?
         public var defaultValue: String?
         public var enumLabels: [String]?
         /// What people wrote about the column that is not its description (rules, hints, …).
@@ -38,8 +44,14 @@ public struct TableRequest: Sendable, Hashable, Codable {
     public var describeTable: Bool
     public var tableDescription: String?
     public var columns: [ColumnInput]
+    /// Tables this one references and that reference it: declared foreign keys, documented relationships and
+    /// accepted suggestions.
     public var referencesTables: [String]
     public var referencedBy: [String]
+    /// Tables it probably references, or that probably reference it: inferred relationships nobody has
+    /// accepted yet, for tables not in the lists above. Nil when there are none, so other requests keep their keys.
+    public var probablyReferences: [Suggested]?
+    public var probablyReferencedBy: [Suggested]?
     public var readsTables: [String]
     public var notes: [String]
     public var hints: String?
@@ -51,6 +63,22 @@ public struct TableRequest: Sendable, Hashable, Codable {
     public var previous: TableAnswer?
     /// For a table too wide for one answer: which part of its columns this request covers (1, 2, …).
     public var part: Int?
+
+    /// A table an inferred, not yet accepted relationship leads to or comes from, and how sure the stage is.
+    public struct Suggested: Sendable, Hashable, Codable {
+        public var table: String
+        public var confidence: Double?
+
+        public init(table: String, confidence: Double? = nil) {
+            self.table = table
+            self.confidence = confidence
+        }
+    }
+
+    /// Whether anything in the request was only inferred: the prompt then says what that means.
+    public var hasSuggestions: Bool {
+        probablyReferences != nil || probablyReferencedBy != nil || columns.contains { $0.referenceInferred == true }
+    }
 
     /// Names the request in the cache's per-table pointers: the table, and the part of a wide one.
     public var entity: String { table.description + (part.map { " part \($0)" } ?? "") }

@@ -1,7 +1,8 @@
 import Catalog
 
-/// The catalog indexed for the lookups rendering makes thousands of times: tables by identity, and
-/// foreign keys by the table they point at, so a page can list what references its table.
+/// The catalog indexed for the lookups rendering makes thousands of times: tables by identity,
+/// foreign keys by the table they point at, so a page can list what references its table, and the
+/// relationships the database does not declare by both of their tables.
 public struct CatalogIndex: Sendable {
     public struct Link: Sendable, Hashable {
         public var from: TableID
@@ -11,7 +12,7 @@ public struct CatalogIndex: Sendable {
     private var tables: [TableID: Table] = [:]
     private var incoming: [TableID: [Link]] = [:]
     private var readers: [TableID: [TableID]] = [:]
-    private var documented: [TableID: [Relationship]] = [:]
+    private var undeclared: [TableID: [Relationship]] = [:]
 
     public init(_ catalog: Catalog) {
         for table in catalog.allTables {
@@ -23,9 +24,9 @@ public struct CatalogIndex: Sendable {
                 readers[dependency.table, default: []].append(table.id)
             }
         }
-        for relationship in catalog.relationships where relationship.isShown {
-            documented[relationship.from.table, default: []].append(relationship)
-            if relationship.to.table != relationship.from.table { documented[relationship.to.table, default: []].append(relationship) }
+        for relationship in catalog.relationships where relationship.isShown && relationship.origin != .declared {
+            undeclared[relationship.from.table, default: []].append(relationship)
+            if relationship.to.table != relationship.from.table { undeclared[relationship.to.table, default: []].append(relationship) }
         }
     }
 
@@ -33,9 +34,10 @@ public struct CatalogIndex: Sendable {
         tables[id]
     }
 
-    /// Relationships documented in context files or inferred (rejected ones left out) that start or end at `id`.
-    public func documentedRelationships(of id: TableID) -> [Relationship] {
-        documented[id] ?? []
+    /// Relationships documented in context files or inferred (rejected ones left out) that start or end at `id`,
+    /// in catalog order: everything but the declared foreign keys that pages, diagrams and search show.
+    public func undeclaredRelationships(of id: TableID) -> [Relationship] {
+        undeclared[id] ?? []
     }
 
     /// Views whose query reads `id`, in catalog order: the other half of lineage.

@@ -16,11 +16,32 @@ public struct ERDiagram: Sendable {
     /// grows faster than linearly (5,000 tables took 11 s), and nobody reads a diagram that large.
     public static let overviewTableLimit = 150
 
+    /// How an edge is drawn, and so what a diagram's legend explains.
+    public enum EdgeKind: Sendable, Hashable, CaseIterable {
+        /// A foreign key the database declares: solid and slate.
+        case declared
+        /// Written in a context file, or suggested and then accepted: people vouched for it. Dashed and violet.
+        case documented
+        /// Inferred and nobody has decided yet: dashed in its own colour, labelled with its confidence.
+        case suggested
+
+        init(_ relationship: Relationship) {
+            self = relationship.origin == .declared ? .declared : relationship.isSuggestion ? .suggested : .documented
+        }
+    }
+
+    static let documentedColour = "#7c3aed"
+    static let suggestedColour = "#0d9488"
+    /// Darker than the edge, so a confidence label stays readable at 8 points.
+    static let suggestedLabelColour = "#0f766e"
+
     public struct Result: Sendable, Equatable {
         public var dot: String
         /// How many related tables exist in all, and how many were drawn.
         public var neighbours: Int
         public var drawnNeighbours: Int
+        /// The kinds of edge drawn, for the legend.
+        public var edges: Set<EdgeKind> = []
     }
 
     let catalog: Catalog
@@ -33,7 +54,7 @@ public struct ERDiagram: Sendable {
         self.index = index
     }
 
-    /// A table with its direct neighbours: what it references and what references it.
+    /// A table with its direct neighbours: what it references and what references it, declared or not.
     /// `diagramPath` is the page the SVG is shown in, so links inside it resolve from there.
     public func neighbourhood(of table: Table, diagramPath: String) -> Result {
         var neighbourIDs: [TableID] = []
@@ -44,8 +65,8 @@ public struct ERDiagram: Sendable {
         for link in index.referencing(table.id) where seen.insert(link.from).inserted {
             neighbourIDs.append(link.from)
         }
-        let documented = index.documentedRelationships(of: table.id)
-        for relationship in documented {
+        let undeclared = index.undeclaredRelationships(of: table.id)
+        for relationship in undeclared {
             for other in [relationship.from.table, relationship.to.table] where seen.insert(other).inserted { neighbourIDs.append(other) }
         }
         let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
@@ -53,72 +74,77 @@ public struct ERDiagram: Sendable {
         for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset + 1)" }
 
         var body: [String] = []
-        body.append(node(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath))
+        var drawn = Drawn()
+        body.append(node(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath, drawn: &drawn))
         for id in drawnIDs {
             guard let neighbour = index.table(id), let name = nodes[id] else {
                 body.append(missingNode(id, name: nodes[id] ?? "missing"))
                 continue
             }
-            var keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id)
-            for relationship in documented {
-                if relationship.from.table == id { keyColumns.formUnion(relationship.from.columns.map(ExactName.init)) }
-                if relationship.to.table == id { keyColumns.formUnion(relationship.to.columns.map(ExactName.init)) }
-            }
+            let keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id).union(Self.columns(of: id, in: undeclared))
             let shown = Array(neighbour.columns.filter { keyColumns.contains(ExactName($0.name)) }.prefix(Self.neighbourColumnLimit))
             body.append(node(neighbour, name: name, focus: false, columns: shown,
-                             hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath))
+                             hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath, drawn: &drawn))
         }
         var edgeTables = [table]
         edgeTables += drawnIDs.compactMap { index.table($0) }
-        body += edges(among: edgeTables, nodes: nodes, withPorts: true, only: table.id)
-        body += documentedEdges(documented, nodes: nodes)
-        return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count)
+        let declared = edges(among: edgeTables, nodes: nodes, drawn: drawn, only: table.id)
+        let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawn)
+        body += declared + others.lines
+        return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count,
+                      edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
     }
 
     public struct Overview: Sendable, Equatable {
         public var dot: String
         public var tables: Int
         public var drawnTables: Int
+        /// The kinds of edge drawn, for the legend.
+        public var edges: Set<EdgeKind> = []
     }
 
-    /// The tables of one schema and the foreign keys between them; for a large schema, the most
+    /// The tables of one schema and the relationships between them; for a large schema, the most
     /// connected `overviewTableLimit` tables.
     public func overview(of schema: Schema, diagramPath: String) -> Overview {
-        let drawn = Self.mostConnected(schema.tables, limit: Self.overviewTableLimit)
+        let inSchema = Set(schema.tables.map(\.id))
+        // Each relationship once, from the table that holds its columns, when both ends are in the schema.
+        let undeclared = schema.tables.flatMap { table in
+            index.undeclaredRelationships(of: table.id).filter { $0.from.table == table.id && inSchema.contains($0.to.table) }
+        }
+        let drawn = Self.mostConnected(schema.tables, relationships: undeclared, limit: Self.overviewTableLimit)
         var nodes: [TableID: String] = [:]
         for (offset, table) in drawn.enumerated() { nodes[table.id] = "t\(offset)" }
         let withColumns = drawn.count <= Self.overviewColumnsLimit
         var body: [String] = []
+        var drawnColumns = Drawn()
         for table in drawn {
-            let keys = withColumns ? keyColumns(of: table, relatedTo: nil) : []
+            let keys = withColumns ? keyColumns(of: table, relatedTo: nil).union(Self.columns(of: table.id, in: undeclared)) : []
             let shown = table.columns.filter { keys.contains(ExactName($0.name)) }
             body.append(node(table, name: nodes[table.id] ?? "t", focus: false, columns: shown,
-                             hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath))
+                             hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath, drawn: &drawnColumns))
         }
-        body += edges(among: drawn, nodes: nodes, withPorts: withColumns, only: nil)
-        let inSchema = Set(drawn.map(\.id))
-        var documented: [Relationship] = []
-        for table in drawn {
-            for relationship in index.documentedRelationships(of: table.id)
-            where relationship.from.table == table.id && inSchema.contains(relationship.to.table) {
-                documented.append(relationship)
-            }
-        }
-        body += documentedEdges(documented, nodes: nodes, withPorts: withColumns)
-        return Overview(dot: graph(body), tables: schema.tables.count, drawnTables: drawn.count)
+        let declared = edges(among: drawn, nodes: nodes, drawn: drawnColumns, only: nil)
+        let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawnColumns)
+        body += declared + others.lines
+        return Overview(dot: graph(body), tables: schema.tables.count, drawnTables: drawn.count,
+                        edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
     }
 
-    /// Up to `limit` tables with the most foreign keys in and out within the list, kept in list order.
-    static func mostConnected(_ tables: [Table], limit: Int) -> [Table] {
+    /// Up to `limit` tables with the most relationships in and out within the list (declared foreign keys and
+    /// `relationships`, the shown undeclared ones), kept in list order.
+    static func mostConnected(_ tables: [Table], relationships: [Relationship] = [], limit: Int) -> [Table] {
         guard tables.count > limit else { return tables }
         var degree: [TableID: Int] = [:]
         let present = Set(tables.map(\.id))
-        for table in tables {
-            for key in table.foreignKeys where present.contains(key.referencedTable) && key.referencedTable != table.id {
-                degree[table.id, default: 0] += 1
-                degree[key.referencedTable, default: 0] += 1
-            }
+        func connect(_ from: TableID, _ to: TableID) {
+            guard present.contains(from), present.contains(to), from != to else { return }
+            degree[from, default: 0] += 1
+            degree[to, default: 0] += 1
         }
+        for table in tables {
+            for key in table.foreignKeys { connect(table.id, key.referencedTable) }
+        }
+        for relationship in relationships { connect(relationship.from.table, relationship.to.table) }
         let chosen = Set(tables.enumerated()
             .sorted { (degree[$0.element.id] ?? 0, -$0.offset) > (degree[$1.element.id] ?? 0, -$1.offset) }
             .prefix(limit).map(\.element.id))
@@ -139,7 +165,27 @@ public struct ERDiagram: Sendable {
         return names
     }
 
-    private func edges(among tables: [Table], nodes: [TableID: String], withPorts: Bool, only focus: TableID?) -> [String] {
+    /// The columns each node shows, so that an edge names a port only where the column is drawn.
+    struct Drawn {
+        var columns: [TableID: Set<ExactName>] = [:]
+
+        func port(_ table: Table, _ column: String) -> String? {
+            guard columns[table.id]?.contains(ExactName(column)) == true else { return nil }
+            return table.columns.firstIndex { $0.name.isExactly(column) }.map { "c\($0)" }
+        }
+    }
+
+    /// The columns of `id` that `relationships` join on, at either end.
+    static func columns(of id: TableID, in relationships: [Relationship]) -> Set<ExactName> {
+        var names: Set<ExactName> = []
+        for relationship in relationships {
+            if relationship.from.table == id { names.formUnion(relationship.from.columns.map(ExactName.init)) }
+            if relationship.to.table == id { names.formUnion(relationship.to.columns.map(ExactName.init)) }
+        }
+        return names
+    }
+
+    private func edges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [String] {
         var lines: [String] = []
         var drawnPairs: Set<String> = []
         for table in tables {
@@ -149,9 +195,8 @@ public struct ERDiagram: Sendable {
                 // In a neighbourhood, draw only edges that touch the focus table.
                 if let focus, table.id != focus, key.referencedTable != focus { continue }
                 let target = index.table(key.referencedTable)
-                if withPorts, let fromColumn = key.columns.first,
-                   let fromPort = port(table, fromColumn),
-                   let toColumn = key.referencedColumns.first, let target, let toPort = port(target, toColumn) {
+                if let fromColumn = key.columns.first, let fromPort = drawn.port(table, fromColumn),
+                   let toColumn = key.referencedColumns.first, let target, let toPort = drawn.port(target, toColumn) {
                     lines.append("  \(from):\(fromPort):e -> \(to):\(toPort):w;")
                 } else if drawnPairs.insert("\(from)->\(to)").inserted {
                     lines.append("  \(from) -> \(to);")
@@ -161,24 +206,28 @@ public struct ERDiagram: Sendable {
         return lines
     }
 
-    /// Relationships from context files: dashed and violet, labelled with their cardinality, so they
-    /// never pass for declared foreign keys.
-    private func documentedEdges(_ relationships: [Relationship], nodes: [TableID: String], withPorts: Bool = true) -> [String] {
-        relationships.compactMap { relationship in
+    /// Relationships the database does not declare, always dashed so they never pass for its foreign keys:
+    /// violet with their cardinality when people vouched for them (documented, or accepted), in the
+    /// suggestion colour with their confidence while they are only suggested.
+    private func undeclaredEdges(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn) -> (lines: [String], kinds: Set<EdgeKind>) {
+        var kinds: Set<EdgeKind> = []
+        let lines = relationships.compactMap { relationship -> String? in
             guard let from = nodes[relationship.from.table], let to = nodes[relationship.to.table] else { return nil }
             var ends = "\(from) -> \(to)"
-            if withPorts, let fromTable = index.table(relationship.from.table), let toTable = index.table(relationship.to.table),
+            if let fromTable = index.table(relationship.from.table), let toTable = index.table(relationship.to.table),
                let fromColumn = relationship.from.columns.first, let toColumn = relationship.to.columns.first,
-               let fromPort = port(fromTable, fromColumn), let toPort = port(toTable, toColumn) {
+               let fromPort = drawn.port(fromTable, fromColumn), let toPort = drawn.port(toTable, toColumn) {
                 ends = "\(from):\(fromPort):e -> \(to):\(toPort):w"
             }
-            let label = relationship.cardinality.map { ", label=\"\(Self.quoted($0))\", fontsize=8, fontcolor=\"#7c3aed\"" } ?? ""
-            return "  \(ends) [style=dashed, color=\"#7c3aed\", tooltip=\"documented relationship\"\(label)];"
+            let kind = EdgeKind(relationship)
+            kinds.insert(kind)
+            let (colour, label, labelColour) = kind == .suggested
+                ? (Self.suggestedColour, relationship.confidence.map(Format.score), Self.suggestedLabelColour)
+                : (Self.documentedColour, relationship.cardinality, Self.documentedColour)
+            let labelAttributes = label.map { ", label=\"\(Self.quoted($0))\", fontname=\"Helvetica\", fontsize=8, fontcolor=\"\(labelColour)\"" } ?? ""
+            return "  \(ends) [style=dashed, color=\"\(colour)\", tooltip=\"\(Self.tooltip(relationship.summary))\"\(labelAttributes)];"
         }
-    }
-
-    private func port(_ table: Table, _ column: String) -> String? {
-        table.columns.firstIndex { $0.name.isExactly(column) }.map { "c\($0)" }
+        return (lines, kinds)
     }
 
     private func graph(_ body: [String]) -> String {
@@ -193,7 +242,9 @@ public struct ERDiagram: Sendable {
         """
     }
 
-    private func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String) -> String {
+    private func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
+                      drawn: inout Drawn) -> String {
+        drawn.columns[table.id, default: []].formUnion(columns.map { ExactName($0.name) })
         let header = focus ? "#1e3a8a" : "#334155"
         var rows = [
             "<tr><td bgcolor=\"\(header)\" align=\"left\" port=\"title\"><font color=\"#ffffff\"><b>\(Self.label(table.name))</b></font>"
@@ -202,13 +253,25 @@ public struct ERDiagram: Sendable {
         ]
         let primary = Set((table.primaryKey?.columns ?? []).map(ExactName.init))
         let foreign = Set(table.foreignKeys.flatMap(\.columns).map(ExactName.init))
+        var documented: Set<ExactName> = [], suggested: Set<ExactName> = []
+        for relationship in index.undeclaredRelationships(of: table.id) where relationship.from.table == table.id {
+            if relationship.isSuggestion {
+                suggested.formUnion(relationship.from.columns.map(ExactName.init))
+            } else {
+                documented.formUnion(relationship.from.columns.map(ExactName.init))
+            }
+        }
         for column in columns {
             // By exact name, not `Column ==`, which would take `é` and `e` + U+0301 of the same type for one column.
-            guard let index = table.columns.firstIndex(where: { $0.name.isExactly(column.name) }) else { continue }
+            guard let position = table.columns.firstIndex(where: { $0.name.isExactly(column.name) }) else { continue }
             let name = ExactName(column.name)
-            let marker = primary.contains(name) ? "PK " : foreign.contains(name) ? "FK " : ""
-            rows.append("<tr><td align=\"left\" port=\"c\(index)\">"
-                + (marker.isEmpty ? "" : "<font color=\"#b45309\">\(marker)</font>")
+            // Declared keys first: a column both declared and documented is marked as the declared key.
+            let marker: (text: String, colour: String)? =
+                primary.contains(name) ? ("PK ", "#b45309") : foreign.contains(name) ? ("FK ", "#b45309")
+                : documented.contains(name) ? ("FK ", Self.documentedColour)
+                : suggested.contains(name) ? ("FK? ", Self.suggestedLabelColour) : nil
+            rows.append("<tr><td align=\"left\" port=\"c\(position)\">"
+                + (marker.map { "<font color=\"\($0.colour)\">\($0.text)</font>" } ?? "")
                 + Self.label(column.name)
                 // graphviz rejects an empty <font> element, and SQLite view columns often have no type.
                 + (column.dataType.isEmpty ? "" : " <font color=\"#64748b\">\(Self.label(column.dataType.lowercased()))</font>")

@@ -21,16 +21,21 @@ public struct SearchIndex: Sendable, Codable, Equatable {
         public var description: String
         /// The kind of personal data of a column, or the kinds in a table (comma-separated); absent when none.
         public var pii: String?
+        /// For a table: the names of the tables it references and that reference it, declared or shown
+        /// undeclared relationships alike (comma-separated, sorted), so a search for one finds the other; absent when none.
+        public var related: String?
 
         enum CodingKeys: String, CodingKey {
-            case kind = "k", name = "n", context = "c", path = "p", description = "d", pii = "x"
+            case kind = "k", name = "n", context = "c", path = "p", description = "d", pii = "x", related = "r"
         }
     }
 
     public var version: Int
     public var entries: [Entry]
 
-    public init(_ catalog: Catalog, plan: SitePlan) {
+    /// `index` is the catalog's, when the caller has it already.
+    public init(_ catalog: Catalog, plan: SitePlan, index: CatalogIndex? = nil) {
+        let index = index ?? CatalogIndex(catalog)
         version = Self.formatVersion
         entries = []
         entries = Self.termEntries(catalog, plan)
@@ -38,14 +43,27 @@ public struct SearchIndex: Sendable, Codable, Equatable {
             guard let page = plan.tablePage(table.id) else { continue }
             let place = "\(table.id.source).\(table.id.schema)"
             let kinds = Set(table.columns.compactMap { $0.pii?.kind.rawValue }).sorted()
+            let related = Self.related(table, index)
             entries.append(Entry(kind: table.kind.rawValue, name: table.name, context: place, path: page,
-                                 description: Self.short(table.description?.text), pii: kinds.isEmpty ? nil : kinds.joined(separator: ",")))
+                                 description: Self.short(table.description?.text), pii: kinds.isEmpty ? nil : kinds.joined(separator: ","),
+                                 related: related.isEmpty ? nil : related.joined(separator: ",")))
             for column in table.columns {
                 entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
                                      path: plan.columnLink(table.id, column.name) ?? page,
                                      description: Self.short(column.description?.text), pii: column.pii?.kind.rawValue))
             }
         }
+    }
+
+    /// The names of the tables `table` is related to in either direction, declared or not, itself left out.
+    private static func related(_ table: Table, _ index: CatalogIndex) -> [String] {
+        var ids = Set(table.foreignKeys.map(\.referencedTable))
+        ids.formUnion(index.referencing(table.id).map(\.from))
+        for relationship in index.undeclaredRelationships(of: table.id) {
+            ids.formUnion([relationship.from.table, relationship.to.table])
+        }
+        ids.remove(table.id)
+        return Set(ids.map { ExactName($0.name) }).sorted().map(\.text)
     }
 
     private static func termEntries(_ catalog: Catalog, _ plan: SitePlan) -> [Entry] {

@@ -33,6 +33,17 @@ struct GraphvizTests {
         }
     }
 
+    /// A suggestion's tooltip carries its first reason, which names columns: it must come out as written too.
+    @Test func aSuggestionsTooltipShowsItsEvidenceLiterally() throws {
+        let catalog = UndeclaredRelationshipTests.catalog(evidence: ["`a\\Nb` & <i>\"x\"</i> &#92;"])
+        let erd = ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog))
+        let orders = try #require(catalog.table(UndeclaredRelationshipTests.id("orders")))
+        let svg = try #require(try Graphviz.dot().render([erd.neighbourhood(of: orders, diagramPath: "s/main/tables/orders.html").dot]).first)
+        #expect(svg.contains("xlink:title=\"suggested relationship (confidence 0.82): `a\\Nb` &amp; &lt;i&gt;&quot;x&quot;&lt;/i&gt; &amp;#92;\""))
+        #expect(svg.contains(">0.82</text>"))
+        #expect(svg.contains("stroke-dasharray"))
+    }
+
     @Test func aBrokenGraphIsAnErrorWithGraphvizsMessage() {
         let error = #expect(throws: RenderError.self) { try Graphviz.dot().render(["digraph { -> }\n"]) }
         guard case .graphvizFailed(let message)? = error?.reason else {

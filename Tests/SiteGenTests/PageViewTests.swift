@@ -15,7 +15,7 @@ struct PageViewTests {
         var views: [any PageView] = [
             pages.indexPage(), pages.schema(schema, of: source, overview: nil), pages.glossaryIndex(), pages.piiReport(),
         ]
-        let diagram = (ERDiagram.Result(dot: "", neighbours: 3, drawnNeighbours: 1), "<svg></svg>")
+        let diagram = (ERDiagram.Result(dot: "", neighbours: 3, drawnNeighbours: 1, edges: [.declared, .suggested]), "<svg></svg>")
         views += catalog.allTables.map { pages.table($0, diagram: diagram) }
         views += catalog.glossary.map { pages.glossaryTerm($0, usage: [GlossaryUsage.Use(table: schema.tables[0].id, column: "id")]) }
 
@@ -28,13 +28,14 @@ struct PageViewTests {
             "PIIReportPage", "PIIReportPage.Row", "PIIReportPage.Kind", "ProfileSection", "ProfileSection.Column",
             "ProfileSection.FrequentValue", "TablePage", "TablePage.Column", "TablePage.PrimaryKey", "TablePage.ForeignKey",
             "TablePage.Reference", "TablePage.Relationship", "TablePage.Read", "TablePage.Index", "TablePage.IndexPart",
-            "TablePage.Constraint", "TablePage.Partition", "TablePage.Diagram",
+            "TablePage.Constraint", "TablePage.Partition", "TablePage.Diagram", "TablePage.Suggestion", "TablePage.ColumnReference",
+            "DiagramLegend",
         ]
         #expect(Set(expected.map { "SiteGen." + $0 }).subtracting(walk.types) == [], "the catalog below reaches every view model")
     }
 
     /// The shop, with what it lacks for the walk to reach every view model: profiles, personal data, context,
-    /// partitions, a constraint, what a view reads, a documented relationship and a glossary term.
+    /// partitions, a constraint, what a view reads, a documented relationship, a suggested one and a glossary term.
     static func catalog() throws -> Catalog {
         var catalog = try Fixture.shop()
         var table = catalog.sources[0].schemas[0].tables[0]
@@ -49,7 +50,11 @@ struct PageViewTests {
         if let view = catalog.sources[0].schemas[0].tables.firstIndex(where: \.kind.isView) {
             catalog.sources[0].schemas[0].tables[view].reads = [ViewDependency(table: table.id, columns: ["id"])]
         }
-        catalog.relationships = [.documented(from: table.id, fromColumns: ["id"], to: other, toColumns: ["id"])]
+        catalog.relationships = [
+            .documented(from: table.id, fromColumns: ["id"], to: other, toColumns: ["id"]),
+            Relationship(from: .init(table: other, columns: ["id"]), to: .init(table: table.id, columns: ["id"]), origin: .inferred,
+                         status: .suggested, confidence: 0.7, evidence: ["named alike"]),
+        ]
         catalog.glossary = [GlossaryTerm(term: "Order", definition: "A purchase.", tables: [table.id])]
         return catalog
     }

@@ -95,7 +95,11 @@ struct SiteGeneratorTests {
         let data = try #require(files["catalog.json"])
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["version"] as? Int == Catalog.formatVersion)
-        #expect(try JSONDecoder().decode(Catalog.self, from: data) == catalog)
+        // Since version 2, `relationships` lists every relationship, declared foreign keys first.
+        var decoded = try JSONDecoder().decode(Catalog.self, from: data)
+        #expect(decoded.relationships == catalog.everyRelationship)
+        decoded.relationships = catalog.relationships
+        #expect(decoded == catalog)
     }
 
     @Test func theSearchIndexHasEveryTableViewAndColumn() throws {

@@ -61,6 +61,30 @@ def sample_site(tmp_path_factory):
     return build_site(folder, db, "Warehouse", name="warehouse")
 
 
+NO_KEYS_SQL = """
+CREATE TABLE customers (id INTEGER PRIMARY KEY, full_name TEXT NOT NULL);
+CREATE TABLE products (product_id INTEGER PRIMARY KEY, title TEXT NOT NULL);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, placed_at TEXT NOT NULL);
+CREATE TABLE order_lines (order_id INTEGER NOT NULL, line_no INTEGER NOT NULL, product_id INTEGER NOT NULL,
+                          quantity INTEGER NOT NULL, PRIMARY KEY (order_id, line_no));
+INSERT INTO customers VALUES (1, 'Ann Lee'), (2, 'Bo Chen'), (3, 'Cy Diaz');
+INSERT INTO products VALUES (1, 'Pen'), (2, 'Ink'), (3, 'Pad');
+INSERT INTO orders VALUES (1, 1, '2024-01-01'), (2, 2, '2024-01-02'), (3, 1, '2024-01-05');
+INSERT INTO order_lines VALUES (1, 1, 1, 2), (1, 2, 2, 1), (2, 1, 3, 5), (3, 1, 1, 1);
+"""
+
+
+@pytest.fixture(scope="session")
+def no_keys_site(tmp_path_factory):
+    """A shop whose database declares no foreign key at all: every relationship in it is a suggestion."""
+    folder = tmp_path_factory.mktemp("no-keys")
+    db = folder / "shop.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(NO_KEYS_SQL)
+    connection.close()
+    return build_site(folder, db, "No declared keys", name="shop")
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")

@@ -140,6 +140,47 @@ def test_documented_relationships_are_drawn_dashed(browser, sample_site, screens
     browser.save_screenshot(str(screenshots / "sample-documented-relationship.png"))
 
 
+def test_suggested_relationships_are_marked_on_pages_and_drawn_dashed(browser, no_keys_site, screenshots):
+    tables = no_keys_site / "shop" / "main" / "tables"
+    browser.get((tables / "orders.html").as_uri())
+    section = browser.find_element(By.ID, "suggested-relationships")
+    assert "customer_id probably references customers.id (confidence 0.90)" in section.text
+    assert "SUGGESTION" in section.text  # the badge is set in capitals
+    # The reasons are folded away until asked for.
+    reason = "`customer_id` is the table name `customers` and `id`"
+    assert reason not in section.text
+    section.find_element(By.TAG_NAME, "summary").click()
+    assert reason in section.text
+    keys = browser.find_element(By.CSS_SELECTOR, "tr#c-customer_id .key.fk.suggested")
+    assert keys.text == "FK?" and keys.get_attribute("title").startswith("suggested relationship (confidence 0.90)")
+
+    # The diagram draws it dashed in the suggestion colour, labelled with its confidence, and explains that.
+    dashed = browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge path[stroke-dasharray][stroke='#0d9488']")
+    assert len(dashed) == 2  # to customers, and from order_lines
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge text")]
+    assert labels == ["0.90", "0.90"]
+    assert not browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge path:not([stroke-dasharray])")
+    legend = browser.find_element(By.CSS_SELECTOR, "#diagram .legend")
+    assert legend.is_displayed() and "suggested by Schema Scribe" in legend.text
+    browser.execute_script("document.getElementById('suggested-relationships').scrollIntoView()")
+    browser.save_screenshot(str(screenshots / "no-keys-orders-suggestions.png"))
+
+    browser.get((tables / "customers.html").as_uri())
+    text = browser.find_element(By.ID, "suggested-relationships").text
+    assert "id is probably referenced by orders.customer_id (confidence 0.90)" in text
+
+    # The schema's overview draws the suggestions too, so the tables are not islands.
+    browser.get((no_keys_site / "shop" / "main" / "schema.svg").as_uri())
+    assert len(browser.find_elements(By.CSS_SELECTOR, "g.edge path[stroke-dasharray][stroke='#0d9488']")) == 3
+
+
+def test_a_table_is_found_through_a_suggested_relationship(browser, no_keys_site):
+    browser.get((no_keys_site / "index.html").as_uri())
+    links = search(browser, "customers")
+    assert links[0].endswith("/shop/main/tables/customers.html")
+    assert any(link.endswith("/shop/main/tables/orders.html") for link in links)
+
+
 def test_the_personal_data_page_filters_by_kind_and_pages_show_profiles(browser, sample_site, screenshots):
     from selenium.webdriver.support.ui import Select
 

@@ -18,7 +18,7 @@ def test_every_internal_link_and_anchor_resolves(name, request):
 
 def test_chinook_has_a_page_per_table_and_foreign_keys_link_both_ways(chinook_site):
     catalog = json.loads((chinook_site / "catalog.json").read_text(encoding="utf-8"))
-    assert catalog["version"] == 1
+    assert catalog["version"] == 2
     tables = catalog["sources"][0]["schemas"][0]["tables"]
     assert len(tables) == 11
     pages = {p.name: p for p in (chinook_site / "chinook" / "main" / "tables").glob("*.html")}
@@ -28,6 +28,9 @@ def test_chinook_has_a_page_per_table_and_foreign_keys_link_both_ways(chinook_si
     links = {path.name: set(page.links) for path, page in parsed.items() if path.parent.name == "tables"}
     foreign_keys = [(t["id"]["name"], fk["referencedTable"]["name"]) for t in tables for fk in t["foreignKeys"]]
     assert len(foreign_keys) == 11
+    # Since version 2 the top-level relationships repeat every declared key; Chinook declares them all.
+    declared = [(r["from"]["table"]["name"], r["to"]["table"]["name"]) for r in catalog["relationships"]]
+    assert declared == foreign_keys and {r["origin"] for r in catalog["relationships"]} == {"declared"}
     for source, target in foreign_keys:
         assert page_of[target] in links[page_of[source]], f"{source} does not link to {target}"
         assert page_of[source] in links[page_of[target]], f"{target} does not link back to {source}"

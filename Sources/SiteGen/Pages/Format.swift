@@ -56,6 +56,11 @@ enum Format {
         "\(Int((fraction * 100).rounded()))%"
     }
 
+    /// A relationship's confidence as the relationships stage rounds it, to two decimals: "0.82".
+    static func score(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+
     /// A mean or deviation: grouped when large or whole ("1,250"), else to two decimals ("3.14").
     static func decimal(_ value: Double) -> String {
         abs(value) >= 1000 || value == value.rounded() ? count(Int(value.rounded())) : String(format: "%.2f", value)

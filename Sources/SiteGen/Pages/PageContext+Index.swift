@@ -46,7 +46,8 @@ extension PageContext {
             tableCount: Format.tablesAndViews(schema.tables.count),
             tables: schema.tables.map { tableSummary($0, from: path) },
             diagram: SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path),
-            diagramNote: note
+            diagramNote: note,
+            legend: overview.map { DiagramLegend.of($0.edges) } ?? []
         )
     }
 }

@@ -8,6 +8,7 @@ extension PageContext {
         let primary = table.primaryKey?.columns ?? []
         func link(_ id: TableID) -> Link { tableLink(id, seenFrom: table.id, from: path) }
         func columns(_ names: [String], of id: TableID) -> [NamedLink] { names.map { columnLink(id, $0, from: path) } }
+        let undeclared = index.undeclaredRelationships(of: table.id)
 
         return TablePage(
             frame: frame(path: path, title: "\(table.id.schema).\(table.name)", crumbs: [
@@ -26,7 +27,7 @@ extension PageContext {
             description: description(table.description, on: path, pending: table.describePending),
             context: context(table.context, on: path),
             profile: profileSection(table, from: path),
-            columns: table.columns.map { column($0, of: table, primary: primary, from: path) },
+            columns: table.columns.map { column($0, of: table, primary: primary, undeclared: undeclared, from: path) },
             primaryKey: table.primaryKey.map { TablePage.PrimaryKey(columns: columns($0.columns, of: table.id)) },
             foreignKeys: table.foreignKeys.map { key in
                 TablePage.ForeignKey(columns: columns(key.columns, of: table.id), target: link(key.referencedTable),
@@ -38,12 +39,26 @@ extension PageContext {
                                     targetColumns: columns(reference.key.referencedColumns, of: table.id),
                                     actions: Self.actions(reference.key))
             },
-            documented: index.documentedRelationships(of: table.id).map { relationship in
+            documented: undeclared.filter { !$0.isSuggestion }.map { relationship in
                 TablePage.Relationship(
                     from: link(relationship.from.table), fromColumns: columns(relationship.from.columns, of: relationship.from.table),
                     to: link(relationship.to.table), toColumns: columns(relationship.to.columns, of: relationship.to.table),
                     cardinality: relationship.cardinality, join: relationship.join,
-                    descriptionHTML: relationship.description.map { markdown($0, on: path) }
+                    descriptionHTML: relationship.description.map { markdown($0, on: path) },
+                    note: relationship.acceptance.map { "inferred, " + $0 }
+                )
+            },
+            // What this table probably references first, then what probably references it.
+            suggested: (undeclared.filter { $0.isSuggestion && $0.from.table == table.id }
+                        + undeclared.filter { $0.isSuggestion && $0.from.table != table.id }).map { relationship in
+                // A suggestion from this table to itself reads as a reference.
+                let isReferencing = relationship.from.table == table.id
+                let (here, there) = isReferencing ? (relationship.from, relationship.to) : (relationship.to, relationship.from)
+                return TablePage.Suggestion(
+                    isReferencing: isReferencing, columns: columns(here.columns, of: table.id),
+                    other: link(there.table), otherColumns: columns(there.columns, of: there.table), isComposite: there.columns.count > 1,
+                    confidence: relationship.confidence.map(Format.score), evidence: relationship.evidence,
+                    cardinality: isReferencing ? relationship.cardinality : relationship.cardinality.map(Self.reversed)
                 )
             },
             indexes: table.indexes.map { index in
@@ -81,12 +96,13 @@ extension PageContext {
                     ? "The diagram shows \(result.drawnNeighbours) of \(result.neighbours) related tables; "
                         + "all of them are listed under the foreign keys above."
                     : nil
-                return TablePage.Diagram(svg: svg, note: note)
+                return TablePage.Diagram(svg: svg, note: note, legend: DiagramLegend.of(result.edges))
             }
         )
     }
 
-    private func column(_ column: Column, of table: Table, primary: [String], from path: String) -> TablePage.Column {
+    /// `undeclared` are the table's shown relationships that the database does not declare.
+    private func column(_ column: Column, of table: Table, primary: [String], undeclared: [Relationship], from path: String) -> TablePage.Column {
         var notes: [String] = []
         if let identity = column.identity { notes.append("identity, generated \(identity.lowercased())") }
         if let base = column.domainBaseType { notes.append("domain over \(base)") }
@@ -102,23 +118,47 @@ extension PageContext {
             nullable: column.isNullable,
             defaultValue: column.defaultValue,
             keyLabel: primary.firstIndex(exactly: column.name).map { primary.count > 1 ? "PK \($0 + 1)" : "PK" },
-            references: table.foreignKeys.compactMap { key in
-                guard let offset = key.columns.firstIndex(exactly: column.name) else { return nil }
-                var reference = tableLink(key.referencedTable, seenFrom: table.id, from: path)
-                // The referenced column, when the key names one for this column; else the table.
-                if offset < key.referencedColumns.count {
-                    let target = key.referencedColumns[offset]
-                    reference.label = "\(key.referencedTable.name).\(target)"
-                    if let link = plan.columnLink(key.referencedTable, target) {
-                        reference.href = SitePlan.relative(link, from: path)
-                    }
-                }
-                return reference
-            },
+            references: references(of: column, in: table, undeclared: undeclared, from: path),
             description: description(column.description, on: path, pending: table.describePending),
             context: context(column.context, on: path),
             pii: column.pii.map(Self.pii)
         )
+    }
+
+    /// What the column's keys point at: its declared foreign keys; for a column without any, the relationships
+    /// the database does not declare that start from it, marked as documented or suggested.
+    private func references(of column: Column, in table: Table, undeclared: [Relationship], from path: String) -> [TablePage.ColumnReference] {
+        let declared = table.foreignKeys.compactMap { key -> TablePage.ColumnReference? in
+            guard let offset = key.columns.firstIndex(exactly: column.name) else { return nil }
+            return TablePage.ColumnReference(target: target(key.referencedTable, key.referencedColumns, offset, seenFrom: table.id, from: path),
+                                             marker: "FK", style: nil, title: nil)
+        }
+        guard declared.isEmpty else { return declared }
+        return undeclared.compactMap { relationship in
+            guard relationship.from.table == table.id, let offset = relationship.from.columns.firstIndex(exactly: column.name) else { return nil }
+            let target = target(relationship.to.table, relationship.to.columns, offset, seenFrom: table.id, from: path)
+            return TablePage.ColumnReference(target: target, marker: relationship.isSuggestion ? "FK?" : "FK",
+                                             style: relationship.isSuggestion ? "suggested" : "documented", title: relationship.summary)
+        }
+    }
+
+    /// The column at `offset` of `columns` in the referenced table, "customers.id", or the table when there is none.
+    private func target(_ id: TableID, _ columns: [String], _ offset: Int, seenFrom here: TableID, from path: String) -> Link {
+        var reference = tableLink(id, seenFrom: here, from: path)
+        if offset < columns.count {
+            let column = columns[offset]
+            reference.label = "\(id.name).\(column)"
+            if let link = plan.columnLink(id, column) {
+                reference.href = SitePlan.relative(link, from: path)
+            }
+        }
+        return reference
+    }
+
+    /// A cardinality read from the other end: "many-to-one" is "one-to-many" there.
+    static func reversed(_ cardinality: String) -> String {
+        let ends = cardinality.components(separatedBy: "-to-")
+        return ends.count == 2 ? "\(ends[1])-to-\(ends[0])" : cardinality
     }
 
     /// "on delete cascade, deferrable", or nil when every action is the default.

@@ -12,6 +12,8 @@ struct SchemaPage: PageView {
     var diagram: String
     /// Set when the overview leaves tables out.
     var diagramNote: String?
+    /// What the overview's kinds of edge mean; empty when it draws declared foreign keys only.
+    var legend: [DiagramLegend]
 
     func child(named key: String) -> Any? {
         switch key {
@@ -21,6 +23,7 @@ struct SchemaPage: PageView {
         case "tables": tables
         case "diagram": diagram
         case "diagramNote": diagramNote.orBlank
+        case "legend": legend
         default: frame.child(named: key)
         }
     }

@@ -16,8 +16,8 @@ extension TablePage {
         var defaultValue: String?
         /// "PK", or "PK 2" for the second column of a composite key.
         var keyLabel: String?
-        /// The columns (or tables) this column's foreign keys point to.
-        var references: [Link]
+        /// The columns (or tables) this column's foreign keys point to, declared or not.
+        var references: [ColumnReference]
         var description: DescriptionView
         var context: ContextView?
         var pii: PIIBadge?
@@ -38,6 +38,29 @@ extension TablePage {
             case "description": description
             case "context": context.orBlank
             case "pii": pii.orBlank
+            default: nil
+            }
+        }
+    }
+
+    /// What one of a column's keys points at, marked by its kind: a declared foreign key, a relationship
+    /// people vouched for, or a suggestion.
+    struct ColumnReference: MustacheParent {
+        /// The referenced column ("customers.id"), or its table when the key names no column.
+        var target: Link
+        /// "FK", or "FK?" for a suggestion.
+        var marker: String
+        /// The class that marks it beside `key fk`: nil for a declared key, else `documented` or `suggested`.
+        var style: String?
+        /// "documented relationship", "suggested relationship (confidence 0.82): …"; nil for a declared key.
+        var title: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "target": target
+            case "marker": marker
+            case "style": style.orBlank
+            case "title": title.orBlank
             default: nil
             }
         }

@@ -46,7 +46,8 @@ extension TablePage {
         }
     }
 
-    /// A relationship written in a context file.
+    /// A relationship people vouched for that the database does not declare: written in a context file, or
+    /// inferred and then accepted.
     struct Relationship: MustacheParent {
         var from: Link
         var fromColumns: [NamedLink]
@@ -55,6 +56,8 @@ extension TablePage {
         var cardinality: String?
         var join: String?
         var descriptionHTML: String?
+        /// "inferred, accepted by ana" for an accepted suggestion; nil for a documented one.
+        var note: String?
 
         func child(named name: String) -> Any? {
             switch name {
@@ -65,6 +68,39 @@ extension TablePage {
             case "cardinality": cardinality.orBlank
             case "join": join.orBlank
             case "descriptionHTML": descriptionHTML.orBlank
+            case "note": note.orBlank
+            default: nil
+            }
+        }
+    }
+
+    /// A relationship the relationships stage inferred and nobody has accepted yet, seen from this table:
+    /// "`customer_id` probably references customers.`id` (confidence 0.82)", or the other way round.
+    struct Suggestion: MustacheParent {
+        /// Whether this table holds the referencing columns; else the other table references this one.
+        var isReferencing: Bool
+        /// This table's columns in it, and the other table's.
+        var columns: [NamedLink]
+        var other: Link
+        var otherColumns: [NamedLink]
+        /// Whether the other side is several columns, written `table.(a, b)`.
+        var isComposite: Bool
+        /// "0.82"; nil when the stage gave none.
+        var confidence: String?
+        /// Why the stage believes it, one reason each.
+        var evidence: [String]
+        var cardinality: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "isReferencing": isReferencing
+            case "columns": columns
+            case "other": other
+            case "otherColumns": otherColumns
+            case "isComposite": isComposite
+            case "confidence": confidence.orBlank
+            case "evidence": evidence
+            case "cardinality": cardinality.orBlank
             default: nil
             }
         }

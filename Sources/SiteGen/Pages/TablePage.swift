@@ -23,8 +23,11 @@ struct TablePage: PageView {
     var primaryKey: PrimaryKey?
     var foreignKeys: [ForeignKey]
     var referencedBy: [Reference]
-    /// Relationships written in context files, which the database does not declare.
+    /// Relationships the database does not declare that people vouched for: written in context files, or
+    /// suggested and accepted.
     var documented: [Relationship]
+    /// Inferred relationships nobody has decided on yet, from this table or to it.
+    var suggested: [Suggestion]
     var indexes: [Index]
     var constraints: [Constraint]
     var partitionKey: String?
@@ -53,6 +56,7 @@ struct TablePage: PageView {
         case "foreignKeys": foreignKeys
         case "referencedBy": referencedBy
         case "documented": documented
+        case "suggested": suggested
         case "indexes": indexes
         case "constraints": constraints
         case "partitionKey": partitionKey.orBlank
@@ -75,11 +79,14 @@ extension TablePage {
         var svg: String
         /// Set when the diagram leaves related tables out.
         var note: String?
+        /// What its kinds of edge mean; empty when it draws declared foreign keys only.
+        var legend: [DiagramLegend]
 
         func child(named name: String) -> Any? {
             switch name {
             case "svg": svg
             case "note": note.orBlank
+            case "legend": legend
             default: nil
             }
         }

@@ -24,11 +24,13 @@
 
   function prepare() {
     entries = window.scribeSearchIndex.entries.map(function (e) {
-      return { e: e, name: e.n.toLowerCase(), full: (e.c + "." + e.n).toLowerCase(), desc: e.d.toLowerCase(), pii: e.x || "" };
+      return { e: e, name: e.n.toLowerCase(), full: (e.c + "." + e.n).toLowerCase(), desc: e.d.toLowerCase(), pii: e.x || "",
+               related: (e.r || "").toLowerCase() };
     });
   }
 
-  // Lower score is better: exact name, name prefix, word in name, qualified name, description.
+  // Lower score is better: exact name, name prefix, word in name, qualified name, description, then a
+  // table related to one of that name (it references it, or is referenced by it).
   function score(item, q) {
     if (item.name === q) return 0;
     if (item.name.indexOf(q) === 0) return 1;
@@ -36,6 +38,7 @@
     if (i > 0) return /[^a-z0-9]/.test(item.name.charAt(i - 1)) ? 2 : 3;
     if (item.full.indexOf(q) >= 0) return 4;
     if (q.length > 2 && item.desc.indexOf(q) >= 0) return 5;
+    if (q.length > 2 && item.related.indexOf(q) >= 0) return 6;
     return -1;
   }
 
