@@ -31,9 +31,9 @@ struct BuildTests {
 
     /// The build is its declared stages, run in order; a command runs the prefix it needs.
     @Test func aBuildRunsItsStagesInOrder() async throws {
-        #expect(try await build().timings.map(\.stage) == [.introspect, .context, .profile, .describe, .render])
+        #expect(try await build().timings.map(\.stage) == [.introspect, .context, .profile, .relationships, .describe, .render])
         let approve = try await Build().run(Pipeline.described, .init(configPath: folder.path("site.yml").path))
-        #expect(approve.report.timings.map(\.stage) == [.introspect, .context, .profile, .describe])
+        #expect(approve.report.timings.map(\.stage) == [.introspect, .context, .profile, .relationships, .describe])
         #expect(approve.report.pages == 0 && approve.catalog.allTables.count == 21)
     }
 
@@ -113,7 +113,7 @@ struct BuildTests {
         _ = try await build()
         try write("typo.yml", "titel: x\nsources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\n")
         try await expectFailureKeepsSite("[config] \(folder.path("typo.yml").path):1:1: unknown key `titel` in the top level; "
-            + "did you mean `title`? allowed keys: title, sources, paths, default_templates, describe, profile, pii", config: "typo.yml")
+            + "did you mean `title`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships", config: "typo.yml")
     }
 
     @Test func anOutputFolderThatIsNotASite() async throws {

@@ -34,8 +34,8 @@ struct ConfigLoaderTests {
     /// Each bad file in Fixtures/bad-configs and the exact message a user sees for it.
     static let badConfigurations: [(String, String)] = [
         ("syntax-error.yml", "syntax-error.yml:6:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5)"),
-        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates, describe, profile, pii"),
-        ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path, url, include, exclude, statement_timeout, profile"),
+        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships"),
+        ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path, url, include, exclude, statement_timeout, profile, relationships"),
         ("wrong-type.yml", "wrong-type.yml:1:8: `title` should be text, found a list"),
         ("sources-not-a-list.yml", "sources-not-a-list.yml:2:10: `sources` should be a list, found `shop.sqlite`"),
         ("no-sources.yml", "no-sources.yml:1:1: missing `sources`; expected a list of databases, e.g. `sources: [{name: shop, kind: sqlite, path: shop.db}]`"),
