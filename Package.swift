@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Profile", dependencies: ["Catalog", "ContentHash", "Introspect"]),
 
         // Relationships nobody declared, suggested from names, types and keys, and checked against the data.
-        .target(name: "Relationships", dependencies: ["Catalog"]),
+        .target(name: "Relationships", dependencies: ["Catalog", "ContentHash", "Introspect"]),
 
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Introspect", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ScribeKitTests", dependencies: ["Context", "Describe", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]

@@ -20,7 +20,8 @@ public protocol SourceDriver: Sendable {
     init(sourceName: String, values: [String: String], statementTimeoutSeconds: Double)
     /// The catalog, read-only, in a fixed number of set-based queries.
     func introspect(countRows: Bool) throws(IntrospectError) -> Introspection
-    /// A new read-only connection for the profile stage, the only code that opens one. `purpose` names it
+    /// A new read-only connection for the profile stage (the only code that reads values through one) and
+    /// the relationships stage's inclusion check (which reads two counts per suggestion, never a value). `purpose` names it
     /// where the engine shows who is connected (PostgreSQL's `application_name`); each statement, or each
     /// group of them (`RowReader.withStatementTimeout`), may run `statementTimeoutMilliseconds` (0: no limit).
     func openReader(purpose: String, statementTimeoutMilliseconds: Int) throws(IntrospectError) -> any RowReader

@@ -1,4 +1,5 @@
 import Catalog
+import Introspect
 
 /// What the data says about a suggestion: of a sample of the column's distinct values, how many exist in
 /// the key it would point at. Counted in the database (`NOT EXISTS` against the key's index), so only two
@@ -43,6 +44,95 @@ public enum InclusionCheck {
         } else {
             relationship.confidence = RelationshipStage.rounded(confidence * 0.3)
             relationship.evidence.append(refutedPrefix + "only \(percent)% of \(count.checked) distinct values checked exist in \(target)")
+        }
+    }
+}
+
+/// Checks suggestions in the database, a bounded number of read-only connections in parallel: for each,
+/// one query that looks up a sample of the column's distinct values in the key (`EXISTS` against the key's
+/// index) and returns two counts. No value is fetched: the check needs none, and the relationships stage is
+/// not where values may exist (that is the profile stage).
+public struct InclusionChecker: Sendable {
+    public var driver: any SourceDriver
+    /// Distinct values looked up per suggestion.
+    public var sampleValues: Int
+    public var workers: Int
+    public var statementTimeoutMilliseconds: Int
+
+    public init(driver: any SourceDriver, sampleValues: Int, workers: Int, statementTimeoutMilliseconds: Int) {
+        self.driver = driver
+        self.sampleValues = max(1, sampleValues)
+        self.workers = max(1, workers)
+        self.statementTimeoutMilliseconds = max(0, statementTimeoutMilliseconds)
+    }
+
+    /// The count for each relationship, in order; nil where the check could not run (a timeout, a type the
+    /// engine will not compare), with the reason in `failures`.
+    public func check(_ relationships: [Relationship], in catalog: Catalog, progress: @Sendable (Int, Int) -> Void = { _, _ in })
+        throws(IntrospectError) -> (counts: [InclusionCount?], failures: [Int: String]) {
+        guard !relationships.isEmpty else { return ([], [:]) }
+        let sql = driver.sampleSQL
+        let count = min(workers, relationships.count)
+        var readers: [any RowReader] = []
+        for _ in 0..<count {
+            readers.append(try driver.openReader(purpose: "schema-scribe relationships", statementTimeoutMilliseconds: statementTimeoutMilliseconds))
+        }
+        let results = (try? Parallel.map(count: relationships.count, workers: count, done: { progress($0, relationships.count) }) { index, worker -> Result<InclusionCount, CheckFailure> in
+            let relationship = relationships[index]
+            guard let child = catalog.table(relationship.from.table) else { return .failure(CheckFailure(reason: "the table is gone")) }
+            let reader = readers[worker]
+            return reader.withStatementTimeout { () -> Result<InclusionCount, CheckFailure> in
+                do throws(IntrospectError) {
+                    let query = query(for: relationship, child: child, sql: sql, reader: reader)
+                    let row = try reader.rows(query).first ?? []
+                    let checked = row.first.flatMap { $0.flatMap { Int($0) } } ?? 0
+                    let found = row.count > 1 ? (row[1].flatMap { Int($0) ?? Double($0).map { Int($0) } } ?? 0) : 0
+                    return .success(InclusionCount(checked: checked, found: found))
+                } catch {
+                    return .failure(CheckFailure(reason: Self.reason(error)))
+                }
+            }
+        }) ?? []
+        var counts: [InclusionCount?] = []
+        var failures: [Int: String] = [:]
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .success(let count): counts.append(count)
+            case .failure(let failure):
+                counts.append(nil)
+                failures[index] = failure.reason
+            }
+        }
+        return (counts, failures)
+    }
+
+    struct CheckFailure: Error {
+        var reason: String
+    }
+
+    /// How many of up to `sampleValues` distinct non-null values of the child's columns the parent's key
+    /// holds. A large child table is read through the engine's sample of it, so the check costs the same
+    /// at a billion rows as at a million.
+    func query(for relationship: Relationship, child: Table, sql: any SampleSQL, reader: any RowReader) -> String {
+        let estimate = sql.estimatedRows(of: child)
+        let source = estimate > sampleValues * 20
+            ? sql.sampledRows(of: child, estimatedRows: estimate, limit: sampleValues * 20, reader: reader)
+            : sql.reference(to: child.id)
+        let values = relationship.from.columns.enumerated().map { "s.\(sql.quoted($0.element)) AS \(sql.quoted("v\($0.offset)"))" }
+        let notNull = relationship.from.columns.map { "s.\(sql.quoted($0)) IS NOT NULL" }.joined(separator: " AND ")
+        let matches = relationship.to.columns.enumerated().map { "p.\(sql.quoted($0.element)) = v.\(sql.quoted("v\($0.offset)"))" }
+            .joined(separator: " AND ")
+        return "SELECT count(*), sum(CASE WHEN EXISTS (SELECT 1 FROM \(sql.reference(to: relationship.to.table)) AS p WHERE \(matches)) "
+            + "THEN 1 ELSE 0 END) FROM (SELECT DISTINCT \(values.joined(separator: ", ")) FROM \(source) AS s WHERE \(notNull) "
+            + "LIMIT \(sampleValues)) AS v"
+    }
+
+    static func reason(_ error: IntrospectError) -> String {
+        switch error.reason {
+        case .timedOut: "the statement timeout ran out"
+        case .locked: "a table is locked by another session"
+        case .queryFailed(_, let message): message
+        default: error.description
         }
     }
 }

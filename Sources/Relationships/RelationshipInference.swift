@@ -63,7 +63,8 @@ struct RelationshipInference: Sendable {
     /// Column names that name a person's role, and the tables people are kept in.
     static let personRoles: Set<String> = ["owner", "author", "creator", "editor", "assignee", "reporter", "reviewer",
                                            "approver", "requester", "manager", "supervisor", "user", "boss", "agent",
-                                           "candidate", "proposer", "seconder", "voter", "recipient", "sender", "assigner"]
+                                           "candidate", "proposer", "seconder", "voter", "recipient", "sender", "assigner", "rep",
+                                           "representative"]
     static let personTables: [String] = ["user", "users", "employee", "employees", "person", "people", "persons", "staff",
                                          "member", "members", "editor", "editors", "emp"]
     /// Words that say which row of the table a name is about a key means: `new_id`, `target_id`.

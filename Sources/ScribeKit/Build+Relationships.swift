@@ -3,18 +3,93 @@ import Foundation
 import Relationships
 
 extension Build {
-    /// The relationships stage: undeclared relationships suggested from names, types and keys (and checked
-    /// against the data where that is allowed), added to the catalog for describe and render to show.
+    /// The relationships stage: undeclared relationships suggested from names, types and keys, checked in the
+    /// database where its data may be read, and added to the catalog for describe and render to show.
     func relationships(_ state: inout BuildState) throws(BuildError) {
         let started = Date()
-        let stage = RelationshipStage(defaults: state.config.relationships, settings: state.config.sourceRelationships)
-        let candidates = stage.candidates(in: state.catalog)
-        let (catalog, report) = stage.apply(to: state.catalog, candidates: candidates)
+        let config = state.config
+        let stage = RelationshipStage(defaults: config.relationships, settings: config.sourceRelationships)
+        var candidates = stage.candidates(in: state.catalog)
+        var checks = InclusionSummary()
+        if config.profile.enabled, !candidates.isEmpty {
+            checks = try checkInData(&candidates, using: stage, state: &state)
+        }
+        var (catalog, report) = stage.apply(to: state.catalog, candidates: candidates)
+        report.refutedByData = checks.refuted
         state.catalog = catalog
         state.report.relationships = report
         guard !candidates.isEmpty || report.confirmed > 0 else { return }
-        log.info("[relationships] \(report.suggested) suggested, \(report.confirmed) accepted before and found again, "
+        let data = checks.checked + checks.cached > 0
+            ? "\(checks.checked + checks.cached) checked in the data (\(checks.cached) from the cache, \(checks.refuted) refuted), " : ""
+        log.info("[relationships] \(report.suggested) suggested, \(data)\(report.confirmed) accepted before and found again, "
             + "\(report.belowThreshold) below min_confidence, \(report.rejected) rejected before "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
+    }
+
+    struct InclusionSummary {
+        var checked = 0
+        var cached = 0
+        var refuted = 0
+    }
+
+    /// Weighs each candidate of a source whose data may be read (`profile` on, `verify_with_data` on) by the
+    /// share of its values the key holds: counted in the database, or kept from an earlier build.
+    private func checkInData(_ candidates: inout [Relationship], using relationshipStage: RelationshipStage,
+                             state: inout BuildState) throws(BuildError) -> InclusionSummary {
+        let config = state.config
+        let catalog = state.catalog
+        let cache = InclusionCache(file: URL(fileURLWithPath: config.cache).appendingPathComponent("inclusion.json"))
+        var summary = InclusionSummary()
+        var fresh: [String: InclusionCount] = [:]
+        for sourceConfig in config.sources where sourceConfig.profile {
+            let settings = relationshipStage.settings(for: sourceConfig.name)
+            guard settings.infer, settings.verifyWithData else { continue }
+            // What could reach min_confidence once the data agrees; the rest is not worth a query.
+            let wanted = candidates.indices.filter {
+                candidates[$0].from.table.source.isExactly(sourceConfig.name) && (candidates[$0].confidence ?? 0) >= settings.minConfidence / 2
+            }
+            var unchecked: [Int] = []
+            var keys: [Int: String] = [:]
+            for index in wanted {
+                let key = InclusionCache.key(for: candidates[index], in: catalog, sampleValues: settings.sampleValues)
+                keys[index] = key
+                if let count = cache.count(key: key) {
+                    InclusionCheck.weigh(&candidates[index], by: count)
+                    fresh[key] = count
+                    summary.cached += 1
+                } else {
+                    unchecked.append(index)
+                }
+            }
+            guard !unchecked.isEmpty else { continue }
+            let plan = config.profile.sampling
+            let checker = try stage(.relationships, subject: sourceConfig.name) { () throws -> InclusionChecker in
+                InclusionChecker(driver: try sourceConfig.driver(), sampleValues: settings.sampleValues, workers: plan.workers,
+                                 statementTimeoutMilliseconds: plan.statementTimeoutMilliseconds)
+            }
+            let progress = ProgressPrinter(log: log, label: "[relationships]")
+            let progressStarted = Date()
+            let show: @Sendable (Int, Int) -> Void = { done, total in
+                progress.show(done: done, total: total, noun: "suggestions checked", started: progressStarted)
+            }
+            let toCheck = unchecked.map { candidates[$0] }
+            let (counts, failures) = try stage(.relationships, subject: sourceConfig.name) {
+                try checker.check(toCheck, in: catalog, progress: show)
+            }
+            progress.finish()
+            for (offset, index) in unchecked.enumerated() {
+                guard let count = counts[offset] else {
+                    candidates[index].evidence.append("could not be checked in the data: \(failures[offset] ?? "unknown reason")")
+                    continue
+                }
+                InclusionCheck.weigh(&candidates[index], by: count)
+                if let key = keys[index] { fresh[key] = count }
+                summary.checked += 1
+            }
+        }
+        summary.refuted = candidates.filter { $0.evidence.contains { $0.hasPrefix(InclusionCheck.refutedPrefix) } }.count
+        // A cache that cannot be written costs the checks next time, nothing more.
+        if summary.checked > 0 || !fresh.isEmpty { try? cache.store(fresh) }
+        return summary
     }
 }
