@@ -9,6 +9,10 @@ import random
 import sys
 
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+# With a second argument, every reference (declared or not) is written there, one per line as
+# bench/relationships_score.py reads them.
+truth_file = sys.argv[2] if len(sys.argv) > 2 else None
+truth = []
 random.seed(count)
 schemas = ["sales", "finance", "marketing", "operations", "hr", "inventory", "analytics", "staging"]
 entities = ["customer", "order", "invoice", "product", "shipment", "payment", "account", "campaign", "employee",
@@ -33,6 +37,8 @@ for i in range(count):
             target_schema, target = random.choice(tables[-400:])
             column = f"{target}_id"
             columns.append(f"{column} bigint")
+            if column not in [c.split()[0] for c in columns[:-1]]:
+                truth.append(f"{schema}.{name}\t{column}\t{target_schema}.{target}\tid")
             if random.random() < 0.8:
                 keys.append(f"ALTER TABLE {schema}.{name} ADD FOREIGN KEY ({column}) REFERENCES {target_schema}.{target} (id);")
         else:
@@ -51,3 +57,6 @@ for i in range(count):
     tables.append((schema, name))
 out.append("ANALYZE;")
 print("\n".join(out))
+if truth_file:
+    with open(truth_file, "w", encoding="utf-8") as f:
+        f.write("\n".join(truth) + "\n")

@@ -446,22 +446,19 @@ struct RelationshipInference: Sendable {
     /// Tables whose name `stem` abbreviates word by word (`cust` → customer, `emp dept` → employee_department),
     /// when exactly one table in the schema (or, failing that, anywhere) fits.
     func abbreviated(_ stem: IdentifierWords, near id: TableID) -> [Int] {
-        var fits = Set<Int>()
-        for (target, name) in index.byInitials[String(stem.words.compactMap(\.first))] ?? [] where name.count == stem.count {
-            let pairs = zip(stem.words, name.words)
-            if pairs.allSatisfy({ $0 == $1 || Abbreviation.abbreviates($0, $1) }), pairs.contains(where: { $0 != $1 }) {
-                fits.insert(target)
-            }
-        }
-        let near = fits.filter { schemaFactor(index.facts[$0].table.id, id) == 1 }
-        if near.count == 1 { return Array(near) }
-        return near.isEmpty && fits.count == 1 ? Array(fits) : []
+        onlyFit(of: stem, among: index.byInitials, near: id)
     }
 
     /// Tables whose key name `words` abbreviates word by word (`addr_sk` → `address_sk`), when one fits.
     func abbreviatedKey(_ words: IdentifierWords, near id: TableID) -> [Int] {
+        onlyFit(of: words, among: index.byKeyInitials, near: id)
+    }
+
+    /// The one table of `names` (by initials: an abbreviation keeps each word's first letter) whose name
+    /// `words` abbreviates, nearest first; none when several fit equally near.
+    private func onlyFit(of words: IdentifierWords, among names: [String: [(table: Int, name: IdentifierWords)]], near id: TableID) -> [Int] {
         var fits = Set<Int>()
-        for (target, name) in index.byKeyInitials[String(words.words.compactMap(\.first))] ?? [] where name.count == words.count {
+        for (target, name) in names[String(words.words.compactMap(\.first))] ?? [] where name.count == words.count {
             let pairs = zip(words.words, name.words)
             if pairs.allSatisfy({ $0 == $1 || Abbreviation.abbreviates($0, $1) }), pairs.contains(where: { $0 != $1 }) {
                 fits.insert(target)
