@@ -36,3 +36,23 @@ func escapeHTML(_ text: String) -> String {
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+/// A reason written by the relationships stage as HTML: escaped, with each `quoted` name set as code.
+/// Names come from the database and may hold any character, a backtick too; an unpaired one stays a
+/// plain character, and nothing but the two tags is ever markup.
+func evidenceHTML(_ text: String) -> String {
+    let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+    guard parts.count >= 3 else { return escapeHTML(text) }
+    var html = ""
+    for (offset, part) in parts.enumerated() {
+        let isCode = offset % 2 == 1 && offset < parts.count - 1
+        if isCode {
+            html += "<code>" + escapeHTML(String(part)) + "</code>"
+        } else {
+            // The last part after an odd backtick count: the backtick was a character of a name.
+            if offset % 2 == 1 { html += "`" }
+            html += escapeHTML(String(part))
+        }
+    }
+    return html
+}

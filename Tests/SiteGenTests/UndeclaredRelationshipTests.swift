@@ -120,7 +120,7 @@ struct UndeclaredRelationshipTests {
         #expect(suggestion.other.label == "customers" && suggestion.other.href == "customers.html")
         #expect(suggestion.otherColumns.map(\.href) == ["customers.html#c-id"])
         #expect(suggestion.confidence == "0.82")
-        #expect(suggestion.evidence == ["`customer_id` is the table name `customers` and `id`", "both are INTEGER"])
+        #expect(suggestion.evidenceHTML == ["<code>customer_id</code> is the table name <code>customers</code> and <code>id</code>", "both are INTEGER"])
         #expect(suggestion.cardinality == "many-to-one")
         let reference = try #require(page.columns[1].references.first)
         #expect(reference.marker == "FK?" && reference.style == "suggested")
@@ -164,13 +164,15 @@ struct UndeclaredRelationshipTests {
     }
 
     @Test func theTablePageShowsSuggestionsEscapedWithTheirEvidenceAndALegend() throws {
-        let catalog = Self.catalog(evidence: ["<script>alert(1)</script> & more"])
+        let catalog = Self.catalog(evidence: ["<script>alert(1)</script> & more", "`<b>` joins `a`b`"])
         let files = try Fixture.site(catalog, in: try TemporaryFolder())
         let orders = String(decoding: try #require(files["s/main/tables/orders.html"]), as: UTF8.self)
         #expect(orders.contains(#"<section id="suggested-relationships">"#))
         #expect(orders.contains(##"<a href="orders.html#c-customer_id"><code>customer_id</code></a> probably references "##
             + ##"<a href="customers.html">customers</a>.<a href="customers.html#c-id"><code>id</code></a> <span class="muted">(confidence 0.82)</span>"##))
         #expect(orders.contains("<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</li>"))
+        // Names in backticks are set as code, escaped; an odd backtick stays a character.
+        #expect(orders.contains("<li><code>&lt;b&gt;</code> joins <code>a</code>b`</li>"))
         #expect(!orders.contains("<script>alert"))
         #expect(orders.contains(#"<span class="key fk suggested" title="suggested relationship (confidence 0.82): &lt;script&gt;"#))
         #expect(orders.contains("inferred, accepted by ana"))

@@ -144,7 +144,7 @@ def test_suggested_relationships_are_marked_on_pages_and_drawn_dashed(browser, n
     tables = no_keys_site / "shop" / "main" / "tables"
     browser.get((tables / "orders.html").as_uri())
     section = browser.find_element(By.ID, "suggested-relationships")
-    assert "customer_id probably references customers.id (confidence 0.90)" in section.text
+    assert "customer_id probably references customers.id (confidence 0.95)" in section.text
     assert "SUGGESTION" in section.text  # the badge is set in capitals
     # The reasons are folded away until asked for.
     reason = "`customer_id` is the table name `customers` and `id`"
@@ -152,13 +152,13 @@ def test_suggested_relationships_are_marked_on_pages_and_drawn_dashed(browser, n
     section.find_element(By.TAG_NAME, "summary").click()
     assert reason in section.text
     keys = browser.find_element(By.CSS_SELECTOR, "tr#c-customer_id .key.fk.suggested")
-    assert keys.text == "FK?" and keys.get_attribute("title").startswith("suggested relationship (confidence 0.90)")
+    assert keys.text == "FK?" and keys.get_attribute("title").startswith("suggested relationship (confidence 0.95)")
 
     # The diagram draws it dashed in the suggestion colour, labelled with its confidence, and explains that.
     dashed = browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge path[stroke-dasharray][stroke='#0d9488']")
     assert len(dashed) == 2  # to customers, and from order_lines
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge text")]
-    assert labels == ["0.90", "0.90"]
+    assert labels == ["0.95", "0.95"]
     assert not browser.find_elements(By.CSS_SELECTOR, "#diagram g.edge path:not([stroke-dasharray])")
     legend = browser.find_element(By.CSS_SELECTOR, "#diagram .legend")
     assert legend.is_displayed() and "suggested by Schema Scribe" in legend.text
@@ -167,7 +167,7 @@ def test_suggested_relationships_are_marked_on_pages_and_drawn_dashed(browser, n
 
     browser.get((tables / "customers.html").as_uri())
     text = browser.find_element(By.ID, "suggested-relationships").text
-    assert "id is probably referenced by orders.customer_id (confidence 0.90)" in text
+    assert "id is probably referenced by orders.customer_id (confidence 0.95)" in text
 
     # The schema's overview draws the suggestions too, so the tables are not islands.
     browser.get((no_keys_site / "shop" / "main" / "schema.svg").as_uri())

@@ -69,19 +69,19 @@ def test_relationships_lists_suggestions_and_accept_records_them_in_the_ledger(t
     listed = run_scribe("relationships", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
-    start = lines.index("main.orders.customer_id → main.customers.id  0.90  suggested")
+    start = lines.index("main.orders.customer_id → main.customers.id  0.95  suggested")
     assert lines[start + 1].startswith("    ")  # its evidence, indented
 
     as_json = json.loads(run_scribe("relationships", "main.orders.*", "--format", "json", cwd=tmp_path).stdout)
     assert [(r["from"], r["to"]["table"]["name"], r["origin"], r["status"], r["confidence"]) for r in as_json] == [
         ({"table": {"source": "shop", "schema": "main", "name": "orders"}, "columns": ["customer_id"]},
-         "customers", "inferred", "suggested", 0.9)]
+         "customers", "inferred", "suggested", 0.95)]
     assert as_json[0]["evidence"]
 
     accepted = run_scribe("relationships", "accept", "main.orders.customer_id", "--by", "Ada Lovelace", cwd=tmp_path)
     assert accepted.returncode == 0, accepted.stderr
     assert accepted.stdout == ("recorded in content/context/_relationships.yml\n"
-                               "  main.orders.customer_id → main.customers.id (0.90): accepted\n")
+                               "  main.orders.customer_id → main.customers.id (0.95): accepted\n")
     ledger = tmp_path / "content" / "context" / "_relationships.yml"
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
     assert ledger.read_text(encoding="utf-8").endswith(
@@ -98,14 +98,14 @@ def test_relationships_lists_suggestions_and_accept_records_them_in_the_ledger(t
         "      table: customers\n"
         "      columns: [id]\n"
         "    status: accepted\n"
-        '    confidence: "0.90"\n'
+        '    confidence: "0.95"\n'
         '    decided_by: "Ada Lovelace"\n'
         f'    decided_on: "{today}"\n')
     written = ledger.read_bytes()
 
     assert "main.orders.customer_id" not in run_scribe("relationships", cwd=tmp_path).stdout
     shown = run_scribe("relationships", "list", "--status", "accepted", cwd=tmp_path)
-    assert shown.stdout.startswith("main.orders.customer_id → main.customers.id  0.90  accepted by Ada Lovelace\n")
+    assert shown.stdout.startswith("main.orders.customer_id → main.customers.id  0.95  accepted by Ada Lovelace\n")
 
     wrong = run_scribe("relationships", "reject", "orders.*", cwd=tmp_path)
     assert wrong.returncode == 1

@@ -57,7 +57,7 @@ extension PageContext {
                 return TablePage.Suggestion(
                     isReferencing: isReferencing, columns: columns(here.columns, of: table.id),
                     other: link(there.table), otherColumns: columns(there.columns, of: there.table), isComposite: there.columns.count > 1,
-                    confidence: relationship.confidence.map(Format.score), evidence: relationship.evidence,
+                    confidence: relationship.confidence.map(Format.score), evidenceHTML: relationship.evidence.map(evidenceHTML),
                     cardinality: isReferencing ? relationship.cardinality : relationship.cardinality.map(Self.reversed)
                 )
             },

@@ -87,8 +87,8 @@ extension TablePage {
         var isComposite: Bool
         /// "0.82"; nil when the stage gave none.
         var confidence: String?
-        /// Why the stage believes it, one reason each.
-        var evidence: [String]
+        /// Why the stage believes it, one reason each, as HTML (`evidenceHTML`: escaped, names as code).
+        var evidenceHTML: [String]
         var cardinality: String?
 
         func child(named name: String) -> Any? {
@@ -99,7 +99,7 @@ extension TablePage {
             case "otherColumns": otherColumns
             case "isComposite": isComposite
             case "confidence": confidence.orBlank
-            case "evidence": evidence
+            case "evidenceHTML": evidenceHTML
             case "cardinality": cardinality.orBlank
             default: nil
             }
