@@ -469,11 +469,12 @@ struct RelationshipInference: Sendable {
         return near.isEmpty && fits.count == 1 ? Array(fits) : []
     }
 
-    /// Tables that hold people, nearest first: the same schema if it has one, else any.
+    /// The table that holds people, nearest first: the same schema if it has one, else any; of several, the
+    /// first in `personTables`' order (`created_by` means a user where there are users and employees).
     func personTables(near id: TableID) -> [Int] {
         let all = Self.personTables.flatMap { index.byTableName[$0] ?? [] }
         let near = all.filter { schemaFactor(index.facts[$0].table.id, id) == 1 }
-        return Array(Set(near.isEmpty ? all : near)).sorted()
+        return (near.isEmpty ? all : near).prefix(1).map { $0 }
     }
 
     static func isPersonRole(_ words: IdentifierWords) -> Bool {
