@@ -46,6 +46,8 @@ public struct Build: Sendable {
         public var relationships = RelationshipStage.Report()
         /// Approved descriptions whose table or column changed since (`schema.table[.column]`).
         public var stale: [String] = []
+        /// How much of the catalog the site describes, as coverage.html and catalog.json give it; set by render.
+        public var coverage: Coverage?
         /// How long each stage took, in the order they ran.
         public var timings: [StageTiming] = []
         public var seconds = 0.0
@@ -104,7 +106,7 @@ public struct Build: Sendable {
 
         state.report.seconds = Date().timeIntervalSince(started)
         log.info("[write] \(state.report.pages) pages, \(state.report.diagrams) diagrams, \(state.report.files) files → \(outputPath) "
-            + "in \(Self.format(state.report.seconds)) s")
+            + "in \(Self.format(state.report.seconds)) s" + (state.report.coverage.map { "; " + Self.summary($0) } ?? ""))
         return state.report
     }
 

@@ -10,12 +10,15 @@ struct CatalogDocument: Encodable {
     var sources: [Source]
     var relationships: [Relationship]
     var glossary: [GlossaryTerm]
+    /// How much is described, per source and schema, with the quality score (`Coverage`).
+    var coverage: Coverage
 
     init(_ catalog: Catalog) {
         title = catalog.title
         sources = catalog.sources
         relationships = catalog.everyRelationship
         glossary = catalog.glossary
+        coverage = Coverage(catalog)
     }
 
     static func json(_ catalog: Catalog) throws -> Data {

@@ -55,9 +55,16 @@ public struct SitePlan: Sendable {
     public static let glossaryIndex = "glossary/index.html"
     /// The personal-data report: every column found to hold PII, with why.
     public static let piiPage = "pii.html"
+    /// The coverage report: how much of each schema is described, by whom, and how far it can be trusted.
+    public static let coveragePage = "coverage.html"
 
     public func termPage(_ term: String) -> String? {
         termFiles[term].map { "glossary/\($0).html" }
+    }
+
+    /// The `id` of a source's section on the front page.
+    public func sourceAnchor(_ source: String) -> String {
+        "source-" + (sourceFolders[source] ?? "source")
     }
 
     public func schemaFolder(source: String, schema: String) -> String {

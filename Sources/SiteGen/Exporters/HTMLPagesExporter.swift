@@ -99,10 +99,11 @@ public struct HTMLPagesExporter: Exporter {
             }
         }
         if pages.hasPII { try page(SitePlan.piiPage, pages.piiReport()) }
+        try page(SitePlan.coveragePage, pages.coverage())
         for asset in theme.assets {
             try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
         }
-        lap("glossary, personal-data report and assets")
+        lap("glossary, personal-data and coverage reports, and assets")
         return summary
     }
 

@@ -51,6 +51,12 @@ enum Format {
         return "\(Int(value.rounded()))%"
     }
 
+    /// A share of a whole in whole percent, as `percent`, except that a share short of the whole never reads
+    /// "100%": 999 of 1,000 described is ">99%".
+    static func share(_ fraction: Double) -> String {
+        fraction < 1 && fraction * 100 >= 99.5 ? ">99%" : percent(fraction)
+    }
+
     /// A confidence in whole percent, rounded plainly: "0%" means the finding is a guess.
     static func confidence(_ fraction: Double) -> String {
         "\(Int((fraction * 100).rounded()))%"

@@ -20,12 +20,15 @@ struct IndexPage: PageView {
 extension IndexPage {
     struct Source: MustacheParent {
         var name: String
+        /// The section's `id`, which the coverage report links a source's figures to.
+        var anchor: String
         var kind: String
         var schemas: [Schema]
 
         func child(named key: String) -> Any? {
             switch key {
             case "name": name
+            case "anchor": anchor
             case "kind": kind
             case "schemas": schemas
             default: nil

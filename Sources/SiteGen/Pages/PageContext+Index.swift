@@ -15,7 +15,7 @@ extension PageContext {
                 Format.counted(tables.reduce(0) { $0 + $1.columns.count }, "column"),
             ].joined(separator: " · "),
             sources: catalog.sources.map { source in
-                IndexPage.Source(name: source.name, kind: source.kind.rawValue, schemas: source.schemas.map { schema in
+                IndexPage.Source(name: source.name, anchor: plan.sourceAnchor(source.name), kind: source.kind.rawValue, schemas: source.schemas.map { schema in
                     // A long schema is listed on its own page; the front page stays small enough to load at once.
                     let listed = schema.tables.count <= Self.indexTableLimit
                     return IndexPage.Schema(

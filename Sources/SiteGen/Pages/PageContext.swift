@@ -42,7 +42,8 @@ struct PageContext {
             searchScript: root + SitePlan.searchScript,
             breadcrumbs: crumbs.map { Link(label: $0.label, href: $0.target.map { SitePlan.relative($0, from: path) }) },
             glossaryHref: catalog.glossary.isEmpty ? nil : root + SitePlan.glossaryIndex,
-            piiHref: hasPII ? root + SitePlan.piiPage : nil
+            piiHref: hasPII ? root + SitePlan.piiPage : nil,
+            coverageHref: root + SitePlan.coveragePage
         )
     }
 

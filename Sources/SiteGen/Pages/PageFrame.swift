@@ -14,6 +14,8 @@ struct PageFrame: MustacheParent {
     var glossaryHref: String?
     /// Set when any column holds personal data, so every page links the report.
     var piiHref: String?
+    /// The coverage report, which every site has.
+    var coverageHref: String
 
     func child(named name: String) -> Any? {
         switch name {
@@ -25,6 +27,7 @@ struct PageFrame: MustacheParent {
         case "breadcrumbs": breadcrumbs
         case "glossaryHref": glossaryHref.orBlank
         case "piiHref": piiHref.orBlank
+        case "coverageHref": coverageHref
         default: nil
         }
     }
