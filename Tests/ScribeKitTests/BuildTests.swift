@@ -42,7 +42,7 @@ struct BuildTests {
         #expect(report.output == folder.path("_site").path)
         #expect(report.tables == 17)
         #expect(report.views == 4)
-        #expect(report.pages == 24)  // index, one schema, 21 tables and views, the personal-data report
+        #expect(report.pages == 25)  // index, one schema, 21 tables and views, the personal-data and coverage reports
         #expect(report.diagrams == 22)  // one per table and view, one for the schema
         let files = site
         #expect(report.files == files.count - 1, "every file counted once (the marker aside)")
@@ -51,6 +51,17 @@ struct BuildTests {
         let svg = try #require(page.range(of: "<svg").map { page[$0.lowerBound...] })
         #expect(svg.contains(">order_lines</text>") && svg.contains("xlink:href=\"order_lines.html\""))
         #expect(!page.contains("<?xml"))
+    }
+
+    /// The build's last line gives the coverage figures of coverage.html and catalog.json, zeros left out.
+    @Test func theLastLineSaysHowMuchIsDescribed() async throws {
+        let lines = Lines()
+        let report = try await Build(log: .collecting(into: lines)).run(.init(configPath: folder.path("site.yml").path))
+        let coverage = try #require(report.coverage)
+        #expect(coverage.figures.tables.total == 21 && coverage.figures.columns.total == report.columns)
+        let last = try #require(lines.all.last)
+        #expect(last.hasSuffix("; coverage: score 0% (½ trusted tables + ½ trusted columns; see coverage.html); "
+            + "tables and views 21 of 21 described (21 model); columns 118 of 118 described (52 template, 66 model); 10 PII columns"))
     }
 
     @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {
