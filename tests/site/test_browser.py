@@ -226,3 +226,33 @@ def test_typing_while_the_index_loads_is_not_lost(browser, chinook_site):
     """)
     WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "search-results").get_attribute("hidden"))
     assert "Milliseconds" in browser.find_element(By.ID, "search-results").text
+
+
+def test_the_coverage_page_shows_the_figures_and_its_links_open(browser, sample_site, screenshots):
+    browser.get((sample_site / "index.html").as_uri())
+    nav = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "header a.nav")]
+    assert nav[nav.index("Personal data") + 1] == "Coverage"
+    browser.find_element(By.LINK_TEXT, "Coverage").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/coverage.html"))
+    catalog = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
+    figures = catalog["coverage"]["figures"]
+    assert browser.find_element(By.ID, "coverage-score").text == f"{round(figures['score'] * 100)}%"
+    assert "½ × trusted tables ÷ tables + ½ × trusted columns ÷ columns" in browser.find_element(By.TAG_NAME, "main").text
+    row = browser.find_element(By.CSS_SELECTOR, "#coverage-columns tbody tr")
+    cells = [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+    columns = figures["columns"]
+    assert cells == ["warehouse · main"] + [str(columns[k]) for k in (
+        "total", "described", "human", "databaseComment", "template", "model", "approved", "stale", "pending")]
+    pii = browser.find_element(By.CSS_SELECTOR, "#coverage-summary tbody tr td:last-child a")
+    assert pii.text == str(figures["piiColumns"]) and figures["piiColumns"] > 0
+    browser.save_screenshot(str(screenshots / "coverage.png"))
+
+    links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main table a")}
+    assert {(sample_site / "warehouse" / "main" / "index.html").as_uri(), (sample_site / "pii.html").as_uri()} == links
+    pii.click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/pii.html"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr")) == figures["piiColumns"]
+    browser.back()
+    browser.find_element(By.CSS_SELECTOR, "#coverage-tables tbody tr td:nth-child(3) a").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/warehouse/main/index.html"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("main")
