@@ -42,7 +42,7 @@ private extension PageContext {
             columns: tally(figures.columns, href: href),
             // The report lists every column with personal data; there is none to see behind a zero.
             pii: Link(label: Format.count(figures.piiColumns),
-                      href: hasPII && figures.piiColumns > 0 ? SitePlan.relative(SitePlan.piiPage, from: SitePlan.coveragePage) : nil)
+                      href: figures.piiColumns > 0 ? SitePlan.relative(SitePlan.piiPage, from: SitePlan.coveragePage) : nil)
         )
     }
 
