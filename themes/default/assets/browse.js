@@ -79,6 +79,7 @@
     var pager = document.getElementById("browse-pager");
     var current = 0;
     form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     function matches() {
       var text = filter.value.trim().toLowerCase();
