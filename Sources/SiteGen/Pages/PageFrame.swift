@@ -24,7 +24,7 @@ struct PageFrame: MustacheParent {
         case "root": root
         case "home": home
         case "searchScript": searchScript
-        case "pagePath": path
+        case "path": path
         case "breadcrumbs": breadcrumbs
         case "glossaryHref": glossaryHref.orBlank
         case "piiHref": piiHref.orBlank

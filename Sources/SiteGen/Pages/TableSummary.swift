@@ -24,6 +24,7 @@ struct TableSummary: MustacheParent {
         case "rows": rows
         case "description": description
         case "pii": pii.orBlank
+        case "figures": figures
         case "kindValue": figures.kind
         case "references": Format.count(figures.references)
         default: nil
@@ -33,7 +34,7 @@ struct TableSummary: MustacheParent {
 
 extension TableSummary {
     /// A table's figures as numbers, for filtering and sorting in the browser.
-    struct Figures: Sendable, Hashable {
+    struct Figures: MustacheParent, Sendable, Hashable {
         /// The kind's raw value (`table`, `view`, `materialized_view`, …).
         var kind: String
         var columns: Int
@@ -43,5 +44,17 @@ extension TableSummary {
         var references: Int
         var described: Bool
         var piiColumns: Int
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "kind": kind
+            case "columns": columns
+            case "rows": rows.orBlank
+            case "references": references
+            case "described": described
+            case "piiColumns": piiColumns
+            default: nil
+            }
+        }
     }
 }
