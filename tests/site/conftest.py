@@ -61,6 +61,30 @@ def sample_site(tmp_path_factory):
     return build_site(folder, db, "Warehouse", name="warehouse")
 
 
+def many_tables_sql(count):
+    """A schema of `count` tables in a chain of foreign keys, some holding an email column, one a view."""
+    lines = []
+    for i in range(count):
+        columns = [f"id INTEGER PRIMARY KEY", f"label_{i % 7} TEXT"]
+        if i % 10 == 3:
+            columns.append("email TEXT")
+        if i:
+            columns.append(f"parent_id INTEGER REFERENCES t{i - 1:04d}(id)")
+        lines.append(f"CREATE TABLE t{i:04d} ({', '.join(columns)});")
+    lines.append("CREATE VIEW v_first AS SELECT id FROM t0000;")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def many_tables_site(tmp_path_factory):
+    """2,000 empty tables in one schema: the schema page must stay small and fast however long its list."""
+    folder = tmp_path_factory.mktemp("many-tables")
+    db = folder / "many.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(many_tables_sql(2000))
+    return build_site(folder, db, "Many", name="many")
+
+
 NO_KEYS_SQL = """
 CREATE TABLE customers (id INTEGER PRIMARY KEY, full_name TEXT NOT NULL);
 CREATE TABLE products (product_id INTEGER PRIMARY KEY, title TEXT NOT NULL);

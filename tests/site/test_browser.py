@@ -193,7 +193,7 @@ def test_the_personal_data_page_filters_by_kind_and_pages_show_profiles(browser,
     assert len(shown) < len(rows)
     browser.save_screenshot(str(screenshots / "pii.png"))
     # The first email row links to the column on its table page, which carries the badge and a masked profile.
-    shown[0].find_element(By.CSS_SELECTOR, "a").click()
+    shown[0].find_element(By.CSS_SELECTOR, "td:nth-child(2) a").click()
     assert "PII · EMAIL" in browser.find_element(By.CSS_SELECTOR, "tr:target").text  # the badge is set in capitals
     profile = browser.find_element(By.ID, "profile").text
     assert "All 600 rows read." in profile and "masked: personal data" in profile
@@ -256,3 +256,158 @@ def test_the_coverage_page_shows_the_figures_and_its_links_open(browser, sample_
     browser.find_element(By.CSS_SELECTOR, "#coverage-tables tbody tr td:nth-child(3) a").click()
     WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/warehouse/main/index.html"))
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("main")
+
+def list_names(browser):
+    return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr td:first-child a")]
+
+
+def test_the_schema_page_lists_tables_first_and_filters_sorts_and_facets(browser, sample_site, screenshots):
+    from selenium.webdriver.support.ui import Select
+
+    browser.get((sample_site / "warehouse" / "main" / "index.html").as_uri())
+    sections = [s.get_attribute("id") for s in browser.find_elements(By.CSS_SELECTOR, "main section")]
+    assert sections.index("tables") < sections.index("diagram")
+    everything = list_names(browser)
+    assert len(everything) == 21 and everything == sorted(everything)
+    assert browser.find_element(By.ID, "browse-count").text == "Showing 1–21 of 21"
+
+    box = browser.find_element(By.ID, "browse-filter")
+    box.send_keys("ORDER")
+    names = list_names(browser)
+    assert names and all("order" in name for name in names)
+    assert "of 21 in all" not in browser.find_element(By.ID, "browse-count").text
+    assert browser.find_element(By.ID, "browse-count").text.endswith("(21 in all)")
+    box.clear()
+    box.send_keys(" ")  # clear() sends no input event; a space is trimmed away
+    assert len(list_names(browser)) == 21
+
+    Select(browser.find_element(By.ID, "browse-sort")).select_by_value("rows")
+    rows = [int(td.text.replace(",", "") or -1)
+            for td in browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr td:nth-child(4)")]
+    assert rows == sorted(rows, reverse=True) and rows[0] == 7500
+    Select(browser.find_element(By.ID, "browse-sort")).select_by_value("refs")
+    refs = [int(td.text) for td in browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr td:nth-child(5)")]
+    assert refs == sorted(refs, reverse=True) and refs[0] > refs[-1]
+    Select(browser.find_element(By.ID, "browse-sort")).select_by_value("columns")
+    columns = [int(td.text) for td in browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr td:nth-child(3)")]
+    assert columns == sorted(columns, reverse=True)
+
+    Select(browser.find_element(By.ID, "browse-kind")).select_by_value("view")
+    kinds = {td.text for td in browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr td:nth-child(2)")}
+    assert kinds == {"view"}
+    Select(browser.find_element(By.ID, "browse-kind")).select_by_value("")
+    browser.find_element(By.ID, "browse-pii").click()
+    pii = list_names(browser)
+    assert set(pii) == {"addresses", "customer_lifetime_value", "customers", "employees", "suppliers"}
+    assert all(row.find_elements(By.CSS_SELECTOR, ".badge.pii")
+               for row in browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr"))
+    browser.save_screenshot(str(screenshots / "schema-list-pii.png"))
+    browser.find_element(By.ID, "browse-pii").click()
+    Select(browser.find_element(By.ID, "browse-described")).select_by_value("no")
+    undescribed = browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr")
+    assert all(row.find_elements(By.CSS_SELECTOR, ".missing") for row in undescribed)
+    Select(browser.find_element(By.ID, "browse-described")).select_by_value("yes")
+    described = browser.find_elements(By.CSS_SELECTOR, "#browse-table tbody tr")
+    assert len(described) + len(undescribed) == 21
+    assert not any(row.find_elements(By.CSS_SELECTOR, ".missing") for row in described)
+
+
+def test_personal_data_rows_link_their_tables(browser, sample_site):
+    browser.get((sample_site / "pii.html").as_uri())
+    link = browser.find_element(By.CSS_SELECTOR, "#pii-table tbody tr td:first-child a")
+    assert link.text == "main.addresses"
+    link.click()
+    assert browser.current_url.endswith("/warehouse/main/tables/addresses.html")
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("addresses")
+
+
+def test_tables_can_be_starred_and_the_home_page_lists_starred_and_recent(browser, sample_site, screenshots):
+    tables = sample_site / "warehouse" / "main" / "tables"
+    browser.get((sample_site / "index.html").as_uri())
+    browser.execute_script("localStorage.clear(); window.name = '';")
+    browser.get((sample_site / "index.html").as_uri())
+    assert not browser.find_element(By.ID, "personal").is_displayed()
+
+    browser.get((tables / "customers.html").as_uri())
+    star = browser.find_element(By.ID, "star")
+    assert star.get_attribute("aria-pressed") == "false"
+    star.click()
+    assert star.get_attribute("aria-pressed") == "true" and "Starred" in star.text
+    browser.get((tables / "orders.html").as_uri())
+    browser.get((tables / "customers.html").as_uri())
+    assert browser.find_element(By.ID, "star").get_attribute("aria-pressed") == "true"  # remembered across pages
+
+    browser.get((sample_site / "index.html").as_uri())
+    starred = browser.find_elements(By.CSS_SELECTOR, "#starred a")
+    recent = browser.find_elements(By.CSS_SELECTOR, "#recent a")
+    assert [a.text for a in starred] == ["warehouse.main.customers"]
+    assert [a.text for a in recent] == ["warehouse.main.customers", "warehouse.main.orders"]
+    browser.save_screenshot(str(screenshots / "home-starred.png"))
+    starred[0].click()
+    assert browser.current_url.endswith("/warehouse/main/tables/customers.html")
+    browser.find_element(By.ID, "star").click()  # unstar
+    browser.get((sample_site / "index.html").as_uri())
+    assert not browser.find_element(By.ID, "starred-box").is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, "#recent a")
+
+
+def test_without_storage_the_pages_still_work(browser, sample_site):
+    """Storage that throws (a browser's privacy setting) leaves the star working and no error on the page."""
+    browser.get((sample_site / "index.html").as_uri())
+    added = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        Object.defineProperty(window, 'localStorage', {get: function () { throw new Error('denied'); }});
+        window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(e.message); });
+    """})
+    try:
+        browser.get((sample_site / "warehouse" / "main" / "tables" / "orders.html").as_uri())
+        star = browser.find_element(By.ID, "star")
+        star.click()
+        assert star.get_attribute("aria-pressed") == "true"
+        browser.get((sample_site / "warehouse" / "main" / "index.html").as_uri())
+        assert len(list_names(browser)) == 21
+        assert browser.execute_script("return window.__errors") == []
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+        browser.get((sample_site / "index.html").as_uri())
+        browser.execute_script("window.name = '';")
+
+
+def test_a_schema_of_two_thousand_tables_pages_its_list(browser, many_tables_site, screenshots):
+    from selenium.webdriver.support.ui import Select
+
+    page = many_tables_site / "many" / "main" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<tr><td><a href=") == 100  # the first page is in the HTML; the rest waits in the JSON
+    browser.get(page.as_uri())
+    nodes = browser.execute_script("return document.getElementsByTagName('*').length")
+    loaded = browser.execute_script(
+        "var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart;")
+    print(f"2,001 tables: {nodes} elements at load, DOMContentLoaded after {loaded} ms")
+    assert nodes <= 10000
+    assert loaded <= 1000
+    assert len(list_names(browser)) == 100
+    assert browser.find_element(By.ID, "browse-count").text == "Showing 1–100 of 2,001"
+    browser.find_element(By.CSS_SELECTOR, "#browse-pager button[data-page='1']").click()
+    assert list_names(browser)[0] == "t0100"
+    assert browser.find_element(By.ID, "browse-count").text == "Showing 101–200 of 2,001"
+    browser.find_element(By.CSS_SELECTOR, "#browse-pager button[data-page='20']").click()
+    assert list_names(browser) == ["v_first"]
+    browser.save_screenshot(str(screenshots / "many-last-page.png"))
+    box = browser.find_element(By.ID, "browse-filter")
+    box.send_keys("T1")
+    assert len(list_names(browser)) == 100 and browser.find_element(By.ID, "browse-pager").is_displayed()
+    assert browser.find_element(By.ID, "browse-count").text == "Showing 1–100 of 1,000 (2,001 in all)"
+    box.send_keys("99")
+    assert list_names(browser) == [f"t199{i}" for i in range(10)]
+    assert not browser.find_element(By.ID, "browse-pager").is_displayed()
+    Select(browser.find_element(By.ID, "browse-kind")).select_by_value("view")
+    assert list_names(browser) == [] and browser.find_element(By.ID, "browse-count").text.startswith("No table")
+
+    # 200 of the tables hold an email column: the personal-data report shows them 100 at a time.
+    browser.get((many_tables_site / "pii.html").as_uri())
+    shown = [r for r in browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr") if r.is_displayed()]
+    assert len(shown) == 100 and shown[0].text.startswith("main.t0003")
+    assert browser.find_element(By.ID, "pii-count").text == "Showing 1–100 of 200"
+    browser.find_element(By.CSS_SELECTOR, "#pii-pager button[data-page='1']").click()
+    shown = [r for r in browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr") if r.is_displayed()]
+    assert len(shown) == 100 and shown[-1].text.startswith("main.t1993")

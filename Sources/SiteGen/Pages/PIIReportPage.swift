@@ -30,6 +30,8 @@ extension PIIReportPage {
         var kindValue: String
         /// `schema.table`.
         var table: String
+        /// The table's page, relative to the report.
+        var tableHref: String?
         var column: String
         var href: String
         var masked: Bool
@@ -38,6 +40,7 @@ extension PIIReportPage {
             switch name {
             case "kindValue": kindValue
             case "table": table
+            case "tableHref": tableHref.orBlank
             case "column": column
             case "href": href
             case "masked": masked

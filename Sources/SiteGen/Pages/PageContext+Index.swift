@@ -37,6 +37,8 @@ extension PageContext {
             note = "The diagram shows the \(Format.count(overview.drawnTables)) most connected of "
                 + "\(Format.count(overview.tables)) tables and views; each table's page has a diagram of its own neighbours."
         }
+        let tables = schema.tables.map { tableSummary($0, from: path) }
+        let kinds = Set(schema.tables.map(\.kind.rawValue)).sorted()
         return SchemaPage(
             frame: frame(path: path, title: "\(source.name).\(schema.name)", crumbs: [
                 (catalog.title, SitePlan.indexPage), ("\(source.name) · \(schema.name)", nil),
@@ -44,7 +46,11 @@ extension PageContext {
             source: source.name,
             name: schema.name,
             tableCount: Format.tablesAndViews(schema.tables.count),
-            tables: schema.tables.map { tableSummary($0, from: path) },
+            tables: Array(tables.prefix(SchemaPage.pageSize)),
+            listJSON: SchemaPage.listJSON(tables),
+            listNote: tables.count > SchemaPage.pageSize
+                ? "Showing 1–\(Format.count(SchemaPage.pageSize)) of \(Format.count(tables.count))" : nil,
+            kinds: kinds.map { PIIReportPage.Kind(value: $0, label: Format.words($0)) },
             diagram: SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path),
             diagramNote: note,
             legend: overview.map { DiagramLegend.of($0.edges) } ?? []

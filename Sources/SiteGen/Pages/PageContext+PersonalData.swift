@@ -16,6 +16,7 @@ extension PageContext {
                     finding: Self.pii(finding),
                     kindValue: finding.kind.rawValue,
                     table: "\(table.id.schema).\(table.name)",
+                    tableHref: plan.tablePage(table.id).map { SitePlan.relative($0, from: path) },
                     column: column.name,
                     href: plan.columnLink(table.id, column.name).map { SitePlan.relative($0, from: path) } ?? "",
                     masked: column.profile?.isMasked ?? false

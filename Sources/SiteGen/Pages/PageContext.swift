@@ -40,6 +40,7 @@ struct PageContext {
             root: root,
             home: root + SitePlan.indexPage,
             searchScript: root + SitePlan.searchScript,
+            path: path,
             breadcrumbs: crumbs.map { Link(label: $0.label, href: $0.target.map { SitePlan.relative($0, from: path) }) },
             glossaryHref: catalog.glossary.isEmpty ? nil : root + SitePlan.glossaryIndex,
             piiHref: hasPII ? root + SitePlan.piiPage : nil,
@@ -77,7 +78,16 @@ struct PageContext {
             columnCount: Format.count(table.columns.count),
             rows: Format.rows(table.rowCount),
             description: description(table.description, pending: table.describePending),
-            pii: piiColumns > 0 ? Format.counted(piiColumns, "PII column") : nil
+            pii: piiColumns > 0 ? Format.counted(piiColumns, "PII column") : nil,
+            figures: TableSummary.Figures(
+                kind: table.kind.rawValue,
+                columns: table.columns.count,
+                rows: table.rowCount?.value,
+                references: table.foreignKeys.count + index.referencing(table.id).count
+                    + index.undeclaredRelationships(of: table.id).count,
+                described: !(table.description?.text.isEmpty ?? true),
+                piiColumns: piiColumns
+            )
         )
     }
 

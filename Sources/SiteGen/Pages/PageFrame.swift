@@ -9,6 +9,8 @@ struct PageFrame: MustacheParent {
     var root: String
     var home: String
     var searchScript: String
+    /// The page's own path from the site's root, which favourites and recent pages remember.
+    var path: String
     var breadcrumbs: [Link]
     /// Set when the site has a glossary.
     var glossaryHref: String?
@@ -24,6 +26,7 @@ struct PageFrame: MustacheParent {
         case "root": root
         case "home": home
         case "searchScript": searchScript
+        case "path": path
         case "breadcrumbs": breadcrumbs
         case "glossaryHref": glossaryHref.orBlank
         case "piiHref": piiHref.orBlank

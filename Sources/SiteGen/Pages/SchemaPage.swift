@@ -7,7 +7,14 @@ struct SchemaPage: PageView {
     var source: String
     var name: String
     var tableCount: String
+    /// The list's first page, rendered into the HTML so it reads without JavaScript.
     var tables: [TableSummary]
+    /// Every table's row as HTML-safe JSON (`SchemaPage.ListEntry`), which the browser filters, sorts and pages.
+    var listJSON: String
+    /// "Showing 1–100 of 527"; nil when the list has one page.
+    var listNote: String?
+    /// The kinds in this schema, for the kind filter.
+    var kinds: [PIIReportPage.Kind]
     /// The overview's SVG file, relative to the page.
     var diagram: String
     /// Set when the overview leaves tables out.
@@ -21,6 +28,10 @@ struct SchemaPage: PageView {
         case "name": name
         case "tableCount": tableCount
         case "tables": tables
+        case "listJSON": listJSON
+        case "listNote": listNote.orBlank
+        case "pageSize": Self.pageSize
+        case "kinds": kinds
         case "diagram": diagram
         case "diagramNote": diagramNote.orBlank
         case "legend": legend
