@@ -55,6 +55,8 @@ public struct SitePlan: Sendable {
     public static let glossaryIndex = "glossary/index.html"
     /// The personal-data report: every column found to hold PII, with why.
     public static let piiPage = "pii.html"
+    /// Every result of a search (`search.html?q=…`), filtered by kind and schema in the page.
+    public static let searchPage = "search.html"
 
     public func termPage(_ term: String) -> String? {
         termFiles[term].map { "glossary/\($0).html" }
