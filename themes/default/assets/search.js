@@ -70,18 +70,23 @@
   }
 
   // Every distinct word of every name, once per page load: word → entries, and words by length and first letter.
+  // Names repeat (id, created_at on every table), so each distinct name is split once.
   function vocab() {
     if (vocabulary) return vocabulary;
+    var byName = new Map(), i;
+    for (i = 0; i < entries.length; i++) {
+      var same = byName.get(entries[i].e.n);
+      if (same) same.push(i); else byName.set(entries[i].e.n, [i]);
+    }
     var byWord = new Map();
-    for (var i = 0; i < entries.length; i++) {
-      var ws = words(entries[i].e.n);
-      if (ws.length > 1) ws.push(entries[i].name);   // the whole name too: "custmerid" finds customer_id
+    byName.forEach(function (indices, name) {
+      var ws = words(name);
+      if (ws.length > 1) ws.push(name.toLowerCase());   // the whole name too: "custmerid" finds customer_id
       for (var j = 0; j < ws.length; j++) {
         var list = byWord.get(ws[j]);
-        if (!list) byWord.set(ws[j], list = []);
-        if (list[list.length - 1] !== i) list.push(i);
+        if (!list) byWord.set(ws[j], [indices]); else if (list[list.length - 1] !== indices) list.push(indices);
       }
-    }
+    });
     var byLength = [], byFirst = new Map();
     byWord.forEach(function (_, w) {
       (byLength[w.length] || (byLength[w.length] = [])).push(w);
@@ -134,17 +139,19 @@
       }
       if (tier < 0) return;
       matched.push(shown);
-      v.byWord.get(w).forEach(function (i) { if (!found.has(i) || found.get(i) > tier) found.set(i, tier); });
+      v.byWord.get(w).forEach(function (indices) {
+        indices.forEach(function (i) { if (!found.has(i) || found.get(i) > tier) found.set(i, tier); });
+      });
     }
     for (var len = word.length - 2; len <= word.length + 2; len++) (v.byLength[len] || []).forEach(consider);
     (v.byFirst.get(word.charAt(0)) || []).forEach(consider);
     return { tiers: found, words: matched };
   }
 
-  // All matches of a query, best first: {total, results (the first `limit`, or all), terms to highlight}.
+  // All matches of a query, best first: {total, results (the first `limit`, or all when 0), terms to highlight}.
   // "pii:" keeps only columns (and tables) holding personal data: "pii:" alone lists them all,
   // "pii:email" those of a kind, "pii:customer" those whose names match.
-  function search(query, limit, keep) {
+  function search(query, limit) {
     var q = query.trim().toLowerCase();
     var onlyPII = q.indexOf("pii:") === 0;
     if (onlyPII) q = q.slice(4).trim();
@@ -168,40 +175,50 @@
       // Typos: each word with few matches may also be any name word near it; other words must still match.
       var near_ = tokens.map(function (w) {
         var exact = 0;
-        for (var k = 0; k < entries.length && exact < FEW; k++) if (score(entries[k], w) >= 0) exact++;
+        if (tokens.length === 1) exact = total;
+        else for (var k = 0; k < entries.length && exact < FEW; k++) if (score(entries[k], w) >= 0) exact++;
         return exact < FEW ? near(w) : null;
       });
-      near_.forEach(function (n) { if (n) terms = terms.concat(n.words); });
-      for (i = 0; i < entries.length; i++) {
-        if (tiers[i] >= 0 || (onlyPII && !entries[i].pii)) continue;
-        var worst = -1, fuzzy = false;
+      var candidates = new Set();
+      near_.forEach(function (n) {
+        if (!n) return;
+        terms = terms.concat(n.words);
+        n.tiers.forEach(function (_, i) { candidates.add(i); });
+      });
+      candidates.forEach(function (i) {
+        if (tiers[i] >= 0 || (onlyPII && !entries[i].pii)) return;
+        var worst = -1;
         for (var w = 0; w < tokens.length; w++) {
           var ts = score(entries[i], tokens[w]);
-          if (ts < 0 && near_[w] && near_[w].tiers.has(i)) { ts = near_[w].tiers.get(i); fuzzy = true; }
+          if (ts < 0 && near_[w] && near_[w].tiers.has(i)) ts = near_[w].tiers.get(i);
           if (ts < 0) { worst = -1; break; }
           worst = Math.max(worst, ts);
         }
-        if (fuzzy && worst >= 0) { tiers[i] = Math.max(worst, FUZZY); total++; }
-      }
+        if (worst >= 0) { tiers[i] = Math.max(worst, FUZZY); total++; }
+      });
     }
     var hits = [];
-    for (i = 0; i < entries.length; i++) if (tiers[i] >= 0 && (!keep || keep(entries[i].e))) hits.push(i);
-    var counted = keep ? hits.length : total;
+    for (i = 0; i < entries.length; i++) if (tiers[i] >= 0) hits.push(i);
     // Ties by shorter name, then alphabetically, tables before columns of the same name. Strings are compared
     // only among the rows shown: a numeric cut first, so a one-letter query over 100k names stays fast.
-    var key = function (i) { return tiers[i] * 65536 + Math.min(entries[i].name.length, 4095) * 2 + entries[i].column; };
-    if (limit && hits.length > limit) {
-      var keys = new Float64Array(hits.length);
-      for (i = 0; i < hits.length; i++) keys[i] = key(hits[i]);
-      var sorted = keys.slice().sort(), cut = sorted[limit - 1];
-      hits = hits.filter(function (h, n) { return keys[n] <= cut; });
+    var keys = new Float64Array(hits.length);
+    for (i = 0; i < hits.length; i++) {
+      keys[i] = tiers[hits[i]] * 65536 + Math.min(entries[hits[i]].name.length, 65535);
     }
-    hits.sort(function (a, b) {
-      return key(a) - key(b) || (entries[a].name < entries[b].name ? -1 : entries[a].name > entries[b].name ? 1 : 0) ||
-        entries[a].column - entries[b].column || a - b;
+    var order = [];
+    if (limit && hits.length > limit) {
+      var cut = keys.slice().sort()[limit - 1];
+      for (i = 0; i < hits.length; i++) if (keys[i] <= cut) order.push(i);
+    } else {
+      for (i = 0; i < hits.length; i++) order.push(i);
+    }
+    order.sort(function (a, b) {
+      var x = entries[hits[a]].name, y = entries[hits[b]].name;
+      return keys[a] - keys[b] || (x < y ? -1 : x > y ? 1 : 0) || entries[hits[a]].column - entries[hits[b]].column || a - b;
     });
+    hits = order.map(function (n) { return hits[n]; });
     if (limit) hits = hits.slice(0, limit);
-    return { total: counted, results: hits.map(function (h) { return entries[h].e; }), terms: terms, tiers: tiers };
+    return { total: total, results: hits.map(function (h) { return entries[h].e; }), terms: terms };
   }
 
   function el(tag, cls, text) {
