@@ -122,11 +122,12 @@
 
   function allowed(word) { return word.length < 4 ? 0 : word.length <= 7 ? 1 : 2; }
 
-  // Names with a word near `word`: entry index → tier (FUZZY for a whole word, FUZZY + 1 for a word's start),
-  // and the words found, to highlight. Only words of a length within 2, or with the same first letter, are compared.
+  // Names with a word near `word`: groups of entry indices with their tier (FUZZY for a whole word, FUZZY + 1
+  // for a word's start), and the words found, to highlight. Only words of a length within 2, or with the same
+  // first letter, are compared.
   function near(word) {
-    var max = allowed(word), found = new Map(), matched = [];
-    if (!max) return { tiers: found, words: matched };
+    var max = allowed(word), groups = [], matched = [];
+    if (!max) return { groups: groups, words: matched };
     var v = vocab(), seen = new Set();
     function consider(w) {
       if (seen.has(w) || w === word) return;
@@ -139,13 +140,20 @@
       }
       if (tier < 0) return;
       matched.push(shown);
-      v.byWord.get(w).forEach(function (indices) {
-        indices.forEach(function (i) { if (!found.has(i) || found.get(i) > tier) found.set(i, tier); });
-      });
+      v.byWord.get(w).forEach(function (indices) { groups.push({ indices: indices, tier: tier }); });
     }
     for (var len = word.length - 2; len <= word.length + 2; len++) (v.byLength[len] || []).forEach(consider);
     (v.byFirst.get(word.charAt(0)) || []).forEach(consider);
-    return { tiers: found, words: matched };
+    return { groups: groups, words: matched };
+  }
+
+  // Entry index → best typo tier, from near()'s groups.
+  function tierMap(found) {
+    var tiers = new Map();
+    found.groups.forEach(function (g) {
+      g.indices.forEach(function (i) { if (!tiers.has(i) || tiers.get(i) > g.tier) tiers.set(i, g.tier); });
+    });
+    return tiers;
   }
 
   // All matches of a query, best first: {total, results (the first `limit`, or all when 0), terms to highlight}.
@@ -179,23 +187,30 @@
         else for (var k = 0; k < entries.length && exact < FEW; k++) if (score(entries[k], w) >= 0) exact++;
         return exact < FEW ? near(w) : null;
       });
-      var candidates = new Set();
-      near_.forEach(function (n) {
-        if (!n) return;
-        terms = terms.concat(n.words);
-        n.tiers.forEach(function (_, i) { candidates.add(i); });
-      });
-      candidates.forEach(function (i) {
-        if (tiers[i] >= 0 || (onlyPII && !entries[i].pii)) return;
-        var worst = -1;
-        for (var w = 0; w < tokens.length; w++) {
-          var ts = score(entries[i], tokens[w]);
-          if (ts < 0 && near_[w] && near_[w].tiers.has(i)) ts = near_[w].tiers.get(i);
-          if (ts < 0) { worst = -1; break; }
-          worst = Math.max(worst, ts);
-        }
-        if (worst >= 0) { tiers[i] = Math.max(worst, FUZZY); total++; }
-      });
+      near_.forEach(function (n) { if (n) terms = terms.concat(n.words); });
+      if (tokens.length === 1) {
+        // One word: every name near it is a match, however many (a common word misspelt finds them all).
+        near_[0].groups.forEach(function (g) {
+          g.indices.forEach(function (i) {
+            if (tiers[i] < 0 && !(onlyPII && !entries[i].pii)) { tiers[i] = g.tier; total++; }
+            else if (tiers[i] > g.tier && tiers[i] >= FUZZY) tiers[i] = g.tier;
+          });
+        });
+      } else {
+        var maps = near_.map(function (n) { return n ? tierMap(n) : null; }), candidates = new Set();
+        maps.forEach(function (m) { if (m) m.forEach(function (_, i) { candidates.add(i); }); });
+        candidates.forEach(function (i) {
+          if (tiers[i] >= 0 || (onlyPII && !entries[i].pii)) return;
+          var worst = -1;
+          for (var w = 0; w < tokens.length; w++) {
+            var ts = score(entries[i], tokens[w]);
+            if (ts < 0 && maps[w] && maps[w].has(i)) ts = maps[w].get(i);
+            if (ts < 0) { worst = -1; break; }
+            worst = Math.max(worst, ts);
+          }
+          if (worst >= 0) { tiers[i] = Math.max(worst, FUZZY); total++; }
+        });
+      }
     }
     var hits = [];
     for (i = 0; i < entries.length; i++) if (tiers[i] >= 0) hits.push(i);
