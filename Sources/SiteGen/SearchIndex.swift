@@ -24,33 +24,46 @@ public struct SearchIndex: Sendable, Codable, Equatable {
         /// For a table: the names of the tables it references and that reference it, declared or shown
         /// undeclared relationships alike (comma-separated, sorted), so a search for one finds the other; absent when none.
         public var related: String?
+        /// For a table or a column: its schema's position in `schemas`, which the results page filters by; absent for a term.
+        public var schema: Int?
 
         enum CodingKeys: String, CodingKey {
-            case kind = "k", name = "n", context = "c", path = "p", description = "d", pii = "x", related = "r"
+            case kind = "k", name = "n", context = "c", path = "p", description = "d", pii = "x", related = "r", schema = "s"
         }
     }
 
     public var version: Int
+    /// Every schema as `source.schema`, in catalog order; entries refer to one by its position, since names
+    /// may hold dots and a number is shorter than the name on each of 100,000 columns.
+    public var schemas: [String]
     public var entries: [Entry]
 
     /// `index` is the catalog's, when the caller has it already.
     public init(_ catalog: Catalog, plan: SitePlan, index: CatalogIndex? = nil) {
         let index = index ?? CatalogIndex(catalog)
         version = Self.formatVersion
-        entries = []
+        schemas = []
         entries = Self.termEntries(catalog, plan)
+        var schemaNumbers: [SitePlan.SchemaKey: Int] = [:]
+        for source in catalog.sources {
+            for schema in source.schemas {
+                schemaNumbers[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = schemas.count
+                schemas.append("\(source.name).\(schema.name)")
+            }
+        }
         for table in catalog.allTables {
             guard let page = plan.tablePage(table.id) else { continue }
             let place = "\(table.id.source).\(table.id.schema)"
+            let schema = schemaNumbers[SitePlan.SchemaKey(source: table.id.source, schema: table.id.schema)]
             let kinds = Set(table.columns.compactMap { $0.pii?.kind.rawValue }).sorted()
             let related = Self.related(table, index)
             entries.append(Entry(kind: table.kind.rawValue, name: table.name, context: place, path: page,
                                  description: Self.short(table.description?.text), pii: kinds.isEmpty ? nil : kinds.joined(separator: ","),
-                                 related: related.isEmpty ? nil : related.joined(separator: ",")))
+                                 related: related.isEmpty ? nil : related.joined(separator: ","), schema: schema))
             for column in table.columns {
                 entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
                                      path: plan.columnLink(table.id, column.name) ?? page,
-                                     description: Self.short(column.description?.text), pii: column.pii?.kind.rawValue))
+                                     description: Self.short(column.description?.text), pii: column.pii?.kind.rawValue, schema: schema))
             }
         }
     }

@@ -57,6 +57,8 @@ public struct SitePlan: Sendable {
     public static let piiPage = "pii.html"
     /// The coverage report: how much of each schema is described, by whom, and how far it can be trusted.
     public static let coveragePage = "coverage.html"
+    /// Every result of a search (`search.html?q=…`), filtered by kind and schema in the page.
+    public static let searchPage = "search.html"
 
     public func termPage(_ term: String) -> String? {
         termFiles[term].map { "glossary/\($0).html" }

@@ -42,7 +42,7 @@ struct BuildTests {
         #expect(report.output == folder.path("_site").path)
         #expect(report.tables == 17)
         #expect(report.views == 4)
-        #expect(report.pages == 25)  // index, one schema, 21 tables and views, the personal-data and coverage reports
+        #expect(report.pages == 26)  // index, one schema, 21 tables and views, the personal-data and coverage reports, search results
         #expect(report.diagrams == 22)  // one per table and view, one for the schema
         let files = site
         #expect(report.files == files.count - 1, "every file counted once (the marker aside)")

@@ -14,6 +14,7 @@ struct PageViewTests {
         let (source, schema) = (catalog.sources[0], catalog.sources[0].schemas[0])
         var views: [any PageView] = [
             pages.indexPage(), pages.schema(schema, of: source, overview: nil), pages.glossaryIndex(), pages.piiReport(), pages.coverage(),
+            pages.searchPage(),
         ]
         let diagram = (ERDiagram.Result(dot: "", neighbours: 3, drawnNeighbours: 1, edges: [.declared, .suggested]), "<svg></svg>")
         views += catalog.allTables.map { pages.table($0, diagram: diagram) }
@@ -29,7 +30,7 @@ struct PageViewTests {
             "ProfileSection.FrequentValue", "TablePage", "TablePage.Column", "TablePage.PrimaryKey", "TablePage.ForeignKey",
             "TablePage.Reference", "TablePage.Relationship", "TablePage.Read", "TablePage.Index", "TablePage.IndexPart",
             "TablePage.Constraint", "TablePage.Partition", "TablePage.Diagram", "TablePage.Suggestion", "TablePage.ColumnReference",
-            "DiagramLegend", "CoveragePage", "CoveragePage.Row", "CoveragePage.Tally",
+            "DiagramLegend", "CoveragePage", "CoveragePage.Row", "CoveragePage.Tally", "SearchPage",
         ]
         #expect(Set(expected.map { "SiteGen." + $0 }).subtracting(walk.types) == [], "the catalog below reaches every view model")
     }

@@ -25,7 +25,7 @@ struct SiteGeneratorTests {
         let folder = try TemporaryFolder()
         let files = try Fixture.site(try Fixture.shop(), in: folder)
         let paths = Set(files.keys)
-        for expected in ["index.html", "search.json", "search-index.js", "catalog.json", "assets/style.css", "assets/search.js",
+        for expected in ["index.html", "search.json", "search-index.js", "catalog.json", "assets/style.css", "assets/search.js", "search.html",
                          "shop/main/index.html", "shop/main/schema.svg", ".schema-scribe-site"] {
             #expect(paths.contains(expected), "missing \(expected)")
         }
@@ -122,6 +122,34 @@ struct SiteGeneratorTests {
         let trickyScript = String(decoding: try SearchIndex(tricky, plan: SitePlan(tricky)).script(), as: UTF8.self)
         #expect(trickyScript.contains(#""n":"\u003c/script>\u003cb>""#))
         #expect(trickyScript.contains(#"line\u2028separator"#) && !trickyScript.contains("\u{2028}"))
+    }
+
+    /// The results page filters by schema through a number, since a schema's or source's name may hold a dot.
+    @Test func searchEntriesNameTheirSchemaByPosition() throws {
+        var catalog = Fixture.catalog(tables: ["a"])
+        catalog.sources.append(Source(name: "x.y", kind: .sqlite, schemas: [
+            Schema(name: "one", tables: []),
+            Schema(name: "z.w", tables: [Table(id: TableID(source: "x.y", schema: "z.w", name: "b"), kind: .view,
+                                              columns: [Column(name: "c", position: 1, dataType: "TEXT")])]),
+        ]))
+        catalog.glossary = [GlossaryTerm(term: "Thing", definition: "A thing.")]
+        let index = SearchIndex(catalog, plan: SitePlan(catalog))
+        #expect(index.schemas == ["s.main", "x.y.one", "x.y.z.w"])
+        #expect(index.entries.map { "\($0.kind) \($0.name) \($0.schema.map(String.init) ?? "-")" }
+            == ["term Thing -", "table a 0", "column id 0", "view b 2", "column c 2"])
+        let json = String(decoding: try index.json(), as: UTF8.self)
+        #expect(json.contains(#""schemas":["s.main","x.y.one","x.y.z.w"]"#))
+        #expect(json.contains(#"{"c":"glossary","d":"A thing.","k":"term","n":"Thing","p":"glossary/thing.html"}"#))
+    }
+
+    @Test func theSearchPageIsAFrameForTheScript() throws {
+        let files = try Fixture.site(try Fixture.shop(), in: try TemporaryFolder())
+        let page = String(decoding: try #require(files["search.html"]), as: UTF8.self)
+        for part in [#"<title>Search · "#, #"<script defer src="assets/search.js" data-index="search-index.js" data-root="">"#,
+                     #"<form class="search-form" action="search.html" method="get" role="search">"#,
+                     #"<select id="search-kind""#, #"<select id="search-schema""#, #"<ol id="search-list""#] {
+            #expect(page.contains(part), "search.html lacks \(part)")
+        }
     }
 }
 

@@ -166,3 +166,35 @@ def multi_source_site(tmp_path_factory, postgres_url, chinook_db):
                             capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stderr
     return folder / "site", result
+
+
+RANKING_SQL = """
+CREATE TABLE "order" (id INTEGER PRIMARY KEY);
+CREATE TABLE orders (id INTEGER PRIMARY KEY);
+CREATE TABLE order_lines (order_id INTEGER, line_no INTEGER);
+CREATE TABLE shop_order (id INTEGER PRIMARY KEY);
+CREATE TABLE "PurchaseOrder" (id INTEGER PRIMARY KEY);
+CREATE TABLE reorder_rules (id INTEGER PRIMARY KEY);
+CREATE TABLE customer (id INTEGER PRIMARY KEY, full_name TEXT);
+CREATE VIEW item_view AS SELECT 1 AS item_total;
+""" + "".join(f"CREATE TABLE item_{n} (id INTEGER PRIMARY KEY);\n" for n in range(1, 61))
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory):
+    """Names that show the search's ranking and typo tolerance, in two sources so results have two schemas:
+    shop (orders, customer, a view and 60 item_N tables) and archive (20 more item_N tables, and a log of 250
+    note_N columns)."""
+    folder = tmp_path_factory.mktemp("search")
+    with sqlite3.connect(folder / "shop.sqlite") as db:
+        db.executescript(RANKING_SQL)
+    with sqlite3.connect(folder / "archive.sqlite") as db:
+        db.executescript("".join(f"CREATE TABLE item_{n} (id INTEGER PRIMARY KEY);\n" for n in range(100, 120)) +
+                         "CREATE TABLE log (" + ", ".join(f"note_{n} TEXT" for n in range(1, 251)) + ");")
+    (folder / "site.yml").write_text(
+        "title: Search\nsources:\n"
+        f"  - {{name: shop, kind: sqlite, path: {folder / 'shop.sqlite'}}}\n"
+        f"  - {{name: archive, kind: sqlite, path: {folder / 'archive.sqlite'}}}\n", encoding="utf-8")
+    result = run_scribe("build", "--config", str(folder / "site.yml"), "--output", str(folder / "site"))
+    assert result.returncode == 0, result.stderr
+    return folder / "site"

@@ -14,7 +14,7 @@ def search(browser, text):
     box.clear()
     box.send_keys(text)
     WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "search-results").get_attribute("hidden"))
-    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results a")]
+    return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li[role=option] a")]
 
 
 def test_the_search_finds_every_column_of_chinook(browser, chinook_site):
@@ -205,7 +205,7 @@ def test_pii_colon_in_the_search_box_lists_personal_data(browser, sample_site):
 
     def shown(query):
         search(browser, query)
-        return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        return [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li[role=option] a")]
 
     emails = shown("pii:email")
     assert emails and all("PII" in t for t in emails)
@@ -411,3 +411,89 @@ def test_a_schema_of_two_thousand_tables_pages_its_list(browser, many_tables_sit
     browser.find_element(By.CSS_SELECTOR, "#pii-pager button[data-page='1']").click()
     shown = [r for r in browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr") if r.is_displayed()]
     assert len(shown) == 100 and shown[-1].text.startswith("main.t1993")
+
+
+def names(browser, selector="#search-results li[role=option] a strong"):
+    return [e.text for e in browser.find_elements(By.CSS_SELECTOR, selector)]
+
+
+def test_exact_names_come_before_prefixes_before_words_before_the_rest(browser, search_site):
+    browser.get((search_site / "index.html").as_uri())
+    search(browser, "order")
+    # Exact; prefixes, shorter first; a word of the name (snake or camel); inside a name.
+    found = names(browser)
+    assert found[:7] == ["order", "orders", "order_id", "order_lines", "shop_order", "PurchaseOrder", "reorder_rules"]
+    # Then what matches only by where it is: the columns of those tables.
+    assert set(found[7:]) == {"id", "line_no"}
+
+
+def test_a_typo_still_finds_the_name(browser, search_site, sample_site):
+    browser.get((search_site / "index.html").as_uri())
+    search(browser, "custmer")
+    assert names(browser)[0] == "customer"
+    search(browser, "ordres")   # a transposition
+    assert names(browser)[0] == "orders"
+    browser.get((sample_site / "index.html").as_uri())
+    search(browser, "custmer")
+    found = names(browser)
+    assert "customer_id" in found and "customers" in found
+
+
+def test_the_dropdown_counts_every_result_and_links_them_all(browser, search_site, screenshots):
+    browser.get((search_site / "index.html").as_uri())
+    links = search(browser, "item")
+    assert len(links) == 50
+    more = browser.find_element(By.CSS_SELECTOR, "#search-results li.more")
+    # 80 item_N tables and their id columns (found by where they are), the view item_view and its column item_total.
+    assert more.find_element(By.CLASS_NAME, "count").text == "50 of 162 results"
+    browser.save_screenshot(str(screenshots / "search-dropdown.png"))
+    more.find_element(By.LINK_TEXT, "see all results").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("search.html?q=item"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    assert browser.find_element(By.ID, "search-count").text == "162 results"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#search-list li")) == 162
+    assert browser.find_element(By.ID, "search-query").get_attribute("value") == "item"
+
+
+def test_the_results_page_filters_by_kind_and_schema_and_pages(browser, search_site, screenshots):
+    from selenium.webdriver.support.ui import Select
+    browser.get((search_site / "search.html").as_uri() + "?q=item")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    kinds = Select(browser.find_element(By.ID, "search-kind"))
+    assert [o.text for o in kinds.options] == ["every kind", "column (81)", "table (80)", "view (1)"]
+    kinds.select_by_visible_text("view (1)")
+    assert names(browser, "#search-list strong") == ["item_view"]
+    kinds.select_by_index(0)
+    schemas = Select(browser.find_element(By.ID, "search-schema"))
+    assert [o.text for o in schemas.options] == ["every schema", "shop.main (122)", "archive.main (40)"]
+    schemas.select_by_visible_text("archive.main (40)")
+    assert browser.find_element(By.ID, "search-count").text == "40 results"
+    assert all(e.text.startswith("archive.main") for e in browser.find_elements(By.CSS_SELECTOR, "#search-list .where"))
+    kinds.select_by_visible_text("table (80)")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#search-list li")) == 20
+    marks = browser.find_elements(By.CSS_SELECTOR, "#search-list strong mark")
+    assert marks and all(m.text == "item" for m in marks)
+    schemas.select_by_index(0)
+    browser.save_screenshot(str(screenshots / "search-results-page.png"))
+
+    # A broad query keeps the page small: 200 rows at a time.
+    browser.get((search_site / "search.html").as_uri() + "?q=note")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    assert browser.find_element(By.ID, "search-count").text == "1\u2013200 of 250 results"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#search-list li")) == 200
+    browser.find_element(By.CSS_SELECTOR, "#search-pager button").click()
+    assert browser.find_element(By.ID, "search-count").text == "201\u2013250 of 250 results"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#search-list li")) == 50
+    assert [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#search-pager button")] == ["\u2190 Previous"]
+
+
+def test_the_results_page_highlights_hostile_names_as_text(browser, hostile_site, screenshots):
+    browser.get((hostile_site / "search.html").as_uri() + "?q=%3Cimg")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert
+    strong = browser.find_element(By.CSS_SELECTOR, "#search-list strong")
+    assert strong.text == "<img src=x onerror=alert(1)>"
+    assert strong.find_element(By.TAG_NAME, "mark").text == "<img"
+    assert not browser.find_elements(By.CSS_SELECTOR, "#search-page img, #search-page script, #search-page svg")
+    browser.save_screenshot(str(screenshots / "search-results-hostile.png"))

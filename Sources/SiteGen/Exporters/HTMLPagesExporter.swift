@@ -100,6 +100,7 @@ public struct HTMLPagesExporter: Exporter {
         }
         if pages.hasPII { try page(SitePlan.piiPage, pages.piiReport()) }
         try page(SitePlan.coveragePage, pages.coverage())
+        try page(SitePlan.searchPage, pages.searchPage())
         for asset in theme.assets {
             try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
         }

@@ -1,12 +1,16 @@
 // Schema Scribe search: loads the prebuilt index on first use and matches as you type.
 // The index is a script (search-index.js) rather than fetched JSON so the site works from file://.
+// The same matcher drives the dropdown of every page and the full results page (search.html).
 (function () {
   "use strict";
   var me = document.currentScript;
   var indexUrl = me.getAttribute("data-index");
   var root = me.getAttribute("data-root") || "";
-  var entries = null, loading = false, selected = -1, shown = [], waiting = null;
-  var LIMIT = 50;
+  var entries = null, schemas = [], loading = false, selected = -1, shown = [], waiting = null, vocabulary = null;
+  var LIMIT = 50;        // rows in the dropdown
+  var PAGE = 200;        // rows on one page of search.html, so the DOM stays small
+  var FEW = 5;           // a query word with fewer exact matches than this also matches names near it
+  var FUZZY = 8;         // first tier of typo matches: below every exact match
 
   // Typing while the index loads must not be lost: the latest request runs once it has arrived.
   function load(then) {
@@ -22,42 +26,214 @@
     document.head.appendChild(s);
   }
 
+  // Cheap on purpose: the first search waits for this. Word splitting happens only when a typo needs it.
   function prepare() {
+    schemas = window.scribeSearchIndex.schemas || [];
     entries = window.scribeSearchIndex.entries.map(function (e) {
       return { e: e, name: e.n.toLowerCase(), full: (e.c + "." + e.n).toLowerCase(), desc: e.d.toLowerCase(), pii: e.x || "",
-               related: (e.r || "").toLowerCase() };
+               related: (e.r || "").toLowerCase(), column: e.k === "column" ? 1 : 0 };
     });
   }
 
-  // Lower score is better: exact name, name prefix, word in name, qualified name, description, then a
-  // table related to one of that name (it references it, or is referenced by it).
+  // The lowercase words of an identifier: snake_case, camelCase, PascalCase, acronyms (HTTPServer), digits.
+  function words(name) {
+    return name.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2").replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2")
+      .toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w; });
+  }
+
+  // Whether a match at i in the lowercased name starts a word of the original (after _ . - or a camel hump).
+  function startsWord(item, i) {
+    var before = item.name.charAt(i - 1);
+    if (/[^\p{L}\p{N}]/u.test(before)) return true;
+    var original = item.e.n;
+    if (original.length !== item.name.length) return false;
+    var a = original.charAt(i - 1), b = original.charAt(i);
+    return (/[\p{Ll}\p{N}]/u.test(a) && /\p{Lu}/u.test(b)) ||
+      (/\p{Lu}/u.test(a) && /\p{Lu}/u.test(b) && /\p{Ll}/u.test(original.charAt(i + 1)));
+  }
+
+  // Lower is better: 0 exact name, 1 name prefix, 2 a word of the name, 3 inside the name, 4 qualified name,
+  // 5 description, 6 a table related to one of that name (it references it, or is referenced by it).
   function score(item, q) {
     if (item.name === q) return 0;
-    if (item.name.indexOf(q) === 0) return 1;
     var i = item.name.indexOf(q);
-    if (i > 0) return /[^a-z0-9]/.test(item.name.charAt(i - 1)) ? 2 : 3;
+    if (i === 0) return 1;
+    while (i > 0) {
+      if (startsWord(item, i)) return 2;
+      i = item.name.indexOf(q, i + 1);
+    }
+    if (item.name.indexOf(q) > 0) return 3;
     if (item.full.indexOf(q) >= 0) return 4;
     if (q.length > 2 && item.desc.indexOf(q) >= 0) return 5;
     if (q.length > 2 && item.related.indexOf(q) >= 0) return 6;
     return -1;
   }
 
+  // Every distinct word of every name, once per page load: word → entries, and words by length and first letter.
+  // Names repeat (id, created_at on every table), so each distinct name is split once.
+  function vocab() {
+    if (vocabulary) return vocabulary;
+    var byName = new Map(), i;
+    for (i = 0; i < entries.length; i++) {
+      var same = byName.get(entries[i].e.n);
+      if (same) same.push(i); else byName.set(entries[i].e.n, [i]);
+    }
+    var byWord = new Map();
+    byName.forEach(function (indices, name) {
+      var ws = words(name);
+      if (ws.length > 1) ws.push(name.toLowerCase());   // the whole name too: "custmerid" finds customer_id
+      for (var j = 0; j < ws.length; j++) {
+        var list = byWord.get(ws[j]);
+        if (!list) byWord.set(ws[j], [indices]); else if (list[list.length - 1] !== indices) list.push(indices);
+      }
+    });
+    var byLength = [], byFirst = new Map();
+    byWord.forEach(function (_, w) {
+      (byLength[w.length] || (byLength[w.length] = [])).push(w);
+      var f = w.charAt(0);
+      (byFirst.get(f) || byFirst.set(f, []).get(f)).push(w);
+    });
+    vocabulary = { byWord: byWord, byLength: byLength, byFirst: byFirst };
+    return vocabulary;
+  }
+
+  // Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), given up past max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+          d = Math.min(d, prev2[j - 2] + 1);
+        }
+        cur[j] = d;
+        if (d < least) least = d;
+      }
+      if (least > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function allowed(word) { return word.length < 4 ? 0 : word.length <= 7 ? 1 : 2; }
+
+  // Names with a word near `word`: groups of entry indices with their tier (FUZZY for a whole word, FUZZY + 1
+  // for a word's start), and the words found, to highlight. Only words of a length within 2, or with the same
+  // first letter, are compared.
+  function near(word) {
+    var max = allowed(word), groups = [], matched = [];
+    if (!max) return { groups: groups, words: matched };
+    var v = vocab(), seen = new Set();
+    function consider(w) {
+      if (seen.has(w) || w === word) return;
+      seen.add(w);
+      var tier = distance(word, w, max) <= max ? FUZZY : -1, shown = w;
+      if (tier < 0 && w.length > word.length) {
+        for (var n = word.length - 1; n <= word.length + 1 && n < w.length; n++) {
+          if (distance(word, w.slice(0, n), max) <= max) { tier = FUZZY + 1; shown = w.slice(0, n); break; }
+        }
+      }
+      if (tier < 0) return;
+      matched.push(shown);
+      v.byWord.get(w).forEach(function (indices) { groups.push({ indices: indices, tier: tier }); });
+    }
+    for (var len = word.length - 2; len <= word.length + 2; len++) (v.byLength[len] || []).forEach(consider);
+    (v.byFirst.get(word.charAt(0)) || []).forEach(consider);
+    return { groups: groups, words: matched };
+  }
+
+  // Entry index → best typo tier, from near()'s groups.
+  function tierMap(found) {
+    var tiers = new Map();
+    found.groups.forEach(function (g) {
+      g.indices.forEach(function (i) { if (!tiers.has(i) || tiers.get(i) > g.tier) tiers.set(i, g.tier); });
+    });
+    return tiers;
+  }
+
+  // All matches of a query, best first: {total, results (the first `limit`, or all when 0), terms to highlight}.
   // "pii:" keeps only columns (and tables) holding personal data: "pii:" alone lists them all,
   // "pii:email" those of a kind, "pii:customer" those whose names match.
-  function search(q) {
-    q = q.trim().toLowerCase();
+  function search(query, limit) {
+    var q = query.trim().toLowerCase();
     var onlyPII = q.indexOf("pii:") === 0;
     if (onlyPII) q = q.slice(4).trim();
-    if (!q && !onlyPII) return [];
-    var hits = [];
-    for (var i = 0; i < entries.length; i++) {
-      if (onlyPII && !entries[i].pii) continue;
-      var s = q ? score(entries[i], q) : 6;
-      if (s < 0 && onlyPII && entries[i].pii.indexOf(q.replace(/ /g, "_")) >= 0) s = 5;
-      if (s >= 0) hits.push([s, entries[i].e.k === "column" ? 1 : 0, entries[i].name.length, i]);
+    var none = { total: 0, results: [], terms: [] };
+    if (!q && !onlyPII) return none;
+    var tokens = q ? q.split(/\s+/) : [];
+    var terms = tokens.slice();
+    var tiers = new Int8Array(entries.length).fill(-1), total = 0, i;
+    for (i = 0; i < entries.length; i++) {
+      var item = entries[i];
+      if (onlyPII && !item.pii) continue;
+      var s = q ? score(item, q) : 6;
+      if (s < 0 && tokens.length > 1) {         // every word somewhere, ranked by the weakest
+        s = 0;
+        for (var t = 0; t < tokens.length && s >= 0; t++) { var st = score(item, tokens[t]); s = st < 0 ? -1 : Math.max(s, st); }
+      }
+      if (s < 0 && onlyPII && item.pii.indexOf(q.replace(/ /g, "_")) >= 0) s = 5;
+      if (s >= 0) { tiers[i] = s; total++; }
     }
-    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]; });
-    return hits.slice(0, LIMIT).map(function (h) { return entries[h[3]].e; });
+    if (total < FEW && tokens.length) {
+      // Typos: each word with few matches may also be any name word near it; other words must still match.
+      var near_ = tokens.map(function (w) {
+        var exact = 0;
+        if (tokens.length === 1) exact = total;
+        else for (var k = 0; k < entries.length && exact < FEW; k++) if (score(entries[k], w) >= 0) exact++;
+        return exact < FEW ? near(w) : null;
+      });
+      near_.forEach(function (n) { if (n) terms = terms.concat(n.words); });
+      if (tokens.length === 1) {
+        // One word: every name near it is a match, however many (a common word misspelt finds them all).
+        near_[0].groups.forEach(function (g) {
+          g.indices.forEach(function (i) {
+            if (tiers[i] < 0 && !(onlyPII && !entries[i].pii)) { tiers[i] = g.tier; total++; }
+            else if (tiers[i] > g.tier && tiers[i] >= FUZZY) tiers[i] = g.tier;
+          });
+        });
+      } else {
+        var maps = near_.map(function (n) { return n ? tierMap(n) : null; }), candidates = new Set();
+        maps.forEach(function (m) { if (m) m.forEach(function (_, i) { candidates.add(i); }); });
+        candidates.forEach(function (i) {
+          if (tiers[i] >= 0 || (onlyPII && !entries[i].pii)) return;
+          var worst = -1;
+          for (var w = 0; w < tokens.length; w++) {
+            var ts = score(entries[i], tokens[w]);
+            if (ts < 0 && maps[w] && maps[w].has(i)) ts = maps[w].get(i);
+            if (ts < 0) { worst = -1; break; }
+            worst = Math.max(worst, ts);
+          }
+          if (worst >= 0) { tiers[i] = Math.max(worst, FUZZY); total++; }
+        });
+      }
+    }
+    var hits = [];
+    for (i = 0; i < entries.length; i++) if (tiers[i] >= 0) hits.push(i);
+    // Ties by shorter name, then alphabetically, tables before columns of the same name. Strings are compared
+    // only among the rows shown: a numeric cut first, so a one-letter query over 100k names stays fast.
+    var keys = new Float64Array(hits.length);
+    for (i = 0; i < hits.length; i++) {
+      keys[i] = tiers[hits[i]] * 65536 + Math.min(entries[hits[i]].name.length, 65535);
+    }
+    var order = [];
+    if (limit && hits.length > limit) {
+      var cut = keys.slice().sort()[limit - 1];
+      for (i = 0; i < hits.length; i++) if (keys[i] <= cut) order.push(i);
+    } else {
+      for (i = 0; i < hits.length; i++) order.push(i);
+    }
+    order.sort(function (a, b) {
+      var x = entries[hits[a]].name, y = entries[hits[b]].name;
+      return keys[a] - keys[b] || (x < y ? -1 : x > y ? 1 : 0) || entries[hits[a]].column - entries[hits[b]].column || a - b;
+    });
+    hits = order.map(function (n) { return hits[n]; });
+    if (limit) hits = hits.slice(0, limit);
+    return { total: total, results: hits.map(function (h) { return entries[h].e; }), terms: terms };
   }
 
   function el(tag, cls, text) {
@@ -67,9 +243,46 @@
     return n;
   }
 
+  // `text` with each occurrence of a term in a <mark>, built from text nodes: nothing from data is parsed.
+  function marked(tag, cls, text, terms) {
+    var node = el(tag, cls), lower = text.toLowerCase(), spans = [];
+    if (lower.length === text.length) {
+      terms.forEach(function (t) {
+        if (!t) return;
+        for (var i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) spans.push([i, i + t.length]);
+      });
+    }
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var at = 0;
+    spans.forEach(function (s) {
+      if (s[0] < at) { if (s[1] > at) s = [at, s[1]]; else return; }
+      if (s[0] > at) node.appendChild(document.createTextNode(text.slice(at, s[0])));
+      node.appendChild(el("mark", "", text.slice(s[0], s[1])));
+      at = s[1];
+    });
+    if (at < text.length) node.appendChild(document.createTextNode(text.slice(at)));
+    return node;
+  }
+
+  function resultLink(e, terms) {
+    var a = el("a");
+    a.href = root + e.p;
+    a.appendChild(el("span", "kind", e.k.replace("_", " ")));
+    a.appendChild(marked("strong", "", e.n, terms));
+    if (e.x) a.appendChild(el("span", "pii", "PII"));
+    a.appendChild(marked("span", "where", e.c, terms));
+    if (e.d) a.appendChild(marked("span", "what", e.d, terms));
+    return a;
+  }
+
+  function count(n) { return n.toLocaleString("en-US") + (n === 1 ? " result" : " results"); }
+
+  function pageLink(q) { return root + "search.html?q=" + encodeURIComponent(q.trim()); }
+
   function render(input, list) {
     var q = input.value;
-    shown = search(q);
+    var found = search(q, LIMIT);
+    shown = found.results;
     selected = shown.length ? 0 : -1;
     list.textContent = "";
     if (!q.trim()) { close(input, list); return; }
@@ -80,16 +293,18 @@
       var li = el("li");
       li.setAttribute("role", "option");
       li.id = "search-result-" + i;
-      var a = el("a");
-      a.href = root + e.p;
-      a.appendChild(el("span", "kind", e.k.replace("_", " ")));
-      a.appendChild(el("strong", "", e.n));
-      if (e.x) a.appendChild(el("span", "pii", "PII"));
-      a.appendChild(el("span", "where", e.c));
-      if (e.d) a.appendChild(el("span", "what", e.d));
-      li.appendChild(a);
+      li.appendChild(resultLink(e, []));
       list.appendChild(li);
     });
+    if (shown.length) {
+      var more = el("li", "more");
+      more.setAttribute("role", "presentation");
+      more.appendChild(el("span", "count", found.total > shown.length ? shown.length + " of " + count(found.total) : count(found.total)));
+      var all = el("a", "all", "see all results");
+      all.href = pageLink(q);
+      more.appendChild(all);
+      list.appendChild(more);
+    }
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     highlight(input, list);
@@ -121,7 +336,81 @@
     }
   }
 
+  // search.html: every result of ?q=, filtered by kind and schema, one page of rows at a time.
+  function resultsPage(page) {
+    var params = new URLSearchParams(window.location.search);
+    var q = params.get("q") || "", kind = params.get("kind") || "", schema = params.get("schema") || "";
+    var box = document.getElementById("search-query"), kinds = document.getElementById("search-kind");
+    var places = document.getElementById("search-schema"), summary = document.getElementById("search-count");
+    var list = document.getElementById("search-list"), pager = document.getElementById("search-pager");
+    box.value = q;
+    load(function () {
+      var everything = search(q, 0);
+      // Filters offer what the query found, with counts.
+      // Kinds alphabetically, schemas in the catalog's order.
+      function options(select, values, chosen, label, order) {
+        select.textContent = "";
+        select.appendChild(el("option", "", label)).value = "";
+        Object.keys(values).sort(order).forEach(function (v) {
+          var o = el("option", "", values[v].label + " (" + values[v].n + ")");
+          o.value = v;
+          if (v === chosen) o.selected = true;
+          select.appendChild(o);
+        });
+      }
+      var byKind = {}, bySchema = {};
+      everything.results.forEach(function (e) {
+        (byKind[e.k] || (byKind[e.k] = { label: e.k === "term" ? "glossary term" : e.k.replace("_", " "), n: 0 })).n++;
+        var s = e.s === undefined ? "" : String(e.s);
+        if (s) (bySchema[s] || (bySchema[s] = { label: schemas[e.s] || s, n: 0 })).n++;
+      });
+      options(kinds, byKind, kind, "every kind");
+      options(places, bySchema, schema, "every schema", function (a, b) { return a - b; });
+      var start = 0, rows = [];
+      function show() {
+        list.textContent = "";
+        pager.textContent = "";
+        rows.slice(start, start + PAGE).forEach(function (e) {
+          var li = el("li");
+          li.appendChild(resultLink(e, everything.terms));
+          list.appendChild(li);
+        });
+        var shownTo = Math.min(start + PAGE, rows.length);
+        summary.textContent = !q.trim() ? "Type a name to search." : rows.length === 0 ? "No table or column matches \u201c" + q.trim() + "\u201d."
+          : rows.length > PAGE ? (start + 1) + "\u2013" + shownTo + " of " + count(rows.length) : count(rows.length);
+        if (start > 0) pager.appendChild(button("\u2190 Previous", function () { start -= PAGE; show(); }));
+        if (shownTo < rows.length) pager.appendChild(button("Next " + Math.min(PAGE, rows.length - shownTo) + " \u2192", function () { start += PAGE; show(); }));
+      }
+      function button(label, then) {
+        var b = el("button", "", label);
+        b.type = "button";
+        b.addEventListener("click", function () { then(); window.scrollTo(0, 0); });
+        return b;
+      }
+      function filter() {
+        kind = kinds.value; schema = places.value;
+        rows = everything.results.filter(function (e) {
+          return (!kind || e.k === kind) && (!schema || String(e.s) === schema);
+        });
+        start = 0;
+        show();
+        try {
+          var next = new URLSearchParams({ q: q });
+          if (kind) next.set("kind", kind);
+          if (schema) next.set("schema", schema);
+          window.history.replaceState(null, "", "?" + next.toString());
+        } catch (ignored) { /* some browsers refuse history changes for file:// pages */ }
+      }
+      kinds.addEventListener("change", filter);
+      places.addEventListener("change", filter);
+      filter();
+      page.setAttribute("data-ready", "true");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var page = document.getElementById("search-page");
+    if (page) resultsPage(page);
     var input = document.getElementById("search");
     var list = document.getElementById("search-results");
     if (!input || !list) return;
@@ -135,13 +424,16 @@
         highlight(input, list);
       } else if (ev.key === "Enter") {
         if (selected >= 0 && shown[selected]) { ev.preventDefault(); go(shown[selected]); }
+        else if (input.value.trim()) { ev.preventDefault(); window.location.href = pageLink(input.value); }
       } else if (ev.key === "Escape") {
         close(input, list);
         input.blur();
       }
     });
     document.addEventListener("keydown", function (ev) {
-      if (ev.key === "/" && document.activeElement !== input) { ev.preventDefault(); input.focus(); }
+      if (ev.key === "/" && document.activeElement !== input && document.activeElement.tagName !== "INPUT") {
+        ev.preventDefault(); input.focus();
+      }
     });
     document.addEventListener("click", function (ev) {
       if (!list.contains(ev.target) && ev.target !== input) close(input, list);
