@@ -18,6 +18,9 @@ struct PageViewTests {
         ]
         let diagram = (ERDiagram.Result(dot: "", neighbours: 3, drawnNeighbours: 1, edges: [.declared, .suggested]), "<svg></svg>")
         views += catalog.allTables.map { pages.table($0, diagram: diagram) }
+        let hubs = ReferencedByTests.catalog()
+        let hubPages = PageContext(catalog: hubs, plan: SitePlan(hubs), index: CatalogIndex(hubs))
+        views += hubs.allTables.filter { $0.name == "hub" }.map { hubPages.table($0, diagram: nil) }
         views += catalog.glossary.map { pages.glossaryTerm($0, usage: [GlossaryUsage.Use(table: schema.tables[0].id, column: "id")]) }
 
         var walk = ViewModelWalk()
@@ -28,7 +31,7 @@ struct PageViewTests {
             "IndexPage", "IndexPage.Source", "IndexPage.Schema", "SchemaPage", "GlossaryPage", "GlossaryPage.Term", "TermPage",
             "PIIReportPage", "PIIReportPage.Row", "PIIReportPage.Kind", "ProfileSection", "ProfileSection.Column",
             "ProfileSection.FrequentValue", "TablePage", "TablePage.Column", "TablePage.PrimaryKey", "TablePage.ForeignKey",
-            "TablePage.Reference", "TablePage.Relationship", "TablePage.Read", "TablePage.Index", "TablePage.IndexPart",
+            "TablePage.Reference", "TablePage.ReferenceGroup", "TablePage.Relationship", "TablePage.Read", "TablePage.Index", "TablePage.IndexPart",
             "TablePage.Constraint", "TablePage.Partition", "TablePage.Diagram", "TablePage.Suggestion", "TablePage.ColumnReference",
             "DiagramLegend", "CoveragePage", "CoveragePage.Row", "CoveragePage.Tally", "SearchPage",
         ]

@@ -9,6 +9,11 @@ extension PageContext {
         func link(_ id: TableID) -> Link { tableLink(id, seenFrom: table.id, from: path) }
         func columns(_ names: [String], of id: TableID) -> [NamedLink] { names.map { columnLink(id, $0, from: path) } }
         let undeclared = index.undeclaredRelationships(of: table.id)
+        let references = index.referencing(table.id).map { reference in
+            (reference.from, TablePage.Reference(source: link(reference.from), columns: columns(reference.key.columns, of: reference.from),
+                                                 targetColumns: columns(reference.key.referencedColumns, of: table.id),
+                                                 actions: Self.actions(reference.key)))
+        }
 
         return TablePage(
             frame: frame(path: path, title: "\(table.id.schema).\(table.name)", crumbs: [
@@ -34,11 +39,8 @@ extension PageContext {
                                      targetColumns: columns(key.referencedColumns, of: key.referencedTable),
                                      actions: Self.actions(key))
             },
-            referencedBy: index.referencing(table.id).map { reference in
-                TablePage.Reference(source: link(reference.from), columns: columns(reference.key.columns, of: reference.from),
-                                    targetColumns: columns(reference.key.referencedColumns, of: table.id),
-                                    actions: Self.actions(reference.key))
-            },
+            referencedBy: references.count > TablePage.plainReferenceLimit ? [] : references.map(\.1),
+            referenceGroups: references.count > TablePage.plainReferenceLimit ? Self.grouped(references, seenFrom: table.id) : [],
             documented: undeclared.filter { !$0.isSuggestion }.map { relationship in
                 TablePage.Relationship(
                     from: link(relationship.from.table), fromColumns: columns(relationship.from.columns, of: relationship.from.table),
@@ -153,6 +155,19 @@ extension PageContext {
             }
         }
         return reference
+    }
+
+    /// `references` by the referencing table's source and schema, in name order; each group counts its tables,
+    /// not its keys, since a table may reference this one more than once.
+    private static func grouped(_ references: [(TableID, TablePage.Reference)], seenFrom here: TableID) -> [TablePage.ReferenceGroup] {
+        let bySchema = Dictionary(grouping: references) { SitePlan.SchemaKey(source: $0.0.source, schema: $0.0.schema) }
+        return bySchema.keys.sorted { ($0.source, $0.schema) < ($1.source, $1.schema) }.map { key in
+            let members = bySchema[key] ?? []
+            let schema = key.source == here.source ? key.schema : "\(key.source).\(key.schema)"
+            let tables = Set(members.map(\.0)).count
+            return TablePage.ReferenceGroup(schema: schema, summary: "\(schema) — " + Format.counted(tables, "table"),
+                                            references: members.map(\.1))
+        }
     }
 
     /// A cardinality read from the other end: "many-to-one" is "one-to-many" there.

@@ -46,6 +46,24 @@ extension TablePage {
         }
     }
 
+    /// The references from one schema's tables, folded under "sales — 412 tables" on a hub table's page.
+    struct ReferenceGroup: MustacheParent {
+        /// "sales", or "warehouse.sales" when the schema is in another source.
+        var schema: String
+        /// "sales — 412 tables": the schema and how many of its tables reference this one.
+        var summary: String
+        var references: [Reference]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "schema": schema
+            case "summary": summary
+            case "references": references
+            default: nil
+            }
+        }
+    }
+
     /// A relationship people vouched for that the database does not declare: written in a context file, or
     /// inferred and then accepted.
     struct Relationship: MustacheParent {

@@ -3,6 +3,8 @@ import Mustache
 /// A table's or view's page: columns, data profile, keys, relationships, indexes, definition and diagram.
 struct TablePage: PageView {
     static let template = "table"
+    /// Up to this many references print as one list; more fold by schema, so a hub table's page stays readable.
+    static let plainReferenceLimit = 20
     var frame: PageFrame
     var name: String
     /// `source.schema.table`.
@@ -22,7 +24,10 @@ struct TablePage: PageView {
     var columns: [Column]
     var primaryKey: PrimaryKey?
     var foreignKeys: [ForeignKey]
+    /// The other tables' foreign keys to this one, as a plain list; empty when `referenceGroups` holds them.
     var referencedBy: [Reference]
+    /// The same keys grouped by the referencing table's schema, when there are more than `Self.plainReferenceLimit`.
+    var referenceGroups: [ReferenceGroup]
     /// Relationships the database does not declare that people vouched for: written in context files, or
     /// suggested and accepted.
     var documented: [Relationship]
@@ -55,6 +60,8 @@ struct TablePage: PageView {
         case "primaryKey": primaryKey.orBlank
         case "foreignKeys": foreignKeys
         case "referencedBy": referencedBy
+        case "referenceGroups": referenceGroups
+        case "isReferenced": !referencedBy.isEmpty || !referenceGroups.isEmpty
         case "documented": documented
         case "suggested": suggested
         case "indexes": indexes
