@@ -69,7 +69,7 @@ public struct InclusionChecker: Sendable {
     /// The count for each relationship, in order; nil where the check could not run (a timeout, a type the
     /// engine will not compare), with the reason in `failures`.
     public func check(_ relationships: [Relationship], in catalog: Catalog, progress: @Sendable (Int, Int) -> Void = { _, _ in })
-        throws(IntrospectError) -> (counts: [InclusionCount?], failures: [Int: String]) {
+        throws(IntrospectError) -> (counts: [InclusionCount?], failures: [Int: CheckFailure]) {
         guard !relationships.isEmpty else { return ([], [:]) }
         let sql = driver.sampleSQL
         let count = min(workers, relationships.count)
@@ -79,7 +79,7 @@ public struct InclusionChecker: Sendable {
         }
         let results = (try? Parallel.map(count: relationships.count, workers: count, done: { progress($0, relationships.count) }) { index, worker -> Result<InclusionCount, CheckFailure> in
             let relationship = relationships[index]
-            guard let child = catalog.table(relationship.from.table) else { return .failure(CheckFailure(reason: "the table is gone")) }
+            guard let child = catalog.table(relationship.from.table) else { return .failure(.tableGone) }
             let reader = readers[worker]
             return reader.withStatementTimeout { () -> Result<InclusionCount, CheckFailure> in
                 do throws(IntrospectError) {
@@ -89,25 +89,47 @@ public struct InclusionChecker: Sendable {
                     let found = row.count > 1 ? (row[1].flatMap { Int($0) ?? Double($0).map { Int($0) } } ?? 0) : 0
                     return .success(InclusionCount(checked: checked, found: found))
                 } catch {
-                    return .failure(CheckFailure(reason: Self.reason(error)))
+                    return .failure(CheckFailure(error))
                 }
             }
         }) ?? []
         var counts: [InclusionCount?] = []
-        var failures: [Int: String] = [:]
+        var failures: [Int: CheckFailure] = [:]
         for (index, result) in results.enumerated() {
             switch result {
             case .success(let count): counts.append(count)
             case .failure(let failure):
                 counts.append(nil)
-                failures[index] = failure.reason
+                failures[index] = failure
             }
         }
         return (counts, failures)
     }
 
-    struct CheckFailure: Error {
-        var reason: String
+    /// Why a check could not run. The server's own words stay here: a message may quote what it was
+    /// comparing, so evidence (which reaches pages, catalog.json and the CLI) says only which kind of failure.
+    public enum CheckFailure: Error, Equatable, Sendable {
+        case timedOut, locked, tableGone
+        case refused(message: String)
+
+        init(_ error: IntrospectError) {
+            switch error.reason {
+            case .timedOut: self = .timedOut
+            case .locked: self = .locked
+            case .queryFailed(_, let message): self = .refused(message: message)
+            default: self = .refused(message: error.description)
+            }
+        }
+
+        /// What evidence may say.
+        public var published: String {
+            switch self {
+            case .timedOut: "the statement timeout ran out"
+            case .locked: "a table is locked by another session"
+            case .tableGone: "the table is gone"
+            case .refused: "the database refused the query"
+            }
+        }
     }
 
     /// How many of up to `sampleValues` distinct non-null values of the child's columns the parent's key
@@ -125,14 +147,5 @@ public struct InclusionChecker: Sendable {
         return "SELECT count(*), sum(CASE WHEN EXISTS (SELECT 1 FROM \(sql.reference(to: relationship.to.table)) AS p WHERE \(matches)) "
             + "THEN 1 ELSE 0 END) FROM (SELECT DISTINCT \(values.joined(separator: ", ")) FROM \(source) AS s WHERE \(notNull) "
             + "LIMIT \(sampleValues)) AS v"
-    }
-
-    static func reason(_ error: IntrospectError) -> String {
-        switch error.reason {
-        case .timedOut: "the statement timeout ran out"
-        case .locked: "a table is locked by another session"
-        case .queryFailed(_, let message): message
-        default: error.description
-        }
     }
 }

@@ -14,13 +14,12 @@ extension Build {
         if config.profile.enabled, !candidates.isEmpty {
             checks = try checkInData(&candidates, using: stage, state: &state)
         }
-        var (catalog, report) = stage.apply(to: state.catalog, candidates: candidates)
-        report.refutedByData = checks.refuted
+        let (catalog, report) = stage.apply(to: state.catalog, candidates: candidates)
         state.catalog = catalog
         state.report.relationships = report
         guard !candidates.isEmpty || report.confirmed > 0 else { return }
         let data = checks.checked + checks.cached > 0
-            ? "\(checks.checked + checks.cached) checked in the data (\(checks.cached) from the cache, \(checks.refuted) refuted), " : ""
+            ? "\(checks.checked + checks.cached) checked in the data (\(checks.cached) from the cache, \(report.refutedByData) refuted), " : ""
         log.info("[relationships] \(report.suggested) suggested, \(data)\(report.confirmed) accepted before and found again, "
             + "\(report.belowThreshold) below min_confidence, \(report.rejected) rejected before "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
@@ -29,7 +28,6 @@ extension Build {
     struct InclusionSummary {
         var checked = 0
         var cached = 0
-        var refuted = 0
     }
 
     /// Weighs each candidate of a source whose data may be read (`profile` on, `verify_with_data` on) by the
@@ -79,7 +77,7 @@ extension Build {
             progress.finish()
             for (offset, index) in unchecked.enumerated() {
                 guard let count = counts[offset] else {
-                    candidates[index].evidence.append("could not be checked in the data: \(failures[offset] ?? "unknown reason")")
+                    candidates[index].evidence.append("could not be checked in the data: \(failures[offset]?.published ?? "unknown reason")")
                     continue
                 }
                 InclusionCheck.weigh(&candidates[index], by: count)
@@ -87,7 +85,6 @@ extension Build {
                 summary.checked += 1
             }
         }
-        summary.refuted = candidates.filter { $0.evidence.contains { $0.hasPrefix(InclusionCheck.refutedPrefix) } }.count
         // A cache that cannot be written costs the checks next time, nothing more.
         if summary.checked > 0 || !fresh.isEmpty { try? cache.store(fresh) }
         return summary

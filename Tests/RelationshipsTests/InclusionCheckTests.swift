@@ -78,7 +78,9 @@ struct InclusionCheckTests {
         broken.to.columns = ["no_such_column"]
         let (counts, failures) = try checker.check([broken], in: catalog)
         #expect(counts == [nil])
-        #expect(failures[0]?.contains("no_such_column") == true)
+        guard case .refused(let message) = failures[0] else { Issue.record("expected a refused query, got \(String(describing: failures[0]))"); return }
+        #expect(message.contains("no_such_column"))
+        #expect(failures[0]?.published == "the database refused the query", "evidence never repeats the server's words")
     }
 
     @Test func countsAreCachedByBothTablesShapes() throws {
