@@ -3,8 +3,7 @@ import Foundation
 
 /// The prebuilt search index: one entry per table, view and column, with where it lives.
 ///
-/// Written twice with the same data: `search.json` for tools, and `search-index.js` for the page,
-/// because browsers refuse `fetch` of a local file and the site must work opened from disk.
+/// Written as `search.json` for tools; the page loads the same data in the compact, sharded form of `SearchScript`.
 public struct SearchIndex: Sendable, Codable, Equatable {
     public static let formatVersion = 1
     /// Descriptions in the index are cut to this many characters; the page has the rest.
@@ -97,33 +96,5 @@ public struct SearchIndex: Sendable, Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
-    }
-
-    /// The same data as a script that hands it to the page's search box.
-    ///
-    /// JSON text is a valid JavaScript expression; `<` is escaped so no name can close the script.
-    public func script() throws -> Data {
-        let json = try json()
-        var out: [UInt8] = Array("window.scribeSearchIndex = ".utf8)
-        out.reserveCapacity(json.count + 64)
-        // One pass over the bytes: `<` and the two line separators JavaScript treats as newlines.
-        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x3C {
-                    out.append(contentsOf: "\\u003c".utf8)
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
-                } else {
-                    out.append(byte)
-                }
-                index += 1
-            }
-        }
-        out.append(contentsOf: ";\n".utf8)
-        return Data(out)
     }
 }

@@ -28,8 +28,8 @@ public struct SitePlan: Sendable {
     private var termFiles: [ExactName: String] = [:]
 
     public init(_ catalog: Catalog) {
-        // "assets" is the theme's folder at the root.
-        sourceFolders = FileName.unique(for: catalog.sources.map(\.name), extraReserved: ["assets", "glossary"])
+        // "assets" is the theme's folder at the root, "search" holds the search index's shards.
+        sourceFolders = FileName.unique(for: catalog.sources.map(\.name), extraReserved: [Self.assetsFolder, "glossary", Self.searchFolder])
         termFiles = FileName.unique(for: catalog.glossary.map(\.term), extraReserved: ["index"])
         for source in catalog.sources {
             let schemaParts = FileName.unique(for: source.schemas.map(\.name))
@@ -48,7 +48,9 @@ public struct SitePlan: Sendable {
 
     public static let indexPage = "index.html"
     public static let searchJSON = "search.json"
+    /// The core of the search index as the page loads it (`SearchScript`); its shards are in `searchFolder`.
     public static let searchScript = "search-index.js"
+    public static let searchFolder = "search"
     public static let catalogJSON = "catalog.json"
     public static let assetsFolder = "assets"
 

@@ -9,11 +9,13 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 
 def search(browser, text):
-    """Types into the search box as a user would and returns the result links shown."""
+    """Types into the search box as a user would and returns the result links shown, once every part of the
+    index is in (the core answers first; column descriptions arrive after)."""
     box = browser.find_element(By.ID, "search")
     box.clear()
     box.send_keys(text)
-    WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "search-results").get_attribute("hidden"))
+    WebDriverWait(browser, 10).until(lambda d: not d.find_element(By.ID, "search-results").get_attribute("hidden")
+                                     and d.find_element(By.ID, "search-results").get_attribute("data-complete") == "true")
     return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li[role=option] a")]
 
 
@@ -449,7 +451,7 @@ def test_the_dropdown_counts_every_result_and_links_them_all(browser, search_sit
     browser.save_screenshot(str(screenshots / "search-dropdown.png"))
     more.find_element(By.LINK_TEXT, "see all results").click()
     WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("search.html?q=item"))
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready") == "true")
     assert browser.find_element(By.ID, "search-count").text == "162 results"
     assert len(browser.find_elements(By.CSS_SELECTOR, "#search-list li")) == 162
     assert browser.find_element(By.ID, "search-query").get_attribute("value") == "item"
@@ -458,7 +460,7 @@ def test_the_dropdown_counts_every_result_and_links_them_all(browser, search_sit
 def test_the_results_page_filters_by_kind_and_schema_and_pages(browser, search_site, screenshots):
     from selenium.webdriver.support.ui import Select
     browser.get((search_site / "search.html").as_uri() + "?q=item")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready") == "true")
     kinds = Select(browser.find_element(By.ID, "search-kind"))
     assert [o.text for o in kinds.options] == ["every kind", "column (81)", "table (80)", "view (1)"]
     kinds.select_by_visible_text("view (1)")
@@ -478,7 +480,7 @@ def test_the_results_page_filters_by_kind_and_schema_and_pages(browser, search_s
 
     # A broad query keeps the page small: 200 rows at a time.
     browser.get((search_site / "search.html").as_uri() + "?q=note")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready") == "true")
     assert browser.find_element(By.ID, "search-count").text == "1\u2013200 of 250 results"
     assert len(browser.find_elements(By.CSS_SELECTOR, "#search-list li")) == 200
     browser.find_element(By.CSS_SELECTOR, "#search-pager button").click()
@@ -489,7 +491,7 @@ def test_the_results_page_filters_by_kind_and_schema_and_pages(browser, search_s
 
 def test_the_results_page_highlights_hostile_names_as_text(browser, hostile_site, screenshots):
     browser.get((hostile_site / "search.html").as_uri() + "?q=%3Cimg")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-page").get_attribute("data-ready") == "true")
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert
     strong = browser.find_element(By.CSS_SELECTOR, "#search-list strong")

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The prebuilt search index: `search.json`, and the same data as a script so the site works from file://.
+/// The prebuilt search index: `search.json` for tools, and the same data as the page loads it (`SearchScript`):
+/// a compact core and description shards, scripts so the site works from file://.
 public struct SearchIndexExporter: Exporter {
     public let name = "search-index"
 
@@ -9,7 +10,9 @@ public struct SearchIndexExporter: Exporter {
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
         let search = SearchIndex(input.catalog, plan: input.plan, index: input.index)
         try folder.write(SitePlan.searchJSON, try search.json())
-        try folder.write(SitePlan.searchScript, try search.script())
-        return ExportSummary(files: 2)
+        let script = try SearchScript(search)
+        try folder.write(SitePlan.searchScript, script.core)
+        for shard in script.shards { try folder.write(shard.path, shard.script) }
+        return ExportSummary(files: 2 + script.shards.count)
     }
 }

@@ -1,38 +1,119 @@
 // Schema Scribe search: loads the prebuilt index on first use and matches as you type.
-// The index is a script (search-index.js) rather than fetched JSON so the site works from file://.
-// The same matcher drives the dropdown of every page and the full results page (search.html).
+// The index is scripts (search-index.js and search/columns-N.js) rather than fetched JSON so the site works
+// from file://. The core answers a first search alone: tables, views and terms whole, each column as the number
+// of its distinct name. Column descriptions arrive in shards afterwards, one script at a time, and the open
+// list is drawn again once they are all in. The same matcher drives the dropdown of every page and the full
+// results page (search.html).
 (function () {
   "use strict";
   var me = document.currentScript;
   var indexUrl = me.getAttribute("data-index");
   var root = me.getAttribute("data-root") || "";
-  var entries = null, schemas = [], loading = false, selected = -1, shown = [], waiting = null, vocabulary = null;
   var LIMIT = 50;        // rows in the dropdown
   var PAGE = 200;        // rows on one page of search.html, so the DOM stays small
   var FEW = 5;           // a query word with fewer exact matches than this also matches names near it
   var FUZZY = 8;         // first tier of typo matches: below every exact match
 
-  // Typing while the index loads must not be lost: the latest request runs once it has arrived.
+  // Units are what a search finds, numbered terms first, then tables and views, then columns, in catalog order.
+  // `items` are what is scored by name: each term, each table and each distinct column name, once.
+  var ix = null, loading = false, waiting = null, complete = false, onComplete = [];
+  var selected = -1, shown = [], vocabulary = null;
+
+  // Parts push themselves onto window.scribeSearch, before or after this script runs.
+  var parts = window.scribeSearch = window.scribeSearch || [];
+  function accept(part) {
+    if (part.part === "core" && !ix) prepare(part);
+    else if (part.part === "columns" && ix) describe(part);
+  }
+
+  // Typing while the index loads must not be lost: the latest request runs once the core has arrived.
   function load(then) {
-    if (entries) { then(); return; }
-    if (window.scribeSearchIndex) { prepare(); then(); return; }
+    if (ix) { then(); return; }
     waiting = then;
     if (loading) return;
     loading = true;
+    parts.forEach(accept);
+    parts.push = function (part) { accept(part); return 0; };
+    if (ix) { arrived(); return; }
+    script(indexUrl, arrived, function () { loading = false; });
+  }
+
+  function arrived() {
+    if (!ix) return;
+    if (waiting) waiting();
+    waiting = null;
+    shards(0);
+  }
+
+  function script(src, done, failed) {
     var s = document.createElement("script");
-    s.src = indexUrl;
-    s.onload = function () { prepare(); if (waiting) waiting(); waiting = null; };
-    s.onerror = function () { loading = false; };
+    s.src = src;
+    s.onload = done;
+    s.onerror = failed || done;
     document.head.appendChild(s);
   }
 
+  // Description shards, one after another so each parse is short and typing stays quick between them.
+  function shards(n) {
+    if (n >= ix.shards.length) {
+      complete = true;
+      onComplete.forEach(function (f) { f(); });
+      return;
+    }
+    script(root + ix.shards[n][2], function () { shards(n + 1); });
+  }
+
+  function describe(part) {
+    for (var i = 0; i < part.descriptions.length; i++) {
+      ix.desc[part.from + i] = part.descriptions[i];
+      ix.descLower[part.from + i] = part.descriptions[i].toLowerCase();
+    }
+  }
+
   // Cheap on purpose: the first search waits for this. Word splitting happens only when a typo needs it.
-  function prepare() {
-    schemas = window.scribeSearchIndex.schemas || [];
-    entries = window.scribeSearchIndex.entries.map(function (e) {
-      return { e: e, name: e.n.toLowerCase(), full: (e.c + "." + e.n).toLowerCase(), desc: e.d.toLowerCase(), pii: e.x || "",
-               related: (e.r || "").toLowerCase(), column: e.k === "column" ? 1 : 0 };
+  function prepare(core) {
+    var M = core.terms.length, T = core.tables.length, C = core.columns.length, i, j;
+    var items = [], tableOf = new Int32Array(C), nameOf = new Int32Array(C), tableFull = [], tableName = [];
+    core.terms.forEach(function (t, n) {
+      items.push({ unit: n, n: t[0], name: t[0].toLowerCase(), full: (t[1] + "." + t[0]).toLowerCase(), desc: t[3].toLowerCase(),
+                   pii: "", related: "" });
     });
+    var column = 0;
+    core.tables.forEach(function (t, n) {
+      var place = t[2] === null ? "" : core.schemas[t[2]];
+      tableName.push(t[1]);
+      tableFull.push((place + "." + t[1]).toLowerCase());
+      items.push({ unit: M + n, n: t[1], name: t[1].toLowerCase(), full: tableFull[n], desc: t[4].toLowerCase(), pii: t[5],
+                   related: t[6].toLowerCase() });
+      for (j = 0; j < t[7]; j++, column++) tableOf[column] = n;
+    });
+    var names = core.names.map(function (pair) { return { n: pair[0], name: pair[0].toLowerCase(), anchor: pair[1] }; });
+    for (i = 0; i < C; i++) nameOf[i] = core.columns[i];
+    var anchors = new Map(), pii = new Map();
+    core.anchors.forEach(function (a) { anchors.set(a[0], a[1]); });
+    core.pii.forEach(function (p) { pii.set(p[0], p[1]); });
+    ix = { core: core, M: M, T: T, C: C, items: items, names: names, tableOf: tableOf, nameOf: nameOf,
+           tableFull: tableFull, tableName: tableName, anchors: anchors, pii: pii, shards: core.shards,
+           desc: new Array(C), descLower: new Array(C) };
+  }
+
+  // The entry shown for a unit, built only for the rows on screen.
+  function entry(u) {
+    var core = ix.core;
+    if (u < ix.M) { var term = core.terms[u]; return { k: "term", n: term[0], c: term[1], p: term[2], d: term[3] }; }
+    if (u < ix.M + ix.T) {
+      var t = core.tables[u - ix.M];
+      return { k: t[0], n: t[1], c: t[2] === null ? "" : core.schemas[t[2]], p: t[3], d: t[4], x: t[5] || undefined, s: t[2] };
+    }
+    var c = u - ix.M - ix.T, table = core.tables[ix.tableOf[c]], name = ix.names[ix.nameOf[c]];
+    var anchor = ix.anchors.has(c) ? ix.anchors.get(c) : name.anchor;
+    return { k: "column", n: name.n, c: (table[2] === null ? "" : core.schemas[table[2]]) + "." + table[1],
+             p: anchor ? table[3] + "#" + anchor : table[3], d: ix.desc[c] || "", x: ix.pii.get(c), s: table[2] };
+  }
+
+  function unitName(u) {
+    if (u < ix.M + ix.T) return ix.items[u].name;
+    return ix.names[ix.nameOf[u - ix.M - ix.T]].name;
   }
 
   // The lowercase words of an identifier: snake_case, camelCase, PascalCase, acronyms (HTTPServer), digits.
@@ -45,46 +126,87 @@
   function startsWord(item, i) {
     var before = item.name.charAt(i - 1);
     if (/[^\p{L}\p{N}]/u.test(before)) return true;
-    var original = item.e.n;
+    var original = item.n;
     if (original.length !== item.name.length) return false;
     var a = original.charAt(i - 1), b = original.charAt(i);
     return (/[\p{Ll}\p{N}]/u.test(a) && /\p{Lu}/u.test(b)) ||
       (/\p{Lu}/u.test(a) && /\p{Lu}/u.test(b) && /\p{Ll}/u.test(original.charAt(i + 1)));
   }
 
-  // Lower is better: 0 exact name, 1 name prefix, 2 a word of the name, 3 inside the name, 4 qualified name,
-  // 5 description, 6 a table related to one of that name (it references it, or is referenced by it).
-  function score(item, q) {
+  // Lower is better: 0 exact name, 1 name prefix, 2 a word of the name, 3 inside the name; -1 elsewhere.
+  function nameScore(item, q) {
     if (item.name === q) return 0;
     var i = item.name.indexOf(q);
     if (i === 0) return 1;
+    if (i < 0) return -1;
     while (i > 0) {
       if (startsWord(item, i)) return 2;
       i = item.name.indexOf(q, i + 1);
     }
-    if (item.name.indexOf(q) > 0) return 3;
+    return 3;
+  }
+
+  // Then 4 the qualified name, 5 the description, 6 a table related to one of that name (it references it,
+  // or is referenced by it).
+  function score(item, q) {
+    var s = nameScore(item, q);
+    if (s >= 0) return s;
     if (item.full.indexOf(q) >= 0) return 4;
     if (q.length > 2 && item.desc.indexOf(q) >= 0) return 5;
     if (q.length > 2 && item.related.indexOf(q) >= 0) return 6;
     return -1;
   }
 
-  // Every distinct word of every name, once per page load: word → entries, and words by length and first letter.
-  // Names repeat (id, created_at on every table), so each distinct name is split once.
+  // A query word scored once over the distinct column names and the tables, so each column costs two lookups.
+  function token(q) {
+    var names = new Int8Array(ix.names.length), tables = new Int8Array(ix.T), i;
+    for (i = 0; i < ix.names.length; i++) names[i] = nameScore(ix.names[i], q);
+    for (i = 0; i < ix.T; i++) tables[i] = ix.tableFull[i].indexOf(q) >= 0 ? 1 : 0;
+    return { q: q, names: names, tables: tables, dotted: q.indexOf(".") >= 0, long: q.length > 2 };
+  }
+
+  // A column's score for a query word: its name, then its table's qualified name (a word without a dot lies
+  // in the table's part or the column's), then its description once that has arrived.
+  function columnScore(c, tk) {
+    var s = tk.names[ix.nameOf[c]];
+    if (s >= 0) return s;
+    var t = ix.tableOf[c];
+    if (tk.tables[t] || (tk.dotted && (ix.tableFull[t] + "." + ix.names[ix.nameOf[c]].name).indexOf(tk.q) >= 0)) return 4;
+    if (tk.long && ix.descLower[c] !== undefined && ix.descLower[c].indexOf(tk.q) >= 0) return 5;
+    return -1;
+  }
+
+  function unitScore(u, tk) {
+    return u < ix.M + ix.T ? score(ix.items[u], tk.q) : columnScore(u - ix.M - ix.T, tk);
+  }
+
+  function unitPII(u) {
+    if (u < ix.M) return "";
+    if (u < ix.M + ix.T) return ix.items[u].pii;
+    return ix.pii.get(u - ix.M - ix.T) || "";
+  }
+
+  // Every distinct word of every name, once per page load: word → groups of units, and words by length and
+  // first letter. Names repeat (id, created_at on every table), so each distinct name is split once.
   function vocab() {
     if (vocabulary) return vocabulary;
     var byName = new Map(), i;
-    for (i = 0; i < entries.length; i++) {
-      var same = byName.get(entries[i].e.n);
-      if (same) same.push(i); else byName.set(entries[i].e.n, [i]);
+    function add(name, units) {
+      var same = byName.get(name);
+      if (same) same.push(units); else byName.set(name, [units]);
     }
+    for (i = 0; i < ix.M + ix.T; i++) add(ix.items[i].n, [i]);
+    var postings = ix.names.map(function () { return []; });
+    for (i = 0; i < ix.C; i++) postings[ix.nameOf[i]].push(ix.M + ix.T + i);
+    ix.names.forEach(function (name, n) { add(name.n, postings[n]); });
     var byWord = new Map();
-    byName.forEach(function (indices, name) {
+    byName.forEach(function (groups, name) {
+      var units = groups.length === 1 ? groups[0] : [].concat.apply([], groups);
       var ws = words(name);
       if (ws.length > 1) ws.push(name.toLowerCase());   // the whole name too: "custmerid" finds customer_id
       for (var j = 0; j < ws.length; j++) {
         var list = byWord.get(ws[j]);
-        if (!list) byWord.set(ws[j], [indices]); else if (list[list.length - 1] !== indices) list.push(indices);
+        if (!list) byWord.set(ws[j], [units]); else if (list[list.length - 1] !== units) list.push(units);
       }
     });
     var byLength = [], byFirst = new Map();
@@ -165,34 +287,36 @@
     if (onlyPII) q = q.slice(4).trim();
     var none = { total: 0, results: [], terms: [] };
     if (!q && !onlyPII) return none;
-    var tokens = q ? q.split(/\s+/) : [];
-    var terms = tokens.slice();
-    var tiers = new Int8Array(entries.length).fill(-1), total = 0, i;
-    for (i = 0; i < entries.length; i++) {
-      var item = entries[i];
-      if (onlyPII && !item.pii) continue;
-      var s = q ? score(item, q) : 6;
+    var words_ = q ? q.split(/\s+/) : [];
+    var tokens = words_.map(token), whole = q ? token(q) : null, kind = q.replace(/ /g, "_");
+    var terms = words_.slice();
+    var units = ix.M + ix.T + ix.C;
+    var tiers = new Int8Array(units).fill(-1), total = 0, u;
+    for (u = 0; u < units; u++) {
+      var pii = onlyPII ? unitPII(u) : "";
+      if (onlyPII && !pii) continue;
+      var s = whole ? unitScore(u, whole) : 6;
       if (s < 0 && tokens.length > 1) {         // every word somewhere, ranked by the weakest
         s = 0;
-        for (var t = 0; t < tokens.length && s >= 0; t++) { var st = score(item, tokens[t]); s = st < 0 ? -1 : Math.max(s, st); }
+        for (var t = 0; t < tokens.length && s >= 0; t++) { var st = unitScore(u, tokens[t]); s = st < 0 ? -1 : Math.max(s, st); }
       }
-      if (s < 0 && onlyPII && item.pii.indexOf(q.replace(/ /g, "_")) >= 0) s = 5;
-      if (s >= 0) { tiers[i] = s; total++; }
+      if (s < 0 && onlyPII && pii.indexOf(kind) >= 0) s = 5;
+      if (s >= 0) { tiers[u] = s; total++; }
     }
     if (total < FEW && tokens.length) {
       // Typos: each word with few matches may also be any name word near it; other words must still match.
-      var near_ = tokens.map(function (w) {
+      var near_ = tokens.map(function (tk) {
         var exact = 0;
         if (tokens.length === 1) exact = total;
-        else for (var k = 0; k < entries.length && exact < FEW; k++) if (score(entries[k], w) >= 0) exact++;
-        return exact < FEW ? near(w) : null;
+        else for (var k = 0; k < units && exact < FEW; k++) if (unitScore(k, tk) >= 0) exact++;
+        return exact < FEW ? near(tk.q) : null;
       });
       near_.forEach(function (n) { if (n) terms = terms.concat(n.words); });
       if (tokens.length === 1) {
         // One word: every name near it is a match, however many (a common word misspelt finds them all).
         near_[0].groups.forEach(function (g) {
           g.indices.forEach(function (i) {
-            if (tiers[i] < 0 && !(onlyPII && !entries[i].pii)) { tiers[i] = g.tier; total++; }
+            if (tiers[i] < 0 && !(onlyPII && !unitPII(i))) { tiers[i] = g.tier; total++; }
             else if (tiers[i] > g.tier && tiers[i] >= FUZZY) tiers[i] = g.tier;
           });
         });
@@ -200,10 +324,10 @@
         var maps = near_.map(function (n) { return n ? tierMap(n) : null; }), candidates = new Set();
         maps.forEach(function (m) { if (m) m.forEach(function (_, i) { candidates.add(i); }); });
         candidates.forEach(function (i) {
-          if (tiers[i] >= 0 || (onlyPII && !entries[i].pii)) return;
+          if (tiers[i] >= 0 || (onlyPII && !unitPII(i))) return;
           var worst = -1;
           for (var w = 0; w < tokens.length; w++) {
-            var ts = score(entries[i], tokens[w]);
+            var ts = unitScore(i, tokens[w]);
             if (ts < 0 && maps[w] && maps[w].has(i)) ts = maps[w].get(i);
             if (ts < 0) { worst = -1; break; }
             worst = Math.max(worst, ts);
@@ -213,27 +337,25 @@
       }
     }
     var hits = [];
-    for (i = 0; i < entries.length; i++) if (tiers[i] >= 0) hits.push(i);
+    for (u = 0; u < units; u++) if (tiers[u] >= 0) hits.push(u);
     // Ties by shorter name, then alphabetically, tables before columns of the same name. Strings are compared
     // only among the rows shown: a numeric cut first, so a one-letter query over 100k names stays fast.
-    var keys = new Float64Array(hits.length);
-    for (i = 0; i < hits.length; i++) {
-      keys[i] = tiers[hits[i]] * 65536 + Math.min(entries[hits[i]].name.length, 65535);
-    }
+    var keys = new Float64Array(hits.length), column = ix.M + ix.T;
+    for (u = 0; u < hits.length; u++) keys[u] = tiers[hits[u]] * 65536 + Math.min(unitName(hits[u]).length, 65535);
     var order = [];
     if (limit && hits.length > limit) {
       var cut = keys.slice().sort()[limit - 1];
-      for (i = 0; i < hits.length; i++) if (keys[i] <= cut) order.push(i);
+      for (u = 0; u < hits.length; u++) if (keys[u] <= cut) order.push(u);
     } else {
-      for (i = 0; i < hits.length; i++) order.push(i);
+      for (u = 0; u < hits.length; u++) order.push(u);
     }
     order.sort(function (a, b) {
-      var x = entries[hits[a]].name, y = entries[hits[b]].name;
-      return keys[a] - keys[b] || (x < y ? -1 : x > y ? 1 : 0) || entries[hits[a]].column - entries[hits[b]].column || a - b;
+      var x = unitName(hits[a]), y = unitName(hits[b]);
+      return keys[a] - keys[b] || (x < y ? -1 : x > y ? 1 : 0) || (hits[a] >= column) - (hits[b] >= column) || a - b;
     });
     hits = order.map(function (n) { return hits[n]; });
     if (limit) hits = hits.slice(0, limit);
-    return { total: total, results: hits.map(function (h) { return entries[h].e; }), terms: terms };
+    return { total: total, results: hits.map(entry), terms: terms };
   }
 
   function el(tag, cls, text) {
@@ -299,13 +421,16 @@
     if (shown.length) {
       var more = el("li", "more");
       more.setAttribute("role", "presentation");
-      more.appendChild(el("span", "count", found.total > shown.length ? shown.length + " of " + count(found.total) : count(found.total)));
+      // Until every description shard is in, matches by column description may still be missing.
+      more.appendChild(el("span", "count", (found.total > shown.length ? shown.length + " of " + count(found.total) : count(found.total))
+        + (complete ? "" : " so far")));
       var all = el("a", "all", "see all results");
       all.href = pageLink(q);
       more.appendChild(all);
       list.appendChild(more);
     }
     list.hidden = false;
+    list.setAttribute("data-complete", complete ? "true" : "false");
     input.setAttribute("aria-expanded", "true");
     highlight(input, list);
   }
@@ -344,7 +469,7 @@
     var places = document.getElementById("search-schema"), summary = document.getElementById("search-count");
     var list = document.getElementById("search-list"), pager = document.getElementById("search-pager");
     box.value = q;
-    load(function () {
+    function run() {
       var everything = search(q, 0);
       // Filters offer what the query found, with counts.
       // Kinds alphabetically, schemas in the catalog's order.
@@ -362,7 +487,7 @@
       everything.results.forEach(function (e) {
         (byKind[e.k] || (byKind[e.k] = { label: e.k === "term" ? "glossary term" : e.k.replace("_", " "), n: 0 })).n++;
         var s = e.s === undefined ? "" : String(e.s);
-        if (s) (bySchema[s] || (bySchema[s] = { label: schemas[e.s] || s, n: 0 })).n++;
+        if (s) (bySchema[s] || (bySchema[s] = { label: ix.core.schemas[e.s] || s, n: 0 })).n++;
       });
       options(kinds, byKind, kind, "every kind");
       options(places, bySchema, schema, "every schema", function (a, b) { return a - b; });
@@ -401,11 +526,14 @@
           window.history.replaceState(null, "", "?" + next.toString());
         } catch (ignored) { /* some browsers refuse history changes for file:// pages */ }
       }
-      kinds.addEventListener("change", filter);
-      places.addEventListener("change", filter);
+      kinds.onchange = filter;
+      places.onchange = filter;
       filter();
-      page.setAttribute("data-ready", "true");
-    });
+      page.setAttribute("data-ready", complete ? "true" : "partial");
+    }
+    // Drawn as soon as the core is in, and again with description matches once every shard is.
+    onComplete.push(run);
+    load(run);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -414,6 +542,7 @@
     var input = document.getElementById("search");
     var list = document.getElementById("search-results");
     if (!input || !list) return;
+    onComplete.push(function () { if (!list.hidden && input.value.trim()) render(input, list); });
     input.addEventListener("focus", function () { load(function () {}); });
     input.addEventListener("input", function () { load(function () { render(input, list); }); });
     input.addEventListener("keydown", function (ev) {
