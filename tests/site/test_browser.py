@@ -323,6 +323,71 @@ def test_personal_data_rows_link_their_tables(browser, sample_site):
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("addresses")
 
 
+@pytest.fixture(scope="module")
+def long_lists_site(tmp_path_factory):
+    """340 contact tables, each with an email and a phone column (680 personal-data findings), described by a
+    context file that mentions the glossary term "Contact point" in every table's description."""
+    import sqlite3
+    from conftest import run_scribe
+    folder = tmp_path_factory.mktemp("long-lists")
+    with sqlite3.connect(folder / "db.sqlite") as db:
+        db.executescript("".join(f"CREATE TABLE contact_{n:03} (id INTEGER PRIMARY KEY, email TEXT, phone TEXT);\n"
+                                 for n in range(340)))
+    (folder / "content" / "context").mkdir(parents=True)
+    (folder / "content" / "context" / "glossary.yml").write_text(
+        "glossary:\n  - term: Contact point\n    definition: A way to reach someone.\n", encoding="utf-8")
+    (folder / "content" / "context" / "tables.yml").write_text("tables:\n" + "".join(
+        f"  contact_{n:03}:\n    description: Contact point number {n}.\n" for n in range(340)), encoding="utf-8")
+    (folder / "site.yml").write_text(
+        f"title: Long lists\nsources:\n  - {{name: db, kind: sqlite, path: {folder / 'db.sqlite'}}}\n", encoding="utf-8")
+    result = run_scribe("build", "--config", str(folder / "site.yml"), "--output", str(folder / "site"))
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def test_a_long_personal_data_report_prints_one_page_and_pages_through_every_row(browser, long_lists_site, screenshots):
+    html = (long_lists_site / "pii.html").read_text(encoding="utf-8")
+    assert html.count('<tr data-kind="') == 100, "the HTML holds the first page only"
+    assert "And 580 more columns" in html  # what a reader without JavaScript is told
+    browser.get((long_lists_site / "pii.html").as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr")
+    assert len(rows) == 100
+    assert browser.find_element(By.ID, "pii-count").text == "Showing 1–100 of 680"
+    assert not browser.find_element(By.ID, "pii-more").is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "#pii-pager button[data-page='6']").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr")
+    assert len(rows) == 80 and browser.find_element(By.ID, "pii-count").text == "Showing 601–680 of 680"
+    link = rows[-1].find_element(By.CSS_SELECTOR, "td:first-child a")
+    assert link.text == "main.contact_339"
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "pii-kind")).select_by_value("email")
+    assert browser.find_element(By.ID, "pii-count").text == "Showing 1–100 of 340 (680 in all)"
+    assert {r.get_attribute("data-kind") for r in browser.find_elements(By.CSS_SELECTOR, "#pii-table tbody tr")} == {"email"}
+    assert browser.execute_script("return document.getElementsByTagName('*').length") < 2000
+    browser.save_screenshot(str(screenshots / "pii-long.png"))
+    link = browser.find_element(By.CSS_SELECTOR, "#pii-table tbody tr td:nth-child(2) a")
+    link.click()
+    assert "/tables/contact_000.html#c-email" in browser.current_url
+
+
+def test_a_term_used_by_hundreds_of_descriptions_lists_them_a_page_at_a_time(browser, long_lists_site):
+    term = next((long_lists_site / "glossary").glob("contact-point*.html"))
+    html = term.read_text(encoding="utf-8")
+    printed = html.split('id="used-by-list"', 1)[1].split("</ul>", 1)[0]
+    assert printed.count("<li>") == 100 and "And 240 more uses" in html, "the HTML holds the first page only"
+    browser.get(term.as_uri())
+    uses = browser.find_elements(By.CSS_SELECTOR, "#used-by-list li")
+    assert len(uses) == 100
+    assert browser.find_element(By.ID, "used-by-count").text == "Showing 1–100 of 340"
+    box = browser.find_element(By.ID, "used-by-filter")
+    box.send_keys("contact_33")
+    labels = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#used-by-list li")]
+    assert labels == [f"db.main.contact_33{n}" for n in range(10)]
+    assert browser.find_element(By.ID, "used-by-count").text == "Showing 1–10 of 10 (340 in all)"
+    browser.find_element(By.CSS_SELECTOR, "#used-by-list a").click()
+    assert browser.current_url.endswith("/tables/contact_330.html")
+
+
 def test_tables_can_be_starred_and_the_home_page_lists_starred_and_recent(browser, sample_site, screenshots):
     tables = sample_site / "warehouse" / "main" / "tables"
     browser.get((sample_site / "index.html").as_uri())

@@ -41,14 +41,8 @@ extension SchemaPage {
         }
     }
 
-    /// The entries as JSON safe inside a `<script>` element: `<`, `>` and `&` are escaped as `\u` sequences.
+    /// The entries as JSON safe inside a `<script>` element.
     static func listJSON(_ tables: [TableSummary]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(tables.map(ListEntry.init)) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        ScriptJSON.encode(tables.map(ListEntry.init))
     }
 }

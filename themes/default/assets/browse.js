@@ -51,8 +51,8 @@
     button("Next ›", current + 1, current === pages - 1, false);
   }
 
-  function countText(start, shown, total, all) {
-    var text = total === 0 ? "No table matches" :
+  function countText(start, shown, total, all, none) {
+    var text = total === 0 ? none || "No table matches" :
       "Showing " + formatCount(start + 1) + "–" + formatCount(start + shown) + " of " + formatCount(total);
     if (total !== all) text += " (" + formatCount(all) + " in all)";
     return text;
@@ -158,28 +158,101 @@
 
   // ---- The personal-data report ---------------------------------------------------------------------------
 
+  // Every row is in #pii-data; the HTML holds only the first page, so the DOM stays small at any size.
   function piiReport() {
     var table = document.getElementById("pii-table");
-    if (!table) return;
+    var data = document.getElementById("pii-data");
+    if (!table || !data) return;
+    var rows;
+    try { rows = JSON.parse(data.textContent); } catch (e) { return; }
     var select = document.getElementById("pii-kind");
     var count = document.getElementById("pii-count");
     var pager = document.getElementById("pii-pager");
+    var more = document.getElementById("pii-more");
+    if (more) more.hidden = true;
     var size = Number(table.getAttribute("data-page-size")) || 100;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var body = table.tBodies[0];
     var current = 0;
+
+    function link(text, href, code) {
+      var inner = code ? el("code", "", text) : document.createTextNode(text);
+      if (!href) return inner;
+      var a = el("a");
+      a.href = href;
+      a.appendChild(inner);
+      return a;
+    }
+
+    function row(r) {
+      var tr = el("tr");
+      tr.setAttribute("data-kind", r.k);
+      tr.appendChild(el("td")).appendChild(link(r.t, r.th, false));
+      tr.appendChild(el("td")).appendChild(link(r.c, r.h, true));
+      tr.appendChild(el("td")).appendChild(el("span", "badge pii", r.kl));
+      tr.appendChild(el("td", "num", r.f));
+      tr.appendChild(el("td", "small", r.w));
+      return tr;
+    }
 
     function render() {
       var kind = select ? select.value : "";
-      var list = rows.filter(function (r) { return kind === "" || r.getAttribute("data-kind") === kind; });
+      var list = rows.filter(function (r) { return kind === "" || r.k === kind; });
       var pages = Math.max(1, Math.ceil(list.length / size));
       if (current >= pages) current = pages - 1;
       var start = current * size;
-      rows.forEach(function (r) { r.hidden = true; });
-      list.slice(start, start + size).forEach(function (r) { r.hidden = false; });
+      var fragment = document.createDocumentFragment();
+      list.slice(start, start + size).forEach(function (r) { fragment.appendChild(row(r)); });
+      while (body.firstChild) body.removeChild(body.firstChild);
+      body.appendChild(fragment);
       if (count) count.textContent = list.length > size ? countText(start, Math.min(size, list.length - start), list.length, rows.length) : "";
       drawPager(pager, list.length, size, current, function (p) { current = p; render(); });
     }
     if (select) select.addEventListener("change", function () { current = 0; render(); });
+    render();
+  }
+
+  // ---- A term's uses ---------------------------------------------------------------------------------------
+
+  // Every use is in #used-by-data as [label, href]; the HTML holds the first page.
+  function termUses() {
+    var list = document.getElementById("used-by-list");
+    var data = document.getElementById("used-by-data");
+    if (!list || !data) return;
+    var uses;
+    try { uses = JSON.parse(data.textContent); } catch (e) { return; }
+    uses.forEach(function (use, i) { use.i = i; use.lower = use[0].toLowerCase(); });
+    var form = document.getElementById("used-by-form");
+    var filter = document.getElementById("used-by-filter");
+    var count = document.getElementById("used-by-count");
+    var pager = document.getElementById("used-by-pager");
+    var more = document.getElementById("used-by-more");
+    var size = Number(list.getAttribute("data-page-size")) || 100;
+    var current = 0;
+    form.hidden = false;
+    if (more) more.hidden = true;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    function render() {
+      var text = filter.value.trim().toLowerCase();
+      var matching = text ? uses.filter(function (u) { return u.lower.indexOf(text) >= 0; }) : uses;
+      var pages = Math.max(1, Math.ceil(matching.length / size));
+      if (current >= pages) current = pages - 1;
+      var start = current * size;
+      var slice = matching.slice(start, start + size);
+      var fragment = document.createDocumentFragment();
+      slice.forEach(function (u) {
+        var li = el("li");
+        var a = el(u[1] ? "a" : "span", "", u[0]);
+        if (u[1]) a.href = u[1];
+        li.appendChild(a);
+        fragment.appendChild(li);
+      });
+      while (list.firstChild) list.removeChild(list.firstChild);
+      list.appendChild(fragment);
+      count.textContent = countText(start, slice.length, matching.length, uses.length, "No use matches");
+      drawPager(pager, matching.length, size, current, function (p) { current = p; render(); });
+    }
+    filter.addEventListener("input", function () { current = 0; render(); });
     render();
   }
 
@@ -279,6 +352,7 @@
   function start() {
     schemaList();
     piiReport();
+    termUses();
     tablePage();
     homePage();
   }
