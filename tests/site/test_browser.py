@@ -506,6 +506,25 @@ def test_a_typo_still_finds_the_name(browser, search_site, sample_site):
     assert "customer_id" in found and "customers" in found
 
 
+def test_the_core_of_the_index_answers_by_name_and_the_shards_add_description_matches(browser, sample_site, tmp_path):
+    # "unknown" is in column descriptions only ("…; empty when unknown."), which live in the shards.
+    browser.get((sample_site / "index.html").as_uri())
+    search(browser, "unknown")
+    described = browser.find_elements(By.CSS_SELECTOR, "#search-results li[role=option] .kind")
+    assert described and {k.text.lower() for k in described} == {"column"}
+    assert "so far" not in browser.find_element(By.CSS_SELECTOR, "#search-results .count").text
+
+    # Without the shards (a partial upload, a file blocked) names are still found, and nothing breaks.
+    import shutil
+    partial = tmp_path / "site"
+    shutil.copytree(sample_site, partial)
+    shutil.rmtree(partial / "search")
+    browser.get((partial / "index.html").as_uri())
+    assert search(browser, "order_id")
+    assert not search(browser, "unknown")
+    assert browser.find_element(By.CSS_SELECTOR, "#search-results li.empty").is_displayed()
+
+
 def test_the_dropdown_counts_every_result_and_links_them_all(browser, search_site, screenshots):
     browser.get((search_site / "index.html").as_uri())
     links = search(browser, "item")

@@ -56,8 +56,11 @@
   // Description shards, one after another so each parse is short and typing stays quick between them.
   function shards(n) {
     if (n >= ix.shards.length) {
+      joinDescriptions();
       complete = true;
       onComplete.forEach(function (f) { f(); });
+      // Words for typo matching, split while the reader looks at the results, so a typo costs no more than a word.
+      (window.requestIdleCallback || setTimeout)(vocab);
       return;
     }
     script(root + ix.shards[n][2], function () { shards(n + 1); });
@@ -68,6 +71,27 @@
       ix.desc[part.from + i] = part.descriptions[i];
       ix.descLower[part.from + i] = part.descriptions[i].toLowerCase();
     }
+  }
+
+  // Every column description in one string, so a query word is found by a few indexOf calls over it rather
+  // than one call per column: hits are mapped back to columns through the start offsets.
+  function joinDescriptions() {
+    var starts = new Int32Array(ix.C + 1), at = 0;
+    for (var i = 0; i < ix.C; i++) { starts[i] = at; at += (ix.descLower[i] || "").length + 1; }
+    starts[ix.C] = at;
+    ix.descJoined = ix.descLower.join("\u0000");
+    ix.descStarts = starts;
+  }
+
+  function descriptionHits(q) {
+    var hits = new Uint8Array(ix.C), text = ix.descJoined, starts = ix.descStarts;
+    for (var i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
+      var lo = 0, hi = ix.C - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+      hits[lo] = 1;
+      i = starts[lo + 1] - 1;   // on to the next column's text
+    }
+    return hits;
   }
 
   // Cheap on purpose: the first search waits for this. Word splitting happens only when a typo needs it.
@@ -162,7 +186,9 @@
     var names = new Int8Array(ix.names.length), tables = new Int8Array(ix.T), i;
     for (i = 0; i < ix.names.length; i++) names[i] = nameScore(ix.names[i], q);
     for (i = 0; i < ix.T; i++) tables[i] = ix.tableFull[i].indexOf(q) >= 0 ? 1 : 0;
-    return { q: q, names: names, tables: tables, dotted: q.indexOf(".") >= 0, long: q.length > 2 };
+    var long = q.length > 2;
+    return { q: q, names: names, tables: tables, dotted: q.indexOf(".") >= 0, long: long,
+             descriptions: long && ix.descJoined !== undefined ? descriptionHits(q) : null };
   }
 
   // A column's score for a query word: its name, then its table's qualified name (a word without a dot lies
@@ -172,7 +198,7 @@
     if (s >= 0) return s;
     var t = ix.tableOf[c];
     if (tk.tables[t] || (tk.dotted && (ix.tableFull[t] + "." + ix.names[ix.nameOf[c]].name).indexOf(tk.q) >= 0)) return 4;
-    if (tk.long && ix.descLower[c] !== undefined && ix.descLower[c].indexOf(tk.q) >= 0) return 5;
+    if (tk.descriptions ? tk.descriptions[c] : tk.long && ix.descLower[c] !== undefined && ix.descLower[c].indexOf(tk.q) >= 0) return 5;
     return -1;
   }
 
