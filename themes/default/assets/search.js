@@ -270,7 +270,7 @@
 
   function allowed(word) { return word.length < 4 ? 0 : word.length <= 7 ? 1 : 2; }
 
-  // Names with a word near `word`: groups of entry indices with their tier (FUZZY for a whole word, FUZZY + 1
+  // Names with a word near `word`: groups of units with their tier (FUZZY + 2 × (typos − 1) for a whole word, one more
   // for a word's start), and the words found, to highlight. Only words of a length within 2, or with the same
   // first letter, are compared.
   function near(word) {
@@ -280,10 +280,12 @@
     function consider(w) {
       if (seen.has(w) || w === word) return;
       seen.add(w);
-      var tier = distance(word, w, max) <= max ? FUZZY : -1, shown = w;
-      if (tier < 0 && w.length > word.length) {
+      // One typo ranks above two; a whole word above a word's start at the same distance.
+      var d = distance(word, w, max), tier = d <= max ? FUZZY + 2 * (d - 1) : -1, shown = w;
+      if (d > 1 && w.length > word.length) {
         for (var n = word.length - 1; n <= word.length + 1 && n < w.length; n++) {
-          if (distance(word, w.slice(0, n), max) <= max) { tier = FUZZY + 1; shown = w.slice(0, n); break; }
+          var start = distance(word, w.slice(0, n), max);
+          if (start <= max && (tier < 0 || FUZZY + 2 * (start - 1) + 1 < tier)) { tier = FUZZY + 2 * (start - 1) + 1; shown = w.slice(0, n); }
         }
       }
       if (tier < 0) return;
