@@ -37,6 +37,8 @@ let package = Package(
         // Relationships nobody declared, suggested from names, types and keys, and checked against the data.
         .target(name: "Relationships", dependencies: ["Catalog", "ContentHash", "Introspect"]),
 
+        // Comparing two catalogs for review: what changed, as Markdown for a pull request or as JSON.
+        .target(name: "Review", dependencies: ["Catalog"]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
             "Catalog", "ContentHash", "CCmarkGFM",
@@ -50,7 +52,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "scribe-build", dependencies: [
-            "ScribeKit",
+            "Catalog", "Review", "ScribeKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Catalog", "Review", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Introspect", "Relationships", "TestSupport"], exclude: ["Fixtures"]),

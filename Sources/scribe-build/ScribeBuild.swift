@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Catalog
+import Review
 import ScribeKit
 
 @main
@@ -8,7 +10,8 @@ struct ScribeBuild: AsyncParsableCommand {
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
-        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self,
+                      DiffCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -348,5 +351,71 @@ struct DescribeCommand: AsyncParsableCommand {
         } catch {
             try fail(error)
         }
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed in the documentation between two builds, for review in a pull request.",
+        discussion: """
+            OLD and NEW are catalog.json files or site folders that hold one (CI can keep the last published site). \
+            Reports, per schema, tables and columns added, removed or changed; descriptions added, changed, approved or \
+            gone stale, with who wrote them; personal-data findings (first, under "Needs attention"); relationships \
+            added, removed or decided; and coverage before and after. Markdown is sized for a pull-request comment. \
+            Exits 0 whatever changed (1 with --fail-on-changes when anything did), 2 when a catalog cannot be read.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
+    @Argument(help: ArgumentHelp("The catalog before: a catalog.json or a site folder.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The catalog after: a catalog.json or a site folder.", valueName: "new"))
+    var new: String
+
+    @Option(help: "markdown (for a pull-request comment) or json.")
+    var format: Format = .markdown
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Largest Markdown report, in characters; what does not fit is counted in a note.", valueName: "n"))
+    var limit = DiffMarkdown.defaultLimit
+
+    @Flag(help: "Exit 1 when anything changed.")
+    var failOnChanges = false
+
+    func run() throws {
+        let before: Catalog, after: Catalog
+        do {
+            before = try CatalogFile.load(old)
+            after = try CatalogFile.load(new)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        let diff = CatalogDiff(old: before, new: after)
+        let report: Data
+        switch format {
+        case .markdown:
+            report = Data(DiffMarkdown(limit: limit).render(diff, old: old, new: new).utf8)
+        case .json:
+            report = try DiffJSON.encode(diff)
+        }
+        if let output {
+            do {
+                try report.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(output): could not write the report (\(error.localizedDescription))\n".utf8))
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(report)
+        }
+        if failOnChanges, !diff.isEmpty { throw ExitCode(1) }
     }
 }

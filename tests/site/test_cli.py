@@ -1,6 +1,7 @@
 """The command line as a user meets it: help, exit codes, messages, and an untouched site on failure."""
 import datetime
 import json
+import subprocess
 
 from conftest import REPO, run_scribe, build_site, sqlite_from_sql
 
@@ -113,3 +114,65 @@ def test_relationships_lists_suggestions_and_accept_records_them_in_the_ledger(t
     assert ledger.read_bytes() == written
     nothing = run_scribe("relationships", "orders.*", cwd=tmp_path)
     assert nothing.returncode == 0 and nothing.stdout.startswith("No suggested relationships match `orders.*`")
+
+
+def test_diff_tells_a_reviewer_what_a_change_does_to_the_documentation(tmp_path, sample_site, screenshots):
+    """Two builds of the sample: the second after a migration (a table and a column more, a column retyped) and
+    a context file describing the new table. The report reads as a pull-request comment in GitHub's renderer."""
+    import cmarkgfm
+    import shutil
+    import sqlite3
+    after = tmp_path / "after"
+    shutil.copytree(sample_site.parent, after, ignore=shutil.ignore_patterns("site"))
+    config = after / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(str(sample_site.parent), str(after)), encoding="utf-8")
+    with sqlite3.connect(after / "warehouse.sqlite") as db:
+        db.executescript("CREATE TABLE refunds (refund_id INTEGER PRIMARY KEY, order_id INTEGER REFERENCES orders (order_id),"
+                         " contact_email TEXT, amount NUMERIC);"
+                         "ALTER TABLE customers ADD COLUMN loyalty_note TEXT;")
+    (after / "content" / "context" / "refunds.yml").write_text(
+        "tables:\n  refunds:\n    description: Money given back to a customer, one row per refund.\n", encoding="utf-8")
+    built = run_scribe("build", "--config", str(after / "site.yml"), "--output", str(after / "site"))
+    assert built.returncode == 0, built.stderr
+
+    # A site folder and a catalog.json are both accepted.
+    result = run_scribe("diff", str(sample_site), str(after / "site" / "catalog.json"))
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert report.startswith("## Documentation changes\n")
+    assert "**1 table added · 1 column added" in report
+    attention = report.split("### Needs attention", 1)[1].split("<details>", 1)[0]
+    assert "`warehouse.main.refunds.contact_email` now holds **email**" in attention
+    assert "- added table `refunds`, 4 columns" in report
+    assert "- added `customers.loyalty_note`, TEXT" in report
+    assert "- `refunds`: new (human, approved)\n  - “Money given back to a customer, one row per refund.”" in report
+    assert "`warehouse.main.refunds(order_id)` → `warehouse.main.orders(order_id)`, declared" in report
+
+    # GitHub lets <details> and <summary> through its sanitiser; cmark-gfm's safe mode would drop them.
+    html = cmarkgfm.github_flavored_markdown_to_html(report, options=cmarkgfm.Options.CMARK_OPT_UNSAFE)
+    assert html.count("<details>") == html.count("</details>") >= 2
+    assert "<h3>Needs attention</h3>" in html and "<code>warehouse.main.refunds.contact_email</code>" in html
+    page = tmp_path / "comment.html"
+    page.write_text("<!doctype html><meta charset=utf-8><body style='font:14px sans-serif;max-width:900px;margin:2em'>"
+                    + html.replace("<details>", "<details open>"), encoding="utf-8")
+    subprocess.run([str(REPO.parent / "shared" / "tools" / "screenshot"), str(page), str(screenshots / "diff-comment.png")],
+                   capture_output=True, timeout=120)
+
+    as_json = json.loads(run_scribe("diff", str(sample_site), str(after / "site"), "--format", "json").stdout)
+    assert as_json["version"] == 1 and as_json["changed"] is True
+    main = next(s for s in as_json["diff"]["schemas"] if s["schema"] == "main")
+    assert [t["table"] for t in main["tablesAdded"]] == ["refunds"]
+
+    same = run_scribe("diff", str(sample_site), str(sample_site), "--fail-on-changes")
+    assert same.returncode == 0 and "No change to tables" in same.stdout
+    changed = run_scribe("diff", str(sample_site), str(after / "site" / "catalog.json"), "--fail-on-changes", "--output", str(tmp_path / "r.md"))
+    assert changed.returncode == 1 and (tmp_path / "r.md").read_text(encoding="utf-8") == report
+
+    missing = run_scribe("diff", str(tmp_path / "nowhere"), str(after / "site"))
+    assert missing.returncode == 2 and "nowhere: no such file or folder" in missing.stderr
+    (tmp_path / "broken.json").write_text('{"version": 2, "title": ', encoding="utf-8")
+    broken = run_scribe("diff", str(tmp_path / "broken.json"), str(after / "site"))
+    assert broken.returncode == 2 and "broken.json: not valid JSON" in broken.stderr
+    (tmp_path / "future.json").write_text('{"version": 99}', encoding="utf-8")
+    future = run_scribe("diff", str(tmp_path / "future.json"), str(after / "site"))
+    assert future.returncode == 2 and "newer Schema Scribe" in future.stderr
