@@ -47,7 +47,7 @@ let package = Package(
 
         // Configuration and the named build stages; everything the CLI does, callable from tests.
         .target(name: "ScribeKit", dependencies: [
-            "Catalog", "Context", "Describe", "Introspect", "Profile", "Relationships", "SiteGen",
+            "Catalog", "Context", "Describe", "Introspect", "Profile", "Relationships", "Review", "SiteGen",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Introspect", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScribeKitTests", dependencies: ["Context", "Describe", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScribeKitTests", dependencies: ["Context", "Describe", "Review", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -42,7 +42,7 @@ public struct Coverage: Sendable, Hashable, Codable {
             }
             if description.status == .approved { approved += 1 }
             if description.isStale { stale += 1 }
-            if (description.origin == .human || description.status == .approved) && !description.isStale { trusted += 1 }
+            if description.isTrusted { trusted += 1 }
         }
 
         mutating func add(_ other: Tally) {

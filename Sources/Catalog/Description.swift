@@ -23,6 +23,12 @@ public struct Description: Sendable, Hashable, Codable {
     /// The entity's inputs no longer match `inputsHash`: the approved text may be out of date.
     public var isStale: Bool
 
+    /// Text a reader can rely on: a person wrote it, or someone approved it, and it is not stale. What the
+    /// coverage score counts and `check`'s `approved` rule asks for.
+    public var isTrusted: Bool {
+        !text.isEmpty && (origin == .human || status == .approved) && !isStale
+    }
+
     public init(text: String, origin: Origin, status: Status = .draft, inputsHash: String? = nil, isStale: Bool = false) {
         self.text = text
         self.origin = origin

@@ -4,6 +4,7 @@ import Foundation
 import Introspect
 import Profile
 import Relationships
+import Review
 import Yams
 
 /// Reads `site.yml` strictly: unknown keys, wrong types and unset variables are errors with a position.
@@ -34,7 +35,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
-        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii", "relationships"])
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii", "relationships", "check"])
 
         let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
 
@@ -122,6 +123,7 @@ public struct ConfigLoader: Sendable {
         for (name, (node, at)) in sourceRelationships {
             config.sourceRelationships[name] = try relationshipSettings(node, at: at, base: config.relationships, reader)
         }
+        if let node = top["check"] { config.check = try checkRules(node, reader) }
         if let node = top["pii"] {
             let fields = try reader.mapping(node, at: "pii", allowed: ["publish_samples"])
             if let policyNode = fields["publish_samples"] {
@@ -148,6 +150,56 @@ public struct ConfigLoader: Sendable {
         }
         settings.sampleValues = try Self.wholeNumber(fields["sample_values"], at: "\(at).sample_values", within: 1...1_000_000, reader) ?? settings.sampleValues
         return settings
+    }
+
+    /// `check:`, a list of rules: `- rule: described` with its settings, an optional `id` and `severity`.
+    private func checkRules(_ node: Node, _ reader: YAMLReader) throws(ConfigError) -> [CheckRule] {
+        var rules: [CheckRule] = []
+        for (offset, item) in try reader.sequence(node, at: "check").enumerated() {
+            let at = "check[\(offset)]"
+            let every = ["rule", "id", "severity", "tag", "min_tables", "min_columns", "min_confidence"]
+            let fields = try reader.mapping(item, at: at, allowed: every)
+            let kinds = CheckRule.Kind.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            let ruleNode = try reader.required(fields, "rule", in: item, at: at)
+            let written = try reader.string(ruleNode, at: "\(at).rule")
+            guard let kind = CheckRule.Kind(rawValue: written) else {
+                let suggestion = Suggestion.closest(to: written, among: CheckRule.Kind.allCases.map(\.rawValue)).map { "; did you mean `\($0)`?" } ?? ""
+                throw reader.error(ruleNode, "`\(at).rule` should be one of \(kinds), found `\(written)`\(suggestion)")
+            }
+            let allowed = ["rule", "id", "severity"] + CheckRule.settings(of: kind)
+            for key in every where !allowed.contains(key) {
+                guard let node = fields[key] else { continue }
+                throw reader.error(node, "`\(key)` does not apply to rule `\(written)`, which takes \(allowed.dropFirst().map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            var rule = CheckRule(kind: kind)
+            if let id = fields["id"] { rule.id = try reader.string(id, at: "\(at).id") }
+            if let severity = fields["severity"] {
+                let text = try reader.string(severity, at: "\(at).severity")
+                guard let value = CheckRule.Severity(rawValue: text) else {
+                    throw reader.error(severity, "`\(at).severity` should be `error` or `warning`, found `\(text)`")
+                }
+                rule.severity = value
+            }
+            if let tag = fields["tag"] { rule.tag = try reader.string(tag, at: "\(at).tag") }
+            func share(_ key: String) throws(ConfigError) -> Double? {
+                guard let node = fields[key] else { return nil }
+                guard let value = Double(try reader.string(node, at: "\(at).\(key)")), (0...1).contains(value) else {
+                    throw reader.error(node, "`\(at).\(key)` should be a share from 0 to 1, such as 0.9, found `\(reader.written(node))`")
+                }
+                return value
+            }
+            rule.minTables = try share("min_tables")
+            rule.minColumns = try share("min_columns")
+            rule.minConfidence = try share("min_confidence") ?? rule.minConfidence
+            if kind == .described || kind == .approved, rule.minTables == nil, rule.minColumns == nil {
+                throw reader.error(item, "`\(at)` (\(written)) needs `min_tables`, `min_columns` or both, such as `min_tables: 0.9`")
+            }
+            if let same = rules.first(where: { $0.id == rule.id }) {
+                throw reader.error(fields["id"] ?? ruleNode, "`\(at)`: another rule is already called `\(same.id)`; give one an `id:`")
+            }
+            rules.append(rule)
+        }
+        return rules
     }
 
     private func profileSettings(_ node: Node, _ reader: YAMLReader) throws(ConfigError) -> SiteConfig.ProfileSettings {

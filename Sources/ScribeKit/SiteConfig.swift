@@ -5,6 +5,7 @@ import Foundation
 import Introspect
 import Profile
 import Relationships
+import Review
 
 /// What `site.yml` asks for, with every path made absolute and every `${VAR}` read.
 public struct SiteConfig: Sendable, Equatable {
@@ -58,6 +59,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var piiSamples = ProfileStage.SamplePolicy.masked
     /// `relationships:` in site.yml, and each source's own where it gives one.
     public var relationships = RelationshipSettings()
+    /// The rules `scribe-build check` holds the documentation to (`check:`); without the section, `CheckRule.defaults`.
+    public var check = CheckRule.defaults
     public var sourceRelationships: [String: RelationshipSettings] = [:]
 
     /// `profile:` in site.yml: how much of the data a build looks at.

@@ -11,7 +11,7 @@ struct ScribeBuild: AsyncParsableCommand {
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
         subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self,
-                      DiffCommand.self],
+                      DiffCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -417,5 +417,45 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardOutput.write(report)
         }
         if failOnChanges, !diff.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Hold the documentation to the rules in site.yml's check: section, for a pull request's gate.",
+        discussion: """
+            Builds the catalog a build would show (no site is written; descriptions come from the cache) and applies \
+            each rule: described, approved, model_text_reviewed, no_stale_approvals, pii_decided, context_names_exist, \
+            relationships_reviewed. Without a check: section, context_names_exist, no_stale_approvals and pii_decided \
+            run as warnings. --format github prints workflow commands, which GitHub shows on the pull request's diff. \
+            Exits 0 when no error-severity rule fails, 1 when one does, 2 when the check could not run.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github, json
+    }
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config = "site.yml"
+
+    @Option(help: "text (one line per finding), github (workflow commands) or json.")
+    var format: Format = .text
+
+    func run() async throws {
+        let result: Check.Result
+        do {
+            result = try await CheckDocumentation(log: .standardError(verbose: false)).run(configPath: config)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: print(CheckOutput.text(result), terminator: "")
+        case .github: print(CheckOutput.github(result), terminator: "")
+        case .json: FileHandle.standardOutput.write(try CheckOutput.json(result))
+        }
+        if result.failed { throw ExitCode(1) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Context
+import Review
 import Testing
 import TestSupport
 @testable import ScribeKit
@@ -34,7 +35,7 @@ struct ConfigLoaderTests {
     /// Each bad file in Fixtures/bad-configs and the exact message a user sees for it.
     static let badConfigurations: [(String, String)] = [
         ("syntax-error.yml", "syntax-error.yml:6:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5)"),
-        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships"),
+        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships, check"),
         ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path, url, include, exclude, statement_timeout, profile, relationships"),
         ("wrong-type.yml", "wrong-type.yml:1:8: `title` should be text, found a list"),
         ("sources-not-a-list.yml", "sources-not-a-list.yml:2:10: `sources` should be a list, found `shop.sqlite`"),
@@ -111,5 +112,36 @@ struct ConfigLoaderTests {
             try secretLoader.parse("sources:\n  - {name: s, kind: \"${SECRET}\", path: x}\n", file: "site.yml", folder: URL(fileURLWithPath: "/"))
         }
         #expect(error?.description == "site.yml:2:21: unsupported source kind `${SECRET}`; expected one of: sqlite, postgres")
+    }
+
+    @Test func checkRulesAreReadWithTheirSettingsAndDefaultsWithout() throws {
+        #expect(try loader.parse(Self.shop, file: "site.yml", folder: URL(fileURLWithPath: "/")).check == CheckRule.defaults)
+        let config = try loader.parse(Self.shop + """
+            check:
+              - {rule: described, min_tables: 0.9, min_columns: 0.75}
+              - {rule: approved, id: core-approved, tag: core, min_tables: 1, severity: warning}
+              - {rule: relationships_reviewed, min_confidence: 0.8}
+            """, file: "site.yml", folder: URL(fileURLWithPath: "/"))
+        #expect(config.check == [
+            CheckRule(kind: .described, minTables: 0.9, minColumns: 0.75),
+            CheckRule(id: "core-approved", kind: .approved, severity: .warning, tag: "core", minTables: 1),
+            CheckRule(kind: .relationshipsReviewed, minConfidence: 0.8),
+        ])
+    }
+
+    static let badChecks: [(String, String)] = [
+        ("check:\n  - {rule: describd, min_tables: 1}", "site.yml:4:12: `check[0].rule` should be one of `described`, `approved`, `model_text_reviewed`, `no_stale_approvals`, `pii_decided`, `context_names_exist`, `relationships_reviewed`, found `describd`; did you mean `described`?"),
+        ("check:\n  - {rule: pii_decided, min_tables: 1}", "site.yml:4:37: `min_tables` does not apply to rule `pii_decided`, which takes `id`, `severity`, `tag`"),
+        ("check:\n  - {rule: described}", "site.yml:4:5: `check[0]` (described) needs `min_tables`, `min_columns` or both, such as `min_tables: 0.9`"),
+        ("check:\n  - {rule: described, min_tables: 90}", "site.yml:4:35: `check[0].min_tables` should be a share from 0 to 1, such as 0.9, found `90`"),
+        ("check:\n  - {rule: no_stale_approvals, severity: fatal}", "site.yml:4:42: `check[0].severity` should be `error` or `warning`, found `fatal`"),
+        ("check:\n  - {rule: pii_decided}\n  - {rule: pii_decided}", "site.yml:5:12: `check[1]`: another rule is already called `pii_decided`; give one an `id:`"),
+        ("check:\n  - {severity: error}", "site.yml:4:5: `check[0]` is missing `rule`"),
+    ]
+
+    @Test(arguments: badChecks)
+    func aBadCheckRuleIsNamedWithItsPlace(text: String, message: String) {
+        let error = #expect(throws: ConfigError.self) { try loader.parse(Self.shop + text, file: "site.yml", folder: URL(fileURLWithPath: "/")) }
+        #expect(error?.description == message)
     }
 }

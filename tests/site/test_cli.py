@@ -176,3 +176,47 @@ def test_diff_tells_a_reviewer_what_a_change_does_to_the_documentation(tmp_path,
     (tmp_path / "future.json").write_text('{"version": 99}', encoding="utf-8")
     future = run_scribe("diff", str(tmp_path / "future.json"), str(after / "site"))
     assert future.returncode == 2 and "newer Schema Scribe" in future.stderr
+
+
+def test_check_holds_the_documentation_to_the_rules_in_site_yml(tmp_path):
+    """The sample with rules a team might choose, and a context entry naming a column that does not exist:
+    the findings print per line, as GitHub workflow commands located in the context file, and as JSON."""
+    import shutil
+    sqlite_from_sql(REPO / "sample" / "warehouse.sql", tmp_path / "warehouse.sqlite")
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    (tmp_path / "content" / "context" / "typo.yml").write_text(
+        "tables:\n  orders:\n    columns:\n      stauts:\n        description: Where the order is.\n", encoding="utf-8")
+    rules = ("check:\n"
+             "  - {rule: described, min_tables: 0.9}\n"
+             "  - {rule: approved, id: half-trusted, min_tables: 0.5, severity: warning}\n"
+             "  - {rule: context_names_exist}\n"
+             "  - {rule: pii_decided, severity: warning}\n")
+    (tmp_path / "site.yml").write_text(
+        "title: W\nsources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite}\n" + rules, encoding="utf-8")
+
+    text = run_scribe("check", cwd=tmp_path)
+    assert text.returncode == 1, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[-1] == "check: 1 error, 11 warnings (4 rules, 1 pass)"
+    assert "content/context/typo.yml:4:7: error[context_names_exist]: column `main.orders.stauts` does not exist; did you mean `status`?" in lines
+    assert any(line.startswith("warning[half-trusted]: 5 of 21 tables are trusted, 24%") for line in lines)
+    assert not (tmp_path / "_site").exists(), "check writes no site"
+
+    github = run_scribe("check", "--format", "github", cwd=tmp_path)
+    assert github.returncode == 1
+    assert ("::error file=content/context/typo.yml,line=4,col=7,title=check context_names_exist::"
+            "column `main.orders.stauts` does not exist; did you mean `status`?") in github.stdout.splitlines()
+
+    report = json.loads(run_scribe("check", "--format", "json", cwd=tmp_path).stdout)
+    assert report["failed"] is True
+    assert {r["id"]: r["passed"] for r in report["rules"]} == {
+        "described": True, "half-trusted": False, "context_names_exist": False, "pii_decided": False}
+
+    (tmp_path / "content" / "context" / "typo.yml").unlink()
+    clean = run_scribe("check", cwd=tmp_path)
+    assert clean.returncode == 0, clean.stdout  # only warnings left
+
+    (tmp_path / "site.yml").write_text(
+        "sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite}\ncheck:\n  - {rule: describd}\n", encoding="utf-8")
+    broken = run_scribe("check", cwd=tmp_path)
+    assert broken.returncode == 2 and "site.yml:4:12:" in broken.stderr and "did you mean `described`?" in broken.stderr
