@@ -8,7 +8,7 @@ struct ScribeBuild: AsyncParsableCommand {
         commandName: "scribe-build",
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
-        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self],
+        subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self, ERDCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
