@@ -27,6 +27,7 @@ struct DepthTwoPageTests {
             switch depthTwo.offer(table.id, svgs: svgs) {
             case .drawn?: offers[table.name] = "drawn"
             case .tooLarge(let tables)?: offers[table.name] = "too large: \(tables)"
+            case .overBudget(let tables, _)?: offers[table.name] = "over budget: \(tables)"
             case nil: break
             }
         }
@@ -55,6 +56,25 @@ struct DepthTwoPageTests {
         let hub = String(decoding: try #require(files["s/main/tables/hub.html"]), as: UTF8.self)
         #expect(!hub.contains("<template") && !hub.contains("Depth 2"))
         #expect(hub.contains("assets/diagram.js"))
+    }
+
+    @Test func aLargeCatalogDrawsDepthTwoForHalfItsTablesThoseWithTheFewestNeighbours() throws {
+        let catalog = ERDiagramSelectionTests.chain(2_100)
+        let plan = SitePlan(catalog)
+        let erd = ERDiagram(catalog: catalog, plan: plan, index: CatalogIndex(catalog))
+        let depthTwo = try HTMLPagesExporter.depthTwo(of: catalog.allTables, erd: erd, plan: plan)
+        #expect(depthTwo.budget == 1_050 && depthTwo.drawn.count == 1_050)
+        #expect(depthTwo.overBudget.count == 1_050 && depthTwo.tooLarge.isEmpty)
+        // The chain's two ends have one neighbour each; then the first tables in catalog order.
+        #expect(depthTwo.drawn.map(\.table.name).prefix(3) == ["c0", "c1", "c2"])
+        #expect(depthTwo.drawn.last?.table.name == "c2099")
+        #expect(!depthTwo.drawn.first!.dot.contains("port=\"c"))
+        var page = TablePage.Diagram(svg: "<svg/>", legend: [], file: "c2000")
+        page.offer(depthTwo.offer(ERDiagramSelectionTests.id("c2000"), svgs: [:]), of: ERDiagramSelectionTests.id("c2000"), namingSources: false)
+        #expect(page.depthTwo == nil)
+        #expect(page.depthTwoTooLarge == "Depth 2 (5 tables) is drawn into the pages of the 1,050 tables with the fewest neighbours "
+            + "in a catalog this large; export it with")
+        #expect(page.exportCommand == "scribe-build erd 'main.c2000' --depth 2 --output 'c2000-depth-2.svg'")
     }
 
     @Test func aNameWithAQuoteIsQuotedForTheShell() {

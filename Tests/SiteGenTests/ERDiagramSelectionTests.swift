@@ -53,6 +53,12 @@ struct ERDiagramSelectionTests {
         #expect(selection.dot.components(separatedBy: ">note <font").count - 1 == 1)
     }
 
+    @Test func withoutColumnsTablesAreDrawnByNameAndEdgesRunBetweenThem() {
+        let dot = diagram(Self.chain(10)).selection(of: [Self.id("c5")], depth: 2, columns: false, diagramPath: "s/main/tables/c5.html").dot
+        #expect(!dot.contains("port=\"c") && !dot.contains("more column"))
+        #expect(dot.components(separatedBy: "\n").filter { $0.contains(" -> ") }.sorted() == ["  t1 -> t3;", "  t2 -> t0;", "  t0 -> t1;", "  t4 -> t2;"].sorted())
+    }
+
     @Test func aHugeSelectionDrawsTheNearestTablesAndSaysHowManyItLeftOut() {
         let selection = diagram(Self.chain(40)).selection(of: [Self.id("c20")], depth: 40, limit: 5, diagramPath: "d.svg")
         #expect(selection.reached.count == 40)
