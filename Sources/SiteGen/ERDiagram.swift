@@ -185,7 +185,7 @@ public struct ERDiagram: Sendable {
         return names
     }
 
-    private func edges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [String] {
+    func edges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [String] {
         var lines: [String] = []
         var drawnPairs: Set<String> = []
         for table in tables {
@@ -209,7 +209,7 @@ public struct ERDiagram: Sendable {
     /// Relationships the database does not declare, always dashed so they never pass for its foreign keys:
     /// violet with their cardinality when people vouched for them (documented, or accepted), in the
     /// suggestion colour with their confidence while they are only suggested.
-    private func undeclaredEdges(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn) -> (lines: [String], kinds: Set<EdgeKind>) {
+    func undeclaredEdges(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn) -> (lines: [String], kinds: Set<EdgeKind>) {
         var kinds: Set<EdgeKind> = []
         let lines = relationships.compactMap { relationship -> String? in
             guard let from = nodes[relationship.from.table], let to = nodes[relationship.to.table] else { return nil }
@@ -230,7 +230,7 @@ public struct ERDiagram: Sendable {
         return (lines, kinds)
     }
 
-    private func graph(_ body: [String]) -> String {
+    func graph(_ body: [String]) -> String {
         """
         digraph erd {
           graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.3, ranksep=0.9, pad=0.2];
@@ -242,7 +242,7 @@ public struct ERDiagram: Sendable {
         """
     }
 
-    private func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
+    func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
                       drawn: inout Drawn) -> String {
         drawn.columns[table.id, default: []].formUnion(columns.map { ExactName($0.name) })
         let header = focus ? "#1e3a8a" : "#334155"
@@ -289,7 +289,7 @@ public struct ERDiagram: Sendable {
         return "  \(name) [\(attributes.joined(separator: ", "))];"
     }
 
-    private func missingNode(_ id: TableID, name: String) -> String {
+    func missingNode(_ id: TableID, name: String) -> String {
         "  \(name) [label=<<table border=\"1\" cellborder=\"0\" style=\"dashed\"><tr><td>\(Self.label(id.name)) <i>(not in this catalog)</i></td></tr></table>>];"
     }
 

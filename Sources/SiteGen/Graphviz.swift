@@ -31,11 +31,21 @@ public struct Graphviz: Sendable {
     }
 
     private static func runDot(executable: String, graphs: [String]) throws -> [String] {
+        let svg = try run(executable: executable, arguments: ["-Tsvg"], input: Data(graphs.joined().utf8))
+        let documents = splitDocuments(String(decoding: svg, as: UTF8.self))
+        guard documents.count == graphs.count else {
+            throw RenderError(.graphvizFailed("expected \(graphs.count) diagrams from dot, got \(documents.count)"))
+        }
+        return documents
+    }
+
+    /// Runs `dot` with `arguments` on `input` (DOT text, through a temporary file) and returns what it wrote.
+    static func run(executable: String, arguments: [String], input dot: Data) throws -> Data {
         let base = FileManager.default.temporaryDirectory
             .appendingPathComponent("scribe-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         let input = base.appendingPathExtension("dot")
         let errorLog = base.appendingPathExtension("log")
-        try Data(graphs.joined().utf8).write(to: input)
+        try dot.write(to: input)
         try Data().write(to: errorLog)
         defer {
             try? FileManager.default.removeItem(at: input)
@@ -44,7 +54,7 @@ public struct Graphviz: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable, "-Tsvg", input.path]
+        process.arguments = [executable] + arguments + [input.path]
         let output = Pipe()
         process.standardOutput = output
         // Errors go to a file: two pipes read one after the other could block dot on the unread one.
@@ -54,18 +64,14 @@ public struct Graphviz: Sendable {
         } catch {
             throw RenderError(.graphvizMissing)
         }
-        let svg = output.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             if process.terminationStatus == 127 { throw RenderError(.graphvizMissing) }
             let message = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
             throw RenderError(.graphvizFailed(message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
-        let documents = splitDocuments(String(decoding: svg, as: UTF8.self))
-        guard documents.count == graphs.count else {
-            throw RenderError(.graphvizFailed("expected \(graphs.count) diagrams from dot, got \(documents.count)"))
-        }
-        return documents
+        return data
     }
 
     /// dot writes one complete SVG document per input graph, back to back.

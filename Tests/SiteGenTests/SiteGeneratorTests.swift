@@ -33,7 +33,7 @@ struct SiteGeneratorTests {
         // Each table's diagram is drawn into its page; only the schema overview is a file.
         #expect(paths.filter { $0.hasSuffix(".svg") } == ["shop/main/schema.svg"])
         let orders = String(decoding: try #require(files["shop/main/tables/orders.html"]), as: UTF8.self)
-        #expect(orders.contains("<figure class=\"erd\" aria-label=\"Diagram of orders and related tables\"><svg xmlns="))
+        #expect(orders.contains("<figure class=\"erd\" id=\"table-diagram\" data-file=\"orders\" aria-label=\"Diagram of orders and related tables\"><svg xmlns="))
     }
 
     @Test func everyInternalLinkResolves() throws {

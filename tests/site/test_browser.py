@@ -583,3 +583,179 @@ def test_the_results_page_highlights_hostile_names_as_text(browser, hostile_site
     assert strong.find_element(By.TAG_NAME, "mark").text == "<img"
     assert not browser.find_elements(By.CSS_SELECTOR, "#search-page img, #search-page script, #search-page svg")
     browser.save_screenshot(str(screenshots / "search-results-hostile.png"))
+
+
+# ---- Interactive diagrams (diagram.js) ----------------------------------------------------------------------
+
+def table_page(browser, site, name):
+    browser.get((site / "chinook" / "main" / "tables" / f"{name}.html").as_uri())
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script(
+        "var f = document.querySelector('figure.erd'); return f && f.getAttribute('data-erd') === 'ready'"))
+    browser.execute_script("document.getElementById('diagram').scrollIntoView()")
+    return browser.find_element(By.CSS_SELECTOR, "figure.erd")
+
+
+def view_box(browser):
+    return [float(n) for n in browser.find_element(By.CSS_SELECTOR, "figure.erd > svg").get_dom_attribute("viewBox").split()]
+
+
+def node(browser, label):
+    """The g.node whose table is `label`, found by its bold title text."""
+    for g in browser.find_elements(By.CSS_SELECTOR, "figure.erd > svg g.node"):
+        texts = [t.get_attribute("textContent") for t in g.find_elements(By.TAG_NAME, "text")]
+        if texts and texts[0] == label:
+            return g
+    raise AssertionError(f"no node {label}")
+
+
+def node_classes(browser):
+    return browser.execute_script("""
+        var out = {};
+        document.querySelectorAll('figure.erd > svg g.node').forEach(function (g) {
+          out[g.querySelector('text').textContent] = g.getAttribute('class');
+        });
+        return out;""")
+
+
+def tool(browser, label):
+    return browser.find_element(By.XPATH, f"//div[@class='erd-tools']//button[normalize-space()='{label}']")
+
+
+def test_the_toolbar_wheel_and_keys_zoom_and_reset_the_diagram(browser, chinook_site):
+    from selenium.webdriver.common.action_chains import ActionChains
+    figure = table_page(browser, chinook_site, "album")
+    home = view_box(browser)
+    tool(browser, "+").click()
+    zoomed = view_box(browser)
+    assert zoomed[2] == pytest.approx(home[2] / 1.25, rel=1e-3) and zoomed[3] == pytest.approx(home[3] / 1.25, rel=1e-3)
+    tool(browser, "−").click()
+    assert view_box(browser) == pytest.approx(home, abs=0.02)
+    browser.execute_script("arguments[0].focus()", figure)
+    ActionChains(browser).send_keys("+").perform()
+    assert view_box(browser)[2] < home[2]
+    figure.send_keys("0")
+    assert view_box(browser) == pytest.approx(home, abs=0.02)
+    # The wheel zooms around the pointer: the point under it stays where it was.
+    browser.execute_script("""
+        var svg = arguments[0].querySelector('svg'), r = svg.getBoundingClientRect();
+        svg.dispatchEvent(new WheelEvent('wheel', {deltaY: -200, ctrlKey: true, bubbles: true, cancelable: true,
+                                                   clientX: r.left + r.width * 0.25, clientY: r.top + r.height * 0.5}));""", figure)
+    wheeled = view_box(browser)
+    assert wheeled[2] < home[2]
+    assert wheeled[0] + wheeled[2] * 0.25 == pytest.approx(home[0] + home[2] * 0.25, abs=0.5)
+    # Without ctrl and without focus, the wheel leaves the diagram alone and scrolls the page.
+    tool(browser, "Reset").click()
+    browser.execute_script("document.activeElement.blur()")
+    browser.execute_script("arguments[0].querySelector('svg').dispatchEvent(new WheelEvent('wheel', {deltaY: -200, bubbles: true}))", figure)
+    assert view_box(browser) == pytest.approx(home, abs=0.02)
+
+
+def test_dragging_pans_and_a_drag_over_a_table_does_not_open_it(browser, chinook_site):
+    from selenium.webdriver.common.action_chains import ActionChains
+    table_page(browser, chinook_site, "album")
+    url = browser.current_url
+    home = view_box(browser)
+    svg = browser.find_element(By.CSS_SELECTOR, "figure.erd > svg")
+    ActionChains(browser).move_to_element_with_offset(svg, -svg.size["width"] // 2 + 10, 0).click_and_hold() \
+        .move_by_offset(40, 0).move_by_offset(40, 10).release().perform()
+    moved = view_box(browser)
+    assert moved[0] < home[0] and moved[1] < home[1] and moved[2] == pytest.approx(home[2])
+    ActionChains(browser).click_and_hold(node(browser, "Artist")).move_by_offset(30, 0).move_by_offset(30, 0).release().perform()
+    assert browser.current_url == url
+    assert view_box(browser)[0] < moved[0]
+
+
+def test_hovering_a_table_highlights_its_relationships_and_neighbours(browser, chinook_site):
+    from selenium.webdriver.common.action_chains import ActionChains
+    figure = table_page(browser, chinook_site, "track")
+    ActionChains(browser).move_to_element(node(browser, "Album")).perform()
+    assert "erd-focus" in figure.get_attribute("class")
+    classes = node_classes(browser)
+    assert "erd-active" in classes["Album"].split()
+    assert "erd-neighbour" in classes["Track"].split()
+    for other in ("Genre", "MediaType", "InvoiceLine", "PlaylistTrack"):
+        assert "erd-neighbour" not in classes[other].split()
+    edges = browser.execute_script("""
+        return Array.prototype.map.call(document.querySelectorAll('figure.erd > svg g.edge'), function (g) {
+          return [g.querySelector('title').textContent, g.classList.contains('erd-active'), getComputedStyle(g).opacity];
+        });""")
+    active = [title for title, on, _ in edges if on]
+    assert len(active) == 1 and active[0].startswith("t0:") and "->t" in active[0]
+    assert all(float(opacity) < 0.5 for _, on, opacity in edges if not on)
+    ActionChains(browser).move_to_element(node(browser, "Track")).perform()
+    classes = node_classes(browser)
+    assert all("erd-neighbour" in classes[name].split() for name in ("Album", "Genre", "MediaType", "InvoiceLine", "PlaylistTrack"))
+    ActionChains(browser).move_to_element(browser.find_element(By.ID, "diagram").find_element(By.TAG_NAME, "h2")).perform()
+    assert "erd-focus" not in figure.get_attribute("class")
+
+
+def test_a_table_can_be_hidden_with_its_edges_and_shown_again(browser, chinook_site):
+    from selenium.webdriver.common.action_chains import ActionChains
+    table_page(browser, chinook_site, "track")
+    genre = node(browser, "Genre")
+    ActionChains(browser).move_to_element(genre).perform()
+    close = genre.find_element(By.CSS_SELECTOR, ".erd-close")
+    ActionChains(browser).move_to_element(close).click().perform()
+    assert not genre.is_displayed()
+    hidden_edges = browser.find_elements(By.CSS_SELECTOR, "figure.erd > svg g.edge.erd-hidden")
+    assert len(hidden_edges) == 1 and not hidden_edges[0].is_displayed()
+    assert browser.current_url.endswith("/track.html")
+    # Alt-click hides too, and never follows the table's link.
+    ActionChains(browser).key_down(Keys.ALT).click(node(browser, "MediaType")).key_up(Keys.ALT).perform()
+    assert browser.current_url.endswith("/track.html")
+    assert not node(browser, "MediaType").is_displayed()
+    assert len([g for g in browser.find_elements(By.CSS_SELECTOR, "figure.erd > svg g.node") if g.is_displayed()]) == 4
+    show_all = tool(browser, "Show all")
+    assert show_all.is_displayed()
+    show_all.click()
+    assert len([g for g in browser.find_elements(By.CSS_SELECTOR, "figure.erd > svg g.node") if g.is_displayed()]) == 6
+    assert not show_all.is_displayed()
+
+
+def test_depth_two_swaps_in_the_tables_two_steps_away(browser, chinook_site):
+    table_page(browser, chinook_site, "album")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "template.erd-depth")) == 1
+    names = lambda: set(node_classes(browser))
+    assert names() == {"Album", "Artist", "Track"}
+    tool(browser, "2").click()
+    assert names() == {"Album", "Artist", "Track", "Genre", "MediaType", "InvoiceLine", "PlaylistTrack"}
+    assert tool(browser, "2").get_attribute("aria-pressed") == "true"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.erd > svg")) == 1
+    tool(browser, "+").click()  # the new diagram zooms too
+    assert view_box(browser)[2] < float(browser.find_element(By.CSS_SELECTOR, "figure.erd > svg").get_dom_attribute("width")[:-2]) * 1.34
+    tool(browser, "1").click()
+    assert names() == {"Album", "Artist", "Track"}
+
+
+def test_download_builds_an_svg_file_from_the_diagram_shown(browser, chinook_site):
+    import xml.etree.ElementTree as ET
+    from selenium.webdriver.common.action_chains import ActionChains
+    table_page(browser, chinook_site, "album")
+    tool(browser, "2").click()
+    ActionChains(browser).key_down(Keys.ALT).click(node(browser, "Genre")).key_up(Keys.ALT).perform()
+    # Stop the browser saving the file; the link's own handler has run by then.
+    browser.execute_script("window.addEventListener('click', function (e) { if (e.target.closest('a.erd-download')) e.preventDefault(); })")
+    link = browser.find_element(By.CSS_SELECTOR, "figure.erd a.erd-download")
+    link.click()
+    href = link.get_attribute("href")
+    assert href.startswith("blob:")
+    assert link.get_attribute("download") == "album-depth-2.svg"
+    text = browser.execute_async_script(
+        "var done = arguments[1]; fetch(arguments[0]).then(function (r) { return r.text(); }).then(done, function (e) { done(String(e)); });", href)
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
+    root = ET.fromstring(text)
+    names = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"Album", "Artist", "Track", "MediaType"} <= names and "Genre" not in names and "×" not in names
+    links = [a.get("{http://www.w3.org/1999/xlink}href") for a in root.iter("{http://www.w3.org/2000/svg}a")]
+    assert links and all(link.startswith("file:///") and link.endswith(".html") for link in links)
+
+
+def test_clicking_a_table_in_the_diagram_opens_its_page(browser, chinook_site, screenshots):
+    from selenium.webdriver.common.action_chains import ActionChains
+    table_page(browser, chinook_site, "album")
+    browser.execute_script("document.querySelector('figure.erd').scrollIntoView({block: 'center'})")
+    ActionChains(browser).move_to_element(node(browser, "Track")).perform()
+    browser.save_screenshot(str(screenshots / "chinook-album-diagram.png"))
+    node(browser, "Artist").find_element(By.TAG_NAME, "text").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/tables/artist.html"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Artist")

@@ -220,3 +220,71 @@ def test_check_holds_the_documentation_to_the_rules_in_site_yml(tmp_path):
         "sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite}\ncheck:\n  - {rule: describd}\n", encoding="utf-8")
     broken = run_scribe("check", cwd=tmp_path)
     assert broken.returncode == 2 and "site.yml:4:12:" in broken.stderr and "did you mean `described`?" in broken.stderr
+
+def erd_project(folder, chinook_db):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.yml").write_text(f"title: Chinook\nsources:\n  - {{name: chinook, kind: sqlite, path: {chinook_db}}}\n",
+                                     encoding="utf-8")
+    return folder
+
+
+def test_erd_exports_chosen_tables_as_svg_png_and_pdf(tmp_path, chinook_db):
+    import xml.etree.ElementTree as ET
+    project = erd_project(tmp_path, chinook_db)
+    svg = run_scribe("erd", "main.Track", "--format", "svg", "--output", "track.svg", cwd=project)
+    assert svg.returncode == 0, svg.stderr
+    assert svg.stdout == "wrote track.svg: 6 tables (1 matching table, depth 1)\n"
+    root = ET.parse(project / "track.svg").getroot()
+    names = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"Track", "Album", "Genre", "MediaType", "InvoiceLine", "PlaylistTrack"} <= names
+    assert "Artist" not in names  # two steps away
+    text = (project / "track.svg").read_text(encoding="utf-8")
+    assert "href" not in text  # an exported diagram links nowhere
+
+    deeper = run_scribe("erd", "main.Track", "--depth", "2", "--output", "track2.svg", cwd=project)
+    assert deeper.returncode == 0, deeper.stderr
+    assert "Artist" in {t.text for t in ET.parse(project / "track2.svg").getroot().iter("{http://www.w3.org/2000/svg}text")}
+
+    png = run_scribe("erd", "main.Album", "main.Artist", "--depth", "0", "--format", "png", "-o", "two.png", cwd=project)
+    assert png.returncode == 0, png.stderr
+    assert (project / "two.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    pdf = run_scribe("erd", "main.*", "--format", "pdf", "--output", str(project / "all.pdf"), cwd=project)
+    assert pdf.returncode == 0, pdf.stderr
+    assert pdf.stdout.startswith(f"wrote {project / 'all.pdf'}: 11 tables (11 matching tables, depth 1)")
+    assert (project / "all.pdf").read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in project.iterdir() if p.is_file()) == ["all.pdf", "site.yml", "track.svg", "track2.svg", "two.png"]
+
+
+def test_erd_errors_name_what_is_wrong_and_write_nothing(tmp_path, chinook_db):
+    project = erd_project(tmp_path, chinook_db)
+    typo = run_scribe("erd", "main.Track", "main.Trak", "-o", "x.svg", cwd=project)
+    assert typo.returncode == 1
+    assert typo.stderr.splitlines()[-1] == (
+        "error: [render] no table matches `main.Trak` (did you mean `main.Track`?); patterns are globs on schema.table or "
+        "source.schema.table, such as `main.orders` or `main.order*`; nothing was written")
+    nowhere = run_scribe("erd", "main.Track", "-o", str(tmp_path / "missing" / "x.svg"), cwd=project)
+    assert nowhere.returncode == 1
+    assert nowhere.stderr == (f"error: [write] {tmp_path / 'missing' / 'x.svg'}: cannot write the diagram there: "
+                              f"the folder {tmp_path / 'missing'} does not exist\n")
+    folder = run_scribe("erd", "main.Track", "--format", "svg", "-o", str(tmp_path), cwd=project)
+    assert folder.returncode == 1 and "it is a folder; give a file name" in folder.stderr
+    bad = run_scribe("erd", "main.Track", "--format", "gif", "-o", "x.gif", cwd=project)
+    assert bad.returncode == 64 and "'svg', 'png' or 'pdf'" in bad.stderr
+    unknown = run_scribe("erd", "main.Track", "-o", "x.dot", cwd=project)
+    assert unknown.returncode == 64 and "Give --format svg, png or pdf" in unknown.stderr
+    import os
+    import subprocess
+    from conftest import scribe_bin
+    no_dot = subprocess.run([scribe_bin(), "erd", "main.Track", "-o", "x.svg"], cwd=project, capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, PATH=str(tmp_path / "empty")))
+    assert no_dot.returncode == 1
+    assert no_dot.stderr.splitlines()[-1] == "error: [render] graphviz's `dot` was not found; install graphviz (Debian: apt-get install graphviz)"
+    assert sorted(p.name for p in project.iterdir() if p.is_file()) == ["site.yml"]
+
+
+def test_erd_help_explains_every_flag():
+    help = run_scribe("erd", "--help")
+    assert help.returncode == 0
+    for flag in ("--depth", "--format", "--output", "--config", "svg, png or pdf", "links"):
+        assert flag in help.stdout
+    assert "erd" in run_scribe("--help").stdout

@@ -56,6 +56,9 @@ public struct HTMLPagesExporter: Exporter {
             neighbourhoods[table.id] = result
             diagramSources.append(result.dot)
         }
+        // Each table's depth-2 diagram, for the page to swap in, goes to graphviz in the same batches, last.
+        let depthTwo = try Self.depthTwo(of: tables, erd: erd, plan: plan)
+        diagramSources += depthTwo.drawn.map(\.dot)
         lap("\(diagramSources.count) diagrams as DOT")
         let svgs = try graphviz.render(diagramSources)
         lap("\(svgs.count) diagrams rendered by graphviz")
@@ -66,6 +69,8 @@ public struct HTMLPagesExporter: Exporter {
         for (table, svg) in zip(tables, svgs.dropFirst(overviewPaths.count)) {
             inlineSVG[table.id] = Self.inline(svg)
         }
+        var depthTwoSVG: [TableID: String] = [:]
+        for ((table, _), svg) in zip(depthTwo.drawn, svgs.suffix(depthTwo.drawn.count)) { depthTwoSVG[table] = Self.inline(svg) }
         summary.diagrams = svgs.count
 
         try page(SitePlan.indexPage, pages.indexPage())
@@ -81,7 +86,7 @@ public struct HTMLPagesExporter: Exporter {
         try Parallel.forEach(tables) { table in
             guard let path = plan.tablePage(table.id) else { return }
             let diagram = neighbourhoods[table.id].map { ($0, inlineSVG[table.id] ?? "") }
-            let html = try theme.render(pages.table(table, diagram: diagram))
+            let html = try theme.render(pages.table(table, diagram: diagram, depthTwo: depthTwo.offer(table.id, svgs: depthTwoSVG)))
             try folder.write(path, Data(html.utf8))
         }
         summary.pages += tables.count

@@ -2,7 +2,8 @@ import Catalog
 
 extension PageContext {
     /// `diagram` is the table's neighbourhood and its SVG, drawn for this page.
-    func table(_ table: Table, diagram: (ERDiagram.Result, String)?) -> TablePage {
+    /// `depthTwo` is what the diagram offers at depth 2, when it differs from depth 1.
+    func table(_ table: Table, diagram: (ERDiagram.Result, String)?, depthTwo: TablePage.DepthTwo? = nil) -> TablePage {
         let path = plan.tablePage(table.id) ?? SitePlan.indexPage
         let schemaPage = plan.schemaPage(source: table.id.source, schema: table.id.schema)
         let primary = table.primaryKey?.columns ?? []
@@ -98,7 +99,9 @@ extension PageContext {
                     ? "The diagram shows \(result.drawnNeighbours) of \(result.neighbours) related tables; "
                         + "all of them are listed under the foreign keys above."
                     : nil
-                return TablePage.Diagram(svg: svg, note: note, legend: DiagramLegend.of(result.edges))
+                var diagram = TablePage.Diagram(svg: svg, note: note, legend: DiagramLegend.of(result.edges), file: Self.fileStem(path))
+                diagram.offer(depthTwo, of: table.id, namingSources: catalog.sources.count > 1)
+                return diagram
             }
         )
     }

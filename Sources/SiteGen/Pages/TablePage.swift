@@ -88,12 +88,25 @@ extension TablePage {
         var note: String?
         /// What its kinds of edge mean; empty when it draws declared foreign keys only.
         var legend: [DiagramLegend]
+        /// The name a downloaded SVG takes, `orders` for orders.html.
+        var file: String
+        /// The depth-2 diagram's markup, from graphviz, for the script to swap in; nil when it would show no more
+        /// tables, or too many.
+        var depthTwo: String?
+        /// "Depth 2 reaches 214 tables, too many to draw here; export it with", when it does.
+        var depthTwoTooLarge: String?
+        /// The command that exports the depth-2 diagram, when the page does not draw it.
+        var exportCommand: String?
 
         func child(named name: String) -> Any? {
             switch name {
             case "svg": svg
             case "note": note.orBlank
             case "legend": legend
+            case "file": file
+            case "depthTwo": depthTwo.orBlank
+            case "depthTwoTooLarge": depthTwoTooLarge.orBlank
+            case "exportCommand": exportCommand.orBlank
             default: nil
             }
         }
