@@ -101,20 +101,42 @@ public struct ERDiagram: Sendable {
         public var drawnTables: Int
         /// The kinds of edge drawn, for the legend.
         public var edges: Set<EdgeKind> = []
+        /// On an area map, the areas drawn; on an area's diagram, the other areas it relates to.
+        public var areas = 0
+        /// On an area map, the pairs of areas with relationships between them, and how many pairs are drawn.
+        public var links = 0
+        public var drawnLinks = 0
     }
 
     /// The tables of one schema and the relationships between them; for a large schema, the most
-    /// connected `overviewTableLimit` tables.
+    /// connected `overviewTableLimit` tables. Above `overviewColumnsLimit` tables, the schema page draws
+    /// `areaMap` instead.
     public func overview(of schema: Schema, diagramPath: String) -> Overview {
-        let inSchema = Set(schema.tables.map(\.id))
-        // Each relationship once, from the table that holds its columns, when both ends are in the schema.
-        let undeclared = schema.tables.flatMap { table in
-            index.undeclaredRelationships(of: table.id).filter { $0.from.table == table.id && inSchema.contains($0.to.table) }
-        }
+        let undeclared = undeclared(among: schema.tables)
         let drawn = Self.mostConnected(schema.tables, relationships: undeclared, limit: Self.overviewTableLimit)
+        let drawing = drawing(drawn, undeclared: undeclared, withColumns: drawn.count <= Self.overviewColumnsLimit, from: diagramPath)
+        return Overview(dot: graph(drawing.body), tables: schema.tables.count, drawnTables: drawn.count, edges: drawing.edges)
+    }
+
+    /// Relationships the database does not declare with both ends among `tables`, each once (from the table
+    /// that holds its columns).
+    func undeclared(among tables: [Table]) -> [Relationship] {
+        let ids = Set(tables.map(\.id))
+        return tables.flatMap { table in
+            index.undeclaredRelationships(of: table.id).filter { $0.from.table == table.id && ids.contains($0.to.table) }
+        }
+    }
+
+    /// Tables drawn as nodes `t0`, `t1`… with their key columns (`withColumns`) or names only, and the edges among them.
+    struct Drawing {
+        var body: [String]
+        var nodes: [TableID: String]
+        var edges: Set<EdgeKind>
+    }
+
+    func drawing(_ drawn: [Table], undeclared: [Relationship], withColumns: Bool, from diagramPath: String) -> Drawing {
         var nodes: [TableID: String] = [:]
         for (offset, table) in drawn.enumerated() { nodes[table.id] = "t\(offset)" }
-        let withColumns = drawn.count <= Self.overviewColumnsLimit
         var body: [String] = []
         var drawnColumns = Drawn()
         for table in drawn {
@@ -125,9 +147,7 @@ public struct ERDiagram: Sendable {
         }
         let declared = edges(among: drawn, nodes: nodes, drawn: drawnColumns, only: nil)
         let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawnColumns)
-        body += declared + others.lines
-        return Overview(dot: graph(body), tables: schema.tables.count, drawnTables: drawn.count,
-                        edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
+        return Drawing(body: body + declared + others.lines, nodes: nodes, edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
     }
 
     /// Up to `limit` tables with the most relationships in and out within the list (declared foreign keys and
@@ -152,7 +172,7 @@ public struct ERDiagram: Sendable {
     }
 
     /// Primary-key and foreign-key columns of `table`; with `relatedTo`, only keys involving that table.
-    private func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<ExactName> {
+    func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<ExactName> {
         var names = Set((table.primaryKey?.columns ?? []).map(ExactName.init))
         for key in table.foreignKeys where other == nil || key.referencedTable == other {
             names.formUnion(key.columns.map(ExactName.init))
@@ -185,7 +205,7 @@ public struct ERDiagram: Sendable {
         return names
     }
 
-    private func edges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [String] {
+    func edges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [String] {
         var lines: [String] = []
         var drawnPairs: Set<String> = []
         for table in tables {
@@ -209,7 +229,7 @@ public struct ERDiagram: Sendable {
     /// Relationships the database does not declare, always dashed so they never pass for its foreign keys:
     /// violet with their cardinality when people vouched for them (documented, or accepted), in the
     /// suggestion colour with their confidence while they are only suggested.
-    private func undeclaredEdges(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn) -> (lines: [String], kinds: Set<EdgeKind>) {
+    func undeclaredEdges(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn) -> (lines: [String], kinds: Set<EdgeKind>) {
         var kinds: Set<EdgeKind> = []
         let lines = relationships.compactMap { relationship -> String? in
             guard let from = nodes[relationship.from.table], let to = nodes[relationship.to.table] else { return nil }
@@ -230,7 +250,7 @@ public struct ERDiagram: Sendable {
         return (lines, kinds)
     }
 
-    private func graph(_ body: [String]) -> String {
+    func graph(_ body: [String]) -> String {
         """
         digraph erd {
           graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.3, ranksep=0.9, pad=0.2];
@@ -242,7 +262,7 @@ public struct ERDiagram: Sendable {
         """
     }
 
-    private func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
+    func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
                       drawn: inout Drawn) -> String {
         drawn.columns[table.id, default: []].formUnion(columns.map { ExactName($0.name) })
         let header = focus ? "#1e3a8a" : "#334155"
@@ -289,7 +309,7 @@ public struct ERDiagram: Sendable {
         return "  \(name) [\(attributes.joined(separator: ", "))];"
     }
 
-    private func missingNode(_ id: TableID, name: String) -> String {
+    func missingNode(_ id: TableID, name: String) -> String {
         "  \(name) [label=<<table border=\"1\" cellborder=\"0\" style=\"dashed\"><tr><td>\(Self.label(id.name)) <i>(not in this catalog)</i></td></tr></table>>];"
     }
 

@@ -98,7 +98,10 @@ private extension SubjectAreas {
             }
             pieces += packed(small, limit: limit, degree: degree)
             pieces += placeHubs(ids.indices.filter { isHub[$0] }, into: &pieces, limit: limit)
-            pieces += byWords(unrelated.sorted(), limit: limit, rest: "Other tables")
+            // Tables without relationships are one area while they fit in one; beyond that, grouped by name.
+            let alone = unrelated.sorted()
+            pieces += alone.count <= limit + limit / 4 ? chunks(alone, limit: alone.count, name: "Other tables")
+                : byWords(alone, limit: limit, rest: "Other tables")
             return finish(pieces, degree: degree)
         }
 
@@ -181,7 +184,7 @@ private extension SubjectAreas {
         /// Small pieces joined to the neighbouring piece they have the most relationships with, where it has room;
         /// the small pieces left go together, in name order, into pieces of at most `limit`.
         func merged(_ pieces: [Piece], limit: Int) -> [Piece] {
-            let small = max(SubjectAreas.smallestGroup, limit / 8)
+            let small = max(SubjectAreas.smallestGroup, limit / 4)
             let room = limit + limit / 4
             var pieces = pieces
             var owner = Array(repeating: -1, count: ids.count)

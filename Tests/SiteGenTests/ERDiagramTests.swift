@@ -74,4 +74,56 @@ struct ERDiagramTests {
         #expect(result.drawnNeighbours == ERDiagram.neighbourLimit)
         #expect(result.dot.components(separatedBy: " -> ").count - 1 == ERDiagram.neighbourLimit)
     }
+
+    /// Three prefixed subjects of 30 tables, each a chain, with relationships between neighbouring subjects.
+    static func subjects() -> Catalog {
+        let names = ["sales", "stock", "staff"].flatMap { prefix in (0..<30).map { "\(prefix)_t\($0)" } }
+        var catalog = Fixture.catalog(tables: names, columns: ["id", "prev_id", "other_id"])
+        func id(_ name: String) -> TableID { TableID(source: "s", schema: "main", name: name) }
+        for (offset, name) in names.enumerated() where !name.hasSuffix("_t0") {
+            catalog.sources[0].schemas[0].tables[offset].foreignKeys = [
+                ForeignKey(columns: ["prev_id"], referencedTable: id(names[offset - 1]), referencedColumns: ["id"]),
+            ]
+        }
+        catalog.sources[0].schemas[0].tables[30].foreignKeys = [ForeignKey(columns: ["other_id"], referencedTable: id("sales_t5"), referencedColumns: ["id"])]
+        catalog.sources[0].schemas[0].tables[60].foreignKeys = [ForeignKey(columns: ["other_id"], referencedTable: id("stock_t5"), referencedColumns: ["id"])]
+        catalog.relationships = [.documented(from: id("staff_t3"), fromColumns: ["other_id"], to: id("sales_t9"), toColumns: ["id"])]
+        return catalog
+    }
+
+    @Test func aLargeSchemaIsAMapOfItsAreasWithTheRelationshipsBetweenThemCounted() throws {
+        let catalog = Self.subjects()
+        let erd = diagram(catalog)
+        let graph = erd.areaGraph(of: catalog.sources[0].schemas[0])
+        #expect(graph.areas.map(\.name) == ["sales", "staff", "stock"])
+        let map = erd.areaMap(graph, source: "s", schema: "main", diagramPath: "s/main/schema.svg")
+        #expect(map.areas == 3 && map.links == 3 && map.drawnLinks == 3)
+        #expect(map.dot.contains("URL=\"areas/sales.html\""))
+        #expect(map.dot.contains("tooltip=\"1 relationship between sales and staff\""))
+        #expect(Snapshot.mismatch(map.dot, named: "area-map.dot") == nil)
+    }
+
+    @Test func anAreaDrawsItsTablesAndEndsOtherRelationshipsAtTheOtherAreas() throws {
+        let catalog = Self.subjects()
+        let erd = diagram(catalog)
+        let graph = erd.areaGraph(of: catalog.sources[0].schemas[0])
+        let stock = try #require(graph.areas.firstIndex { $0.name == "stock" })
+        let area = erd.area(stock, of: graph, source: "s", schema: "main", diagramPath: "s/main/areas/stock.svg")
+        #expect(area.tables == 30 && area.areas == 2)
+        #expect(area.dot.components(separatedBy: "<b>stock_t").count - 1 == 30)
+        #expect(area.dot.contains("URL=\"sales.html\"") && area.dot.contains("URL=\"staff.html\""))
+        #expect(area.dot.contains("URL=\"../tables/stock_t0.html\""))
+        // stock_t0 references sales_t5; stock_t5 is referenced by staff_t0.
+        #expect(area.dot.contains("  t0:title -> x\(graph.areas.firstIndex { $0.name == "sales" } ?? -1) [dir=none, style=dotted"))
+    }
+
+    @Test func anAreaMapEscapesNames() {
+        var catalog = Fixture.catalog(tables: (0..<45).map { "<i>\"t\($0)\" & \\N" })
+        catalog.title = "T"
+        let erd = diagram(catalog)
+        let graph = erd.areaGraph(of: catalog.sources[0].schemas[0])
+        let dot = erd.areaMap(graph, source: "s", schema: "main", diagramPath: "s/main/schema.svg").dot
+        #expect(dot.contains("&lt;i&gt;&quot;t0&quot; &amp; \\\\N"))
+        #expect(!dot.contains("<i>\"t"))
+    }
 }

@@ -103,12 +103,17 @@ struct SubjectAreasTests {
     @Test func tablesWithoutRelationshipsAreGroupedByLeadingWord() {
         let names = ["sales_order", "sales_invoice", "sales_return", "sales_quote", "hr_person", "hr_salary", "hr_leave",
                      "audit_log", "settings", "tmp"]
-        let tables = names.map(id)
+        // A few such tables are one area; grouping begins when they do not fit in one.
+        #expect(SubjectAreas.partition(names.map(id), links: []).map(\.name) == ["Other tables"])
+        let tables = (names + Self.filler).map(id)
         let areas = SubjectAreas.partition(tables, links: [])
         expectPartition(areas, of: tables)
-        #expect(areas.map(\.name) == ["sales", "Other tables", "hr"])
+        #expect(areas.map(\.name) == ["log", "ops", "sales", "Other tables", "hr"])
         #expect(areas.first { $0.name == "Other tables" }?.tables.map(\.name) == ["audit_log", "settings", "tmp"])
     }
+
+    /// Unrelated tables enough that they do not fit in one area: 25 `log_…` and 20 `ops…` (camel case).
+    static let filler = (0..<25).map { "log_\($0)" } + (0..<20).map { "opsJob\($0)" }
 
     @Test func manyUnrelatedTablesWithoutNameGroupsAreCutIntoRangesOfNames() {
         let tables = (0..<100).map { id(String(format: "t%04d", $0)) }
@@ -120,10 +125,10 @@ struct SubjectAreasTests {
     @Test func namesInAnyStyleAndScriptGroup() {
         let names = ["salesOrder", "SalesInvoice", "salesReturn", "zählerStand", "zähler_typ", "ZählerOrt",
                      "顧客_住所", "顧客_注文", "顧客_請求", "customerorders", "customeraddresses", "../etc/passwd"]
-        let tables = names.map(id)
+        let tables = (names + Self.filler).map(id)
         let areas = SubjectAreas.partition(tables, links: [])
         expectPartition(areas, of: tables)
-        #expect(Set(areas.map(\.name)) == ["sales", "zähler", "顧客", "Other tables"])
+        #expect(Set(areas.map(\.name)) == ["sales", "zähler", "顧客", "Other tables", "log", "ops"])
         #expect(areas.first { $0.name == "Other tables" }?.tables.map(\.name) == ["../etc/passwd", "customeraddresses", "customerorders"])
     }
 
