@@ -6,7 +6,7 @@ import Catalog
 /// referencing column to the referenced one. Every name is escaped for DOT's HTML labels and
 /// node identifiers are positional (`t0`, `t1`), so no identifier can break the syntax.
 public struct ERDiagram: Sendable {
-    /// A table's diagram shows at most this many neighbours; the page says how many were left out.
+    /// A table's diagram shows all its neighbours up to this many; above, it is a hub's (`hubNeighbourhood`).
     public static let neighbourLimit = 40
     /// Columns drawn for a neighbour before the rest are summarised as "… n more".
     static let neighbourColumnLimit = 8
@@ -42,6 +42,8 @@ public struct ERDiagram: Sendable {
         public var drawnNeighbours: Int
         /// The kinds of edge drawn, for the legend.
         public var edges: Set<EdgeKind> = []
+        /// For a hub table, what the group nodes stand for: "referenced by 740 tables in sales".
+        public var grouped: [String] = []
     }
 
     let catalog: Catalog
@@ -69,7 +71,10 @@ public struct ERDiagram: Sendable {
         for relationship in undeclared {
             for other in [relationship.from.table, relationship.to.table] where seen.insert(other).inserted { neighbourIDs.append(other) }
         }
-        let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
+        if neighbourIDs.count > Self.neighbourLimit {
+            return hubNeighbourhood(of: table, neighbours: neighbourIDs, undeclared: undeclared, diagramPath: diagramPath)
+        }
+        let drawnIDs = neighbourIDs
         var nodes: [TableID: String] = [table.id: "t0"]
         for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset + 1)" }
 

@@ -60,19 +60,31 @@ struct ERDiagramTests {
         #expect(overview.dot.components(separatedBy: " -> ").count - 1 == 9)
     }
 
-    @Test func aHubTableDrawsAtMostTheNeighbourLimit() throws {
+    @Test func aHubTableDrawsItsMostConnectedNeighboursAndGroupsTheRest() throws {
+        // 60 spokes reference the hub; the hub references one table of another schema; spoke1 is referenced by two others.
         var catalog = Fixture.catalog(tables: ["hub"] + (1...(ERDiagram.neighbourLimit + 20)).map { "spoke\($0)" }, columns: ["id", "hub_id"])
         let hub = TableID(source: "s", schema: "main", name: "hub")
+        let spoke1 = TableID(source: "s", schema: "main", name: "spoke1")
         for index in 1..<catalog.sources[0].schemas[0].tables.count {
             catalog.sources[0].schemas[0].tables[index].foreignKeys = [
                 ForeignKey(columns: ["hub_id"], referencedTable: hub, referencedColumns: ["id"]),
             ]
         }
+        catalog.sources[0].schemas[0].tables[5].foreignKeys.append(ForeignKey(columns: ["id"], referencedTable: spoke1, referencedColumns: ["id"]))
+        catalog.sources[0].schemas[0].tables[6].foreignKeys.append(ForeignKey(columns: ["id"], referencedTable: spoke1, referencedColumns: ["id"]))
+        let dates = (0..<30).map { Table(id: TableID(source: "s", schema: "dim", name: "date\($0)"), kind: .table, columns: [Column(name: "id", position: 1, dataType: "INTEGER")]) }
+        catalog.sources[0].schemas.append(Schema(name: "dim", tables: dates))
+        catalog.sources[0].schemas[0].tables[0].foreignKeys = dates.map { ForeignKey(columns: ["hub_id"], referencedTable: $0.id, referencedColumns: ["id"]) }
         let table = try #require(catalog.table(hub))
         let result = diagram(catalog).neighbourhood(of: table, diagramPath: "s/main/tables/hub.html")
-        #expect(result.neighbours == ERDiagram.neighbourLimit + 20)
-        #expect(result.drawnNeighbours == ERDiagram.neighbourLimit)
-        #expect(result.dot.components(separatedBy: " -> ").count - 1 == ERDiagram.neighbourLimit)
+        #expect(result.neighbours == 30 + ERDiagram.neighbourLimit + 20)
+        #expect(result.drawnNeighbours == ERDiagram.hubNeighboursShown)
+        #expect(result.dot.contains("<b>spoke1</b>"), "the most connected neighbour is drawn")
+        // Drawn: spoke1 (three relationships), spoke5 and spoke6 (two), then the first nine found, the hub's dates.
+        #expect(result.grouped == ["references 21 tables in dim", "referenced by 57 tables in main"])
+        #expect(result.dot.contains("URL=\"#referenced-by\"") && result.dot.contains("URL=\"#foreign-keys\""))
+        #expect(result.dot.contains("  g0 -> t0 [penwidth=2];") || result.dot.contains("  t0 -> g0 [penwidth=2];"))
+        #expect(!result.dot.contains("<b>spoke60</b>"))
     }
 
     /// Three prefixed subjects of 30 tables, each a chain, with relationships between neighbouring subjects.
