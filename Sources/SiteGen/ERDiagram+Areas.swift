@@ -49,14 +49,13 @@ extension ERDiagram {
                 + "tooltip=\"\(Self.tooltip("\(Format.counted(count, "relationship")) between \(names)"))\"];")
         }
         let tables = graph.areas.reduce(0) { $0 + $1.tables.count }
-        return Overview(dot: areaGraphText(body), tables: tables, drawnTables: tables, edges: [],
+        return Overview(dot: areaGraphText(body, areas: graph.areas.count), tables: tables, drawnTables: tables, edges: [],
                         areas: graph.areas.count, links: graph.between.count, drawnLinks: pairs.count)
     }
 
     /// One area's tables with their key columns and the relationships among them; relationships to the schema's
     /// other areas end at one node per area, which links to that area's page.
-    public func area(_ number: Int, of areas: AreaGraph, source: String, schema: String, diagramPath: String) -> Overview {
-        let graph = areas
+    public func area(_ number: Int, of graph: AreaGraph, source: String, schema: String, diagramPath: String) -> Overview {
         let area = graph.areas[number]
         let tables = area.tables.compactMap { index.table($0) }
         var drawing = drawing(tables, undeclared: undeclared(among: tables), withColumns: true, from: diagramPath)
@@ -90,10 +89,17 @@ extension ERDiagram {
         return String(format: "%.0f", width)
     }
 
-    private func areaGraphText(_ body: [String]) -> String {
-        """
+    /// Above this many areas the map is laid out by force (neato) rather than in ranks: ranks of 130 areas made a
+    /// map twice as tall as wide (2,476 × 5,327 pt at 5,000 tables), force a square one (2,366 × 2,177 pt).
+    static let areaMapRankedLimit = 30
+
+    private func areaGraphText(_ body: [String], areas: Int) -> String {
+        let layout = areas <= Self.areaMapRankedLimit
+            ? "rankdir=LR, nodesep=0.25, ranksep=0.8, pack=true, packmode=\"graph\""
+            : "layout=neato, overlap=prism, sep=\"+8\", splines=false"
+        return """
         digraph areas {
-          graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.25, ranksep=0.8, pad=0.2, pack=true, packmode="graph"];
+          graph [\(layout), bgcolor="transparent", fontname="Helvetica", pad=0.2];
           node [shape=plain, fontname="Helvetica", fontsize=10];
           edge [color="#64748b", penwidth=1.1];
         \(body.joined(separator: "\n"))

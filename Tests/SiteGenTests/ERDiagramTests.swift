@@ -138,4 +138,21 @@ struct ERDiagramTests {
         #expect(dot.contains("&lt;i&gt;&quot;t0&quot; &amp; \\\\N"))
         #expect(!dot.contains("<i>\"t"))
     }
+
+    @Test func aMapOfManyAreasIsLaidOutByForceNotInRanks() {
+        // 35 chains of 12 tables: 35 areas, more than a ranked layout keeps readable.
+        let names = (0..<35).flatMap { chain in (0..<12).map { "c\(chain)_\($0)" } }
+        var catalog = Fixture.catalog(tables: names, columns: ["id", "prev_id"])
+        for (offset, name) in names.enumerated() where !name.hasSuffix("_0") {
+            catalog.sources[0].schemas[0].tables[offset].foreignKeys = [
+                ForeignKey(columns: ["prev_id"], referencedTable: catalog.sources[0].schemas[0].tables[offset - 1].id, referencedColumns: ["id"]),
+            ]
+        }
+        let erd = diagram(catalog)
+        let graph = erd.areaGraph(of: catalog.sources[0].schemas[0])
+        #expect(graph.areas.count == 35)
+        let map = erd.areaMap(graph, source: "s", schema: "main", diagramPath: "s/main/schema.svg")
+        #expect(map.dot.contains("layout=neato") && !map.dot.contains("rankdir"))
+        #expect(map.links == 0 && map.drawnLinks == 0)
+    }
 }
