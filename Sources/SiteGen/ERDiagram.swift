@@ -6,7 +6,7 @@ import Catalog
 /// referencing column to the referenced one. Every name is escaped for DOT's HTML labels and
 /// node identifiers are positional (`t0`, `t1`), so no identifier can break the syntax.
 public struct ERDiagram: Sendable {
-    /// A table's diagram shows at most this many neighbours; the page says how many were left out.
+    /// A table's diagram shows all its neighbours up to this many; above, it is a hub's (`hubNeighbourhood`).
     public static let neighbourLimit = 40
     /// Columns drawn for a neighbour before the rest are summarised as "… n more".
     static let neighbourColumnLimit = 8
@@ -42,6 +42,8 @@ public struct ERDiagram: Sendable {
         public var drawnNeighbours: Int
         /// The kinds of edge drawn, for the legend.
         public var edges: Set<EdgeKind> = []
+        /// For a hub table, what the group nodes stand for: "referenced by 740 tables in sales".
+        public var grouped: [String] = []
     }
 
     let catalog: Catalog
@@ -69,7 +71,10 @@ public struct ERDiagram: Sendable {
         for relationship in undeclared {
             for other in [relationship.from.table, relationship.to.table] where seen.insert(other).inserted { neighbourIDs.append(other) }
         }
-        let drawnIDs = Array(neighbourIDs.prefix(Self.neighbourLimit))
+        if neighbourIDs.count > Self.neighbourLimit {
+            return hubNeighbourhood(of: table, neighbours: neighbourIDs, undeclared: undeclared, diagramPath: diagramPath)
+        }
+        let drawnIDs = neighbourIDs
         var nodes: [TableID: String] = [table.id: "t0"]
         for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset + 1)" }
 
@@ -101,20 +106,42 @@ public struct ERDiagram: Sendable {
         public var drawnTables: Int
         /// The kinds of edge drawn, for the legend.
         public var edges: Set<EdgeKind> = []
+        /// On an area map, the areas drawn; on an area's diagram, the other areas it relates to.
+        public var areas = 0
+        /// On an area map, the pairs of areas with relationships between them, and how many pairs are drawn.
+        public var links = 0
+        public var drawnLinks = 0
     }
 
     /// The tables of one schema and the relationships between them; for a large schema, the most
-    /// connected `overviewTableLimit` tables.
+    /// connected `overviewTableLimit` tables. Above `overviewColumnsLimit` tables, the schema page draws
+    /// `areaMap` instead.
     public func overview(of schema: Schema, diagramPath: String) -> Overview {
-        let inSchema = Set(schema.tables.map(\.id))
-        // Each relationship once, from the table that holds its columns, when both ends are in the schema.
-        let undeclared = schema.tables.flatMap { table in
-            index.undeclaredRelationships(of: table.id).filter { $0.from.table == table.id && inSchema.contains($0.to.table) }
-        }
+        let undeclared = undeclared(among: schema.tables)
         let drawn = Self.mostConnected(schema.tables, relationships: undeclared, limit: Self.overviewTableLimit)
+        let drawing = drawing(drawn, undeclared: undeclared, withColumns: drawn.count <= Self.overviewColumnsLimit, from: diagramPath)
+        return Overview(dot: graph(drawing.body), tables: schema.tables.count, drawnTables: drawn.count, edges: drawing.edges)
+    }
+
+    /// Relationships the database does not declare with both ends among `tables`, each once (from the table
+    /// that holds its columns).
+    func undeclared(among tables: [Table]) -> [Relationship] {
+        let ids = Set(tables.map(\.id))
+        return tables.flatMap { table in
+            index.undeclaredRelationships(of: table.id).filter { $0.from.table == table.id && ids.contains($0.to.table) }
+        }
+    }
+
+    /// Tables drawn as nodes `t0`, `t1`… with their key columns (`withColumns`) or names only, and the edges among them.
+    struct Drawing {
+        var body: [String]
+        var nodes: [TableID: String]
+        var edges: Set<EdgeKind>
+    }
+
+    func drawing(_ drawn: [Table], undeclared: [Relationship], withColumns: Bool, from diagramPath: String) -> Drawing {
         var nodes: [TableID: String] = [:]
         for (offset, table) in drawn.enumerated() { nodes[table.id] = "t\(offset)" }
-        let withColumns = drawn.count <= Self.overviewColumnsLimit
         var body: [String] = []
         var drawnColumns = Drawn()
         for table in drawn {
@@ -125,9 +152,7 @@ public struct ERDiagram: Sendable {
         }
         let declared = edges(among: drawn, nodes: nodes, drawn: drawnColumns, only: nil)
         let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawnColumns)
-        body += declared + others.lines
-        return Overview(dot: graph(body), tables: schema.tables.count, drawnTables: drawn.count,
-                        edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
+        return Drawing(body: body + declared + others.lines, nodes: nodes, edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
     }
 
     /// Up to `limit` tables with the most relationships in and out within the list (declared foreign keys and
@@ -152,7 +177,7 @@ public struct ERDiagram: Sendable {
     }
 
     /// Primary-key and foreign-key columns of `table`; with `relatedTo`, only keys involving that table.
-    private func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<ExactName> {
+    func keyColumns(of table: Table, relatedTo other: TableID?) -> Set<ExactName> {
         var names = Set((table.primaryKey?.columns ?? []).map(ExactName.init))
         for key in table.foreignKeys where other == nil || key.referencedTable == other {
             names.formUnion(key.columns.map(ExactName.init))

@@ -83,6 +83,16 @@ public struct SitePlan: Sendable {
         schemaFolder(source: source, schema: schema) + "/schema.svg"
     }
 
+    /// The page of one of a schema's subject areas; `slug` is the area's (`SubjectArea.slug`), unique in its schema.
+    public func areaPage(source: String, schema: String, slug: String) -> String {
+        schemaFolder(source: source, schema: schema) + "/areas/\(slug).html"
+    }
+
+    /// The area's diagram as a file of its own, beside its page.
+    public func areaDiagram(source: String, schema: String, slug: String) -> String {
+        schemaFolder(source: source, schema: schema) + "/areas/\(slug).svg"
+    }
+
     /// The page of a table, or nil for a table outside the catalog (a foreign key to a missing table).
     public func tablePage(_ id: TableID) -> String? {
         tableFiles[id].map { schemaFolder(source: id.source, schema: id.schema) + "/tables/\($0).html" }

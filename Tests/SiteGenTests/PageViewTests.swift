@@ -21,6 +21,12 @@ struct PageViewTests {
         let hubs = ReferencedByTests.catalog()
         let hubPages = PageContext(catalog: hubs, plan: SitePlan(hubs), index: CatalogIndex(hubs))
         views += hubs.allTables.filter { $0.name == "hub" }.map { hubPages.table($0, diagram: nil) }
+        let large = Fixture.catalog(tables: (0..<50).map { "t\($0)" })
+        let (largeSource, largeSchema) = (large.sources[0], large.sources[0].schemas[0])
+        let largePages = PageContext(catalog: large, plan: SitePlan(large), index: CatalogIndex(large))
+        let areas = ERDiagram(catalog: large, plan: SitePlan(large), index: CatalogIndex(large)).areaGraph(of: largeSchema)
+        views.append(largePages.schema(largeSchema, of: largeSource, overview: nil, svg: "<svg></svg>", areas: areas))
+        views.append(largePages.area(0, of: areas, in: largeSchema, of: largeSource, overview: nil, svg: "<svg></svg>"))
         views += catalog.glossary.map { pages.glossaryTerm($0, usage: [GlossaryUsage.Use(table: schema.tables[0].id, column: "id")]) }
 
         var walk = ViewModelWalk()
@@ -33,7 +39,7 @@ struct PageViewTests {
             "ProfileSection.FrequentValue", "TablePage", "TablePage.Column", "TablePage.PrimaryKey", "TablePage.ForeignKey",
             "TablePage.Reference", "TablePage.ReferenceGroup", "TablePage.Relationship", "TablePage.Read", "TablePage.Index", "TablePage.IndexPart",
             "TablePage.Constraint", "TablePage.Partition", "TablePage.Diagram", "TablePage.Suggestion", "TablePage.ColumnReference",
-            "DiagramLegend", "CoveragePage", "CoveragePage.Row", "CoveragePage.Tally", "SearchPage",
+            "DiagramLegend", "AreaPage", "AreaSummary", "CoveragePage", "CoveragePage.Row", "CoveragePage.Tally", "SearchPage",
         ]
         #expect(Set(expected.map { "SiteGen." + $0 }).subtracting(walk.types) == [], "the catalog below reaches every view model")
     }

@@ -33,6 +33,16 @@ def build_site(folder, sqlite_path, title, name="db"):
     return folder / "site"
 
 
+def site_from_sql(tmp_path_factory, sql, title, name):
+    """Builds a site from a SQLite database made of `sql` in a new temporary folder."""
+    folder = tmp_path_factory.mktemp(name)
+    db = folder / f"{name}.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(sql)
+    connection.close()
+    return build_site(folder, db, title, name=name)
+
+
 def sqlite_from_sql(sql_file, target):
     target.unlink(missing_ok=True)
     with sqlite3.connect(target) as db:
@@ -78,11 +88,27 @@ def many_tables_sql(count):
 @pytest.fixture(scope="session")
 def many_tables_site(tmp_path_factory):
     """2,000 empty tables in one schema: the schema page must stay small and fast however long its list."""
-    folder = tmp_path_factory.mktemp("many-tables")
-    db = folder / "many.sqlite"
-    with sqlite3.connect(db) as connection:
-        connection.executescript(many_tables_sql(2000))
-    return build_site(folder, db, "Many", name="many")
+    return site_from_sql(tmp_path_factory, many_tables_sql(2000), "Many", name="many")
+
+
+def subjects_sql():
+    """Three subjects of 80 tables (`sales_`, `stock_`, `staff_`), each a chain of foreign keys, every one of them
+    referencing a `calendar` dimension, and 20 tables related to nothing: 261 tables in one schema."""
+    lines = ["CREATE TABLE calendar (id INTEGER PRIMARY KEY, day TEXT NOT NULL);"]
+    for subject in ("sales", "stock", "staff"):
+        for i in range(80):
+            columns = ["id INTEGER PRIMARY KEY", "amount NUMERIC", "calendar_id INTEGER REFERENCES calendar(id)"]
+            if i:
+                columns.append(f"previous_id INTEGER REFERENCES {subject}_t{i - 1}(id)")
+            lines.append(f"CREATE TABLE {subject}_t{i} ({', '.join(columns)});")
+    lines += [f"CREATE TABLE log_{i} (line TEXT);" for i in range(20)]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def subjects_site(tmp_path_factory):
+    """A schema too large for one diagram, with a hub table referenced by 240 others."""
+    return site_from_sql(tmp_path_factory, subjects_sql(), "Subjects", name="erp")
 
 
 NO_KEYS_SQL = """
@@ -101,12 +127,7 @@ INSERT INTO order_lines VALUES (1, 1, 1, 2), (1, 2, 2, 1), (2, 1, 3, 5), (3, 1, 
 @pytest.fixture(scope="session")
 def no_keys_site(tmp_path_factory):
     """A shop whose database declares no foreign key at all: every relationship in it is a suggestion."""
-    folder = tmp_path_factory.mktemp("no-keys")
-    db = folder / "shop.sqlite"
-    with sqlite3.connect(db) as connection:
-        connection.executescript(NO_KEYS_SQL)
-    connection.close()
-    return build_site(folder, db, "No declared keys", name="shop")
+    return site_from_sql(tmp_path_factory, NO_KEYS_SQL, "No declared keys", name="shop")
 
 
 @pytest.fixture(scope="session")

@@ -87,7 +87,8 @@ def test_hostile_names_never_run_as_script(browser, hostile_site, relative):
     browser.get((hostile_site / relative).as_uri())
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert
-    for href in [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a")][:40]:
+    # HTML links only: an inline diagram's SVG links (xlink:href) go to the same table pages.
+    for href in [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a[href]")][:40]:
         browser.get(href)
         with pytest.raises(NoAlertPresentException):
             browser.switch_to.alert
@@ -760,3 +761,56 @@ def test_clicking_a_table_in_the_diagram_opens_its_page(browser, chinook_site, s
     node(browser, "Artist").find_element(By.TAG_NAME, "text").click()
     WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/tables/artist.html"))
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Artist")
+
+def svg_pixels(svg):
+    """The width and height graphviz gives an SVG, in CSS pixels (it writes points)."""
+    def px(value):
+        return float(value[:-2]) * 4 / 3 if value.endswith("pt") else float(value)
+    return px(svg.get_attribute("width")), px(svg.get_attribute("height"))
+
+
+def test_a_large_schema_is_a_map_of_subject_areas_that_open(browser, subjects_site, screenshots):
+    page = subjects_site / "erp" / "main" / "index.html"
+    browser.get(page.as_uri())
+    nodes = browser.execute_script("return document.getElementsByTagName('*').length")
+    assert nodes <= 10000
+    areas = browser.find_elements(By.CSS_SELECTOR, "#areas li a")
+    assert 6 <= len(areas) <= 12, [a.text for a in areas]
+    assert "Shared tables" in [a.text for a in areas]  # the calendar every table references joins no area
+    svg = browser.find_element(By.CSS_SELECTOR, "#diagram figure.erd > svg")
+    assert len(svg.find_elements(By.CSS_SELECTOR, "g.node")) == len(areas)
+    assert "subject areas" in browser.find_element(By.CSS_SELECTOR, "#diagram .note").text
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#diagram figcaption a")]
+    assert all(link.endswith("/schema.svg") for link in links) and len(links) == 2
+    browser.execute_script("document.getElementById('diagram').scrollIntoView()")
+    browser.save_screenshot(str(screenshots / "subjects-area-map.png"))
+
+    # An area's node on the map opens the area's page: its diagram, its tables, a way back.
+    node = svg.find_elements(By.CSS_SELECTOR, "g.node a")[0]
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", node)
+    WebDriverWait(browser, 10).until(lambda d: "/areas/" in d.current_url)
+    assert "subject area" in browser.find_element(By.TAG_NAME, "h1").text.lower()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#tables tbody tr")
+    drawn = browser.find_elements(By.CSS_SELECTOR, "#diagram figure.erd > svg g.node")
+    assert rows and len(drawn) >= len(rows)
+    browser.save_screenshot(str(screenshots / "subjects-area.png"))
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Back to the map").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/erp/main/index.html#diagram"))
+
+
+def test_a_hub_tables_diagram_groups_its_neighbours_and_fits_a_screen(browser, subjects_site, screenshots):
+    browser.get((subjects_site / "erp" / "main" / "tables" / "calendar.html").as_uri())
+    svg = browser.find_element(By.CSS_SELECTOR, "#diagram figure.erd > svg")
+    width, height = svg_pixels(svg)
+    print(f"calendar, referenced by 240 tables: diagram {width:.0f} × {height:.0f} px")
+    assert width < 2000 and height < 2000
+    texts = [t.text for t in svg.find_elements(By.CSS_SELECTOR, "g.node text")]
+    assert "referenced by 228 tables in main" in texts
+    assert "grouped (referenced by 228 tables in main)" in browser.find_element(By.CSS_SELECTOR, "#diagram .note").text
+    group = [a for a in svg.find_elements(By.CSS_SELECTOR, "g.node a")
+             if browser.execute_script("return arguments[0].getAttributeNS('http://www.w3.org/1999/xlink', 'href')", a) == "#referenced-by"]
+    assert len(group) == 1
+    browser.execute_script("document.getElementById('diagram').scrollIntoView()")
+    browser.save_screenshot(str(screenshots / "subjects-hub.png"))
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", group[0])
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("#referenced-by"))

@@ -35,18 +35,38 @@ public struct HTMLPagesExporter: Exporter {
         }
 
         // Diagrams first: all DOT text goes to graphviz in a few batched processes. A table's diagram is
-        // drawn into its page; a schema's overview, larger, is a file of its own.
+        // drawn into its page; a schema's overview (the map of its subject areas when it is large) and each
+        // area's diagram are drawn into their pages and written as files of their own.
         var diagramSources: [String] = []
-        var overviewPaths: [String] = []
+        var filePaths: [String] = []
         var neighbourhoods: [TableID: ERDiagram.Result] = [:]
         var overviews: [SitePlan.SchemaKey: ERDiagram.Overview] = [:]
+        var areaGraphs: [SitePlan.SchemaKey: AreaGraph] = [:]
+        var areaDiagrams: [String: ERDiagram.Overview] = [:]
+        var areaPages: [(source: Source, schema: Schema, graph: AreaGraph, number: Int)] = []
         let tables = catalog.allTables.filter { plan.tablePage($0.id) != nil }
         for source in catalog.sources {
             for schema in source.schemas {
+                let key = SitePlan.SchemaKey(source: source.name, schema: schema.name)
                 let path = plan.schemaDiagram(source: source.name, schema: schema.name)
-                let overview = erd.overview(of: schema, diagramPath: path)
-                overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = overview
-                overviewPaths.append(path)
+                let overview: ERDiagram.Overview
+                if schema.tables.count > ERDiagram.areaMapThreshold {
+                    let graph = erd.areaGraph(of: schema)
+                    areaGraphs[key] = graph
+                    overview = erd.areaMap(graph, source: source.name, schema: schema.name, diagramPath: path)
+                    for (number, area) in graph.areas.enumerated() {
+                        let areaPath = plan.areaDiagram(source: source.name, schema: schema.name, slug: area.slug)
+                        let diagram = erd.area(number, of: graph, source: source.name, schema: schema.name, diagramPath: areaPath)
+                        areaDiagrams[areaPath] = diagram
+                        areaPages.append((source, schema, graph, number))
+                        filePaths.append(areaPath)
+                        diagramSources.append(diagram.dot)
+                    }
+                } else {
+                    overview = erd.overview(of: schema, diagramPath: path)
+                }
+                overviews[key] = overview
+                filePaths.append(path)
                 diagramSources.append(overview.dot)
             }
         }
@@ -62,11 +82,13 @@ public struct HTMLPagesExporter: Exporter {
         lap("\(diagramSources.count) diagrams as DOT")
         let svgs = try graphviz.render(diagramSources)
         lap("\(svgs.count) diagrams rendered by graphviz")
-        for (path, svg) in zip(overviewPaths, svgs) {
+        var fileSVG: [String: String] = [:]
+        for (path, svg) in zip(filePaths, svgs) {
             try write(path, Data(svg.utf8))
+            fileSVG[path] = Self.inline(svg)
         }
         var inlineSVG: [TableID: String] = [:]
-        for (table, svg) in zip(tables, svgs.dropFirst(overviewPaths.count)) {
+        for (table, svg) in zip(tables, svgs.dropFirst(filePaths.count)) {
             inlineSVG[table.id] = Self.inline(svg)
         }
         var depthTwoSVG: [TableID: String] = [:]
@@ -76,12 +98,21 @@ public struct HTMLPagesExporter: Exporter {
         try page(SitePlan.indexPage, pages.indexPage())
         let schemas = catalog.sources.flatMap { source in source.schemas.map { (source, $0) } }
         try Parallel.forEach(schemas, chunkSize: 1) { source, schema in
-            let overview = overviews[SitePlan.SchemaKey(source: source.name, schema: schema.name)]
-            let html = try theme.render(pages.schema(schema, of: source, overview: overview))
+            let key = SitePlan.SchemaKey(source: source.name, schema: schema.name)
+            let svg = fileSVG[plan.schemaDiagram(source: source.name, schema: schema.name)] ?? ""
+            let html = try theme.render(pages.schema(schema, of: source, overview: overviews[key], svg: svg, areas: areaGraphs[key]))
             try folder.write(plan.schemaPage(source: source.name, schema: schema.name), Data(html.utf8))
         }
         summary.pages += schemas.count
         summary.files += schemas.count
+        try Parallel.forEach(areaPages, chunkSize: 4) { source, schema, graph, number in
+            let slug = graph.areas[number].slug
+            let diagram = plan.areaDiagram(source: source.name, schema: schema.name, slug: slug)
+            let view = pages.area(number, of: graph, in: schema, of: source, overview: areaDiagrams[diagram], svg: fileSVG[diagram] ?? "")
+            try folder.write(plan.areaPage(source: source.name, schema: schema.name, slug: slug), Data(try theme.render(view).utf8))
+        }
+        summary.pages += areaPages.count
+        summary.files += areaPages.count
         // Table pages are independent of each other: render them on every core.
         try Parallel.forEach(tables) { table in
             guard let path = plan.tablePage(table.id) else { return }

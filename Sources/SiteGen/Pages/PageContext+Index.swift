@@ -30,10 +30,19 @@ extension PageContext {
         )
     }
 
-    func schema(_ schema: Schema, of source: Source, overview: ERDiagram.Overview?) -> SchemaPage {
+    /// `svg` is the overview drawn for the page; with `areas`, the overview is their map.
+    func schema(_ schema: Schema, of source: Source, overview: ERDiagram.Overview?, svg: String = "", areas: AreaGraph? = nil) -> SchemaPage {
         let path = plan.schemaPage(source: source.name, schema: schema.name)
         var note: String?
-        if let overview, overview.drawnTables < overview.tables {
+        if let overview, areas != nil {
+            note = "\(Format.count(overview.tables)) tables and views are too many for one diagram: this is a map of the schema's "
+                + "\(Format.count(overview.areas)) subject areas, found from the relationships between tables (and their names where "
+                + "tables have none). Open an area for a diagram of its tables. Lines are labelled with the relationships between two areas"
+                + (overview.drawnLinks < overview.links
+                    ? "; each area's \(ERDiagram.areaMapLinksPerArea) strongest are drawn (\(Format.count(overview.drawnLinks)) of "
+                        + "\(Format.count(overview.links)) pairs of areas)."
+                    : ".")
+        } else if let overview, overview.drawnTables < overview.tables {
             note = "The diagram shows the \(Format.count(overview.drawnTables)) most connected of "
                 + "\(Format.count(overview.tables)) tables and views; each table's page has a diagram of its own neighbours."
         }
@@ -52,6 +61,8 @@ extension PageContext {
                 ? "Showing 1–\(Format.count(SchemaPage.pageSize)) of \(Format.count(tables.count))" : nil,
             kinds: kinds.map { PIIReportPage.Kind(value: $0, label: Format.words($0)) },
             diagram: SitePlan.relative(plan.schemaDiagram(source: source.name, schema: schema.name), from: path),
+            svg: svg,
+            areas: areas.map { areaSummaries($0, source: source.name, schema: schema.name, from: path) } ?? [],
             diagramNote: note,
             legend: overview.map { DiagramLegend.of($0.edges) } ?? []
         )

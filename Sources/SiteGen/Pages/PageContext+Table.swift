@@ -96,8 +96,9 @@ extension PageContext {
             diagram: diagram.flatMap { result, svg in
                 guard !svg.isEmpty else { return nil }
                 let note = result.drawnNeighbours < result.neighbours
-                    ? "The diagram shows \(result.drawnNeighbours) of \(result.neighbours) related tables; "
-                        + "all of them are listed under the foreign keys above."
+                    ? "The diagram shows the \(Format.count(result.drawnNeighbours)) most connected of \(Format.count(result.neighbours)) "
+                        + "related tables; the others are grouped (" + result.grouped.joined(separator: "; ")
+                        + "), and all of them are listed on this page."
                     : nil
                 var diagram = TablePage.Diagram(svg: svg, note: note, legend: DiagramLegend.of(result.edges), file: Self.fileStem(path))
                 diagram.offer(depthTwo, of: table.id, namingSources: catalog.sources.count > 1)

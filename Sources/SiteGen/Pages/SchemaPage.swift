@@ -15,8 +15,11 @@ struct SchemaPage: PageView {
     var listNote: String?
     /// The kinds in this schema, for the kind filter.
     var kinds: [PIIReportPage.Kind]
-    /// The overview's SVG file, relative to the page.
+    /// The overview's SVG file, relative to the page, and the same drawn into the page (empty when not rendered).
     var diagram: String
+    var svg: String
+    /// The schema's subject areas when the diagram is their map; empty for a schema small enough to draw whole.
+    var areas: [AreaSummary]
     /// Set when the overview leaves tables out.
     var diagramNote: String?
     /// What the overview's kinds of edge mean; empty when it draws declared foreign keys only.
@@ -33,6 +36,8 @@ struct SchemaPage: PageView {
         case "pageSize": Self.pageSize
         case "kinds": kinds
         case "diagram": diagram
+        case "svg": svg
+        case "areas": areas
         case "diagramNote": diagramNote.orBlank
         case "legend": legend
         default: frame.child(named: key)
