@@ -95,7 +95,7 @@ extension ERDiagram {
 
     private func areaGraphText(_ body: [String], areas: Int) -> String {
         let layout = areas <= Self.areaMapRankedLimit
-            ? "rankdir=LR, nodesep=0.25, ranksep=0.8, pack=true, packmode=\"graph\""
+            ? "layout=dot, rankdir=LR, nodesep=0.25, ranksep=0.8, pack=true, packmode=\"graph\""
             : "layout=neato, overlap=prism, sep=\"+8\", splines=false"
         return """
         digraph areas {

@@ -255,10 +255,12 @@ public struct ERDiagram: Sendable {
         return (lines, kinds)
     }
 
+    /// `layout=dot` is said in every graph: dot renders many graphs per process, and a graph that chose another
+    /// engine (a large area map is laid out by neato) would otherwise leave it chosen for the graphs after it.
     func graph(_ body: [String]) -> String {
         """
         digraph erd {
-          graph [rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.3, ranksep=0.9, pad=0.2];
+          graph [layout=dot, rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.3, ranksep=0.9, pad=0.2];
           node [shape=plain, fontname="Helvetica", fontsize=10];
           edge [color="#64748b", arrowsize=0.7, arrowhead=normal, arrowtail=none, penwidth=1.1];
         \(body.joined(separator: "\n"))

@@ -14,6 +14,20 @@ struct GraphvizTests {
         }
     }
 
+    /// dot renders many graphs per process, and a graph choosing another engine (an area map laid out by neato)
+    /// must not leave it chosen: a table's diagram after it is laid out in ranks as when rendered alone.
+    @Test func aGraphAfterANeatoGraphInTheSameProcessIsStillLaidOutByDot() throws {
+        let catalog = try Fixture.shop()
+        let erd = ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog))
+        let table = try #require(catalog.allTables.first { !$0.foreignKeys.isEmpty })
+        let diagram = erd.neighbourhood(of: table, diagramPath: "s/main/tables/x.html").dot
+        let neato = "digraph map { graph [layout=neato, overlap=prism]; a -> b; b -> c; c -> a; }\n"
+        let alone = try Graphviz.dot().render([diagram])
+        let after = try Graphviz.dot(processes: 1).render([neato, diagram])
+        // graphviz names the graph's group `page0,1_graph0` after a neato graph, `graph0` otherwise; the drawing is the same.
+        #expect(after[1].replacingOccurrences(of: "id=\"page0,1_graph0\"", with: "id=\"graph0\"") == alone[0])
+    }
+
     /// graphviz expands `\N` (the node's name), `\G`, `\E`, `\L`… in labels and reads tooltips twice;
     /// every name must still come out as written.
     @Test func namesWithBackslashesAndEntitiesRenderLiterally() throws {
