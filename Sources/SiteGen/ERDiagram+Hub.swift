@@ -91,6 +91,8 @@ extension ERDiagram {
             let style = group.declared ? "" : ", style=dashed, color=\"\(group.documented ? Self.documentedColour : Self.suggestedColour)\""
             body.append(group.isReferenced ? "  t0 -> g\(offset) [penwidth=2\(style)];" : "  g\(offset) -> t0 [penwidth=2\(style)];")
         }
+        body += Self.columnsOfNeighbours(drawnIDs.filter { !referenced.contains($0) }.compactMap { nodes[$0] })
+        body += Self.columnsOfNeighbours(drawnIDs.filter { referenced.contains($0) }.compactMap { nodes[$0] })
         let edgeTables = [table] + drawnIDs.compactMap { index.table($0) }
         let declared = edges(among: edgeTables, nodes: nodes, drawn: drawn, only: table.id)
         let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawn)
@@ -98,5 +100,13 @@ extension ERDiagram {
         var edges = others.kinds.union(declared.isEmpty ? [] : [.declared])
         for group in groups { edges.insert(group.declared ? .declared : group.documented ? .documented : .suggested) }
         return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count, edges: edges, grouped: descriptions)
+    }
+
+    /// Neighbours on one side of the hub share a rank, which dot stacks into one tall column; invisible edges
+    /// from each to the one `perColumn` places on push them into columns of at most `perColumn`, so a dozen
+    /// neighbours make a block about as wide as it is tall.
+    static func columnsOfNeighbours(_ names: [String], perColumn: Int = 4) -> [String] {
+        guard names.count > perColumn else { return [] }
+        return names.indices.dropLast(perColumn).map { "  \(names[$0]) -> \(names[$0 + perColumn]) [style=invis, weight=4];" }
     }
 }

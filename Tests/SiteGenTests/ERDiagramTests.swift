@@ -85,6 +85,10 @@ struct ERDiagramTests {
         #expect(result.dot.contains("URL=\"#referenced-by\"") && result.dot.contains("URL=\"#foreign-keys\""))
         #expect(result.dot.contains("  g0 -> t0 [penwidth=2];") || result.dot.contains("  t0 -> g0 [penwidth=2];"))
         #expect(!result.dot.contains("<b>spoke60</b>"))
+        // The twelve drawn neighbours are pushed into columns of four rather than stacked in one.
+        #expect(ERDiagram.columnsOfNeighbours((1...12).map { "t\($0)" }) == (1...8).map { "  t\($0) -> t\($0 + 4) [style=invis, weight=4];" })
+        #expect(ERDiagram.columnsOfNeighbours(["t1", "t2", "t3"]).isEmpty)
+        #expect(result.dot.contains("[style=invis, weight=4];"))
     }
 
     /// Three prefixed subjects of 30 tables, each a chain, with relationships between neighbouring subjects.
