@@ -6,7 +6,7 @@ from sitecheck import broken_links
 
 def test_sources_are_kept_apart_in_urls_pages_and_search(multi_source_site):
     site, _ = multi_source_site
-    assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["adventureworks", "assets", "chinook", "pagila"]
+    assert sorted(p.name for p in site.iterdir() if p.is_dir()) == ["adventureworks", "assets", "chinook", "pagila", "search"]
     entries = json.loads((site / "search.json").read_text())["entries"]
     sources = {e["c"].split(".")[0] for e in entries}
     assert sources == {"pagila", "adventureworks", "chinook"}
