@@ -130,7 +130,7 @@ public struct MarkdownExporter: Exporter {
             let label = id.source == table.id.source ? "\(id.schema).\(id.name)" : id.description
             out += "    t\(number)[\"\(MermaidText.label(label))\"] {\n"
             for (name, type) in columns {
-                out += "        \(MermaidText.word(type.isEmpty ? "unknown" : type)) \(MermaidText.word(name))\n"
+                out += "        \(MermaidText.word(type.isEmpty ? "unknown" : type, type: true)) \(MermaidText.word(name))\n"
             }
             out += "    }\n"
         }

@@ -11,10 +11,12 @@ enum MermaidText {
         return kept.isEmpty ? "_" : kept
     }
 
-    /// An attribute name or type: a letter or `_` first, then letters, digits, `_`, `-`, `(` and `)`.
-    static func word(_ text: String) -> String {
+    /// An attribute name (`type: false`) or type: a letter or `_` first, then letters, digits, `_`, `-`, and in a
+    /// type `(` and `)`, as in `varchar(255)`.
+    static func word(_ text: String, type: Bool = false) -> String {
+        let kept = type ? "_-()" : "_-"
         var scalars = text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-()".unicodeScalars.contains(scalar))
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || kept.unicodeScalars.contains(scalar))
                 ? scalar : "_"
         }
         if let first = scalars.first, !(first.properties.isAlphabetic || first == "_") { scalars.insert("_", at: 0) }
