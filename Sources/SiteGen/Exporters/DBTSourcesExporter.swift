@@ -21,7 +21,7 @@ public struct DBTSourcesExporter: Exporter {
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
         var files = 0
         for source in input.catalog.sources {
-            guard let text = yaml(source, input.catalog) else { continue }
+            guard let text = yaml(source, input) else { continue }
             let folderName = input.plan.schemaFolder(source: source.name, schema: source.schemas.first?.name ?? "")
                 .split(separator: "/").first.map(String.init) ?? "source"
             try folder.write("\(folderName)/\(Self.fileName)", Data(text.utf8))
@@ -39,7 +39,7 @@ public struct DBTSourcesExporter: Exporter {
     }
 
     /// The file for one source, or nil when none of its tables is exported.
-    func yaml(_ source: Source, _ catalog: Catalog) -> String? {
+    func yaml(_ source: Source, _ input: ExportInput) -> String? {
         let q = { (text: String) in YAMLText.quoted(text) }
         var out = "version: 2\n\nsources:\n"
         var any = false
@@ -59,7 +59,7 @@ public struct DBTSourcesExporter: Exporter {
                     out += "            description: \(YAMLText.quoted(column.description?.text ?? "", always: true))\n"
                     // A view's computed column can have no declared type; dbt takes a missing one, not an empty one.
                     if !column.dataType.isEmpty { out += "            data_type: \(q(column.dataType))\n" }
-                    let tests = tests(for: column, in: table, catalog: catalog)
+                    let tests = tests(for: column, in: table, input)
                     if !tests.isEmpty {
                         out += "            data_tests:\n" + tests.map { "              - \($0)\n" }.joined()
                     }
@@ -70,14 +70,14 @@ public struct DBTSourcesExporter: Exporter {
     }
 
     /// The dbt tests a declared key gives a column, as YAML list items.
-    func tests(for column: Column, in table: Table, catalog: Catalog) -> [String] {
+    func tests(for column: Column, in table: Table, _ input: ExportInput) -> [String] {
         var tests: [String] = []
         if let key = table.primaryKey, key.columns.count == 1, key.columns[0].isExactly(column.name) {
             tests += ["unique", "not_null"]
         }
         for key in table.foreignKeys where key.columns.count == 1 && key.columns[0].isExactly(column.name) && exported(key.referencedTable) {
-            guard let target = catalog.table(key.referencedTable),
-                  let source = catalog.sources.first(where: { $0.name.isExactly(target.id.source) }) else { continue }
+            guard let target = input.index.table(key.referencedTable),
+                  let source = input.catalog.sources.first(where: { $0.name.isExactly(target.id.source) }) else { continue }
             let field = key.referencedColumns.first ?? target.primaryKey?.columns.first
             guard let field, key.referencedColumns.count <= 1 else { continue }
             let to = "source(\(Self.jinjaString(Self.sourceName(source, schema: target.id.schema))), \(Self.jinjaString(target.name)))"

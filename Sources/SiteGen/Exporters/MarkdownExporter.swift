@@ -16,10 +16,9 @@ public struct MarkdownExporter: Exporter {
 
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
         let tables = input.catalog.allTables.filter { selection?.contains($0.id) ?? true }
-        let relationships = input.catalog.everyRelationship.filter(\.isShown)
         for table in tables {
             guard let path = Self.path(of: table.id, in: input.plan) else { continue }
-            try folder.write(path, Data(page(table, input, relationships: relationships, from: path).utf8))
+            try folder.write(path, Data(page(table, input, from: path).utf8))
         }
         try folder.write(Self.indexFile, Data(index(tables, input).utf8))
         progress("wrote \(tables.count) Markdown table file\(tables.count == 1 ? "" : "s") and \(Self.indexFile)")
@@ -51,7 +50,7 @@ public struct MarkdownExporter: Exporter {
         return out
     }
 
-    func page(_ table: Table, _ input: ExportInput, relationships all: [Relationship], from path: String) -> String {
+    func page(_ table: Table, _ input: ExportInput, from path: String) -> String {
         let id = table.id
         var out = "# \(MarkdownText.inline(table.name))\n\n"
         out += "`\(table.kind.rawValue)` in " + MarkdownText.inline("\(id.source).\(id.schema)") + " · "
@@ -81,7 +80,7 @@ public struct MarkdownExporter: Exporter {
         for key in table.foreignKeys {
             out += "- Foreign key " + Self.columnList(key.columns) + " → " + reference(key.referencedTable, key.referencedColumns, input, from: path) + "\n"
         }
-        let touching = all.filter { $0.from.table == id || $0.to.table == id }
+        let touching = Self.relationships(of: table, input.index)
         out += "\n## Relationships\n\n"
         if touching.isEmpty { out += "None known.\n" }
         for relationship in touching {
@@ -94,8 +93,21 @@ public struct MarkdownExporter: Exporter {
                 + reference(relationship.to.table, relationship.to.columns, input, from: path) + " (\(kind))"
                 + (relationship.description.map { " — " + MarkdownText.inline($0) } ?? "") + "\n"
         }
-        out += "\n## Diagram\n\n```mermaid\n" + Self.mermaid(table, relationships: touching, catalog: input.catalog) + "```\n"
+        out += "\n## Diagram\n\n```mermaid\n" + Self.mermaid(table, relationships: touching, index: input.index) + "```\n"
         return out
+    }
+
+    /// Every relationship shown that starts or ends at `table`: its foreign keys, those of others pointing at it,
+    /// then the documented and inferred ones. Looked up in the index, so a page costs the same in a large catalog.
+    static func relationships(of table: Table, _ index: CatalogIndex) -> [Relationship] {
+        func declared(_ owner: TableID, _ key: ForeignKey) -> Relationship {
+            let target = key.referencedColumns.isEmpty ? (index.table(key.referencedTable)?.primaryKey?.columns ?? []) : key.referencedColumns
+            return Relationship(from: .init(table: owner, columns: key.columns), to: .init(table: key.referencedTable, columns: target),
+                                origin: .declared)
+        }
+        let outgoing = table.foreignKeys.map { declared(table.id, $0) }
+        let incoming = index.referencing(table.id).filter { $0.from != table.id }.map { declared($0.from, $0.key) }
+        return outgoing + incoming + index.undeclaredRelationships(of: table.id)
     }
 
     /// `schema.table.column`, linked to that table's file when it is exported too.
@@ -107,7 +119,7 @@ public struct MarkdownExporter: Exporter {
 
     /// A Mermaid `erDiagram` of `table` with every column, and each neighbour with the columns that join it.
     /// Entities are named `t0`, `t1`… and labelled with their sanitised names, so no identifier can break the syntax.
-    static func mermaid(_ table: Table, relationships: [Relationship], catalog: Catalog) -> String {
+    static func mermaid(_ table: Table, relationships: [Relationship], index: CatalogIndex) -> String {
         var order: [TableID] = [table.id]
         var joins: [TableID: [String]] = [:]
         for relationship in relationships {
@@ -118,7 +130,7 @@ public struct MarkdownExporter: Exporter {
         }
         var out = "erDiagram\n"
         for (number, id) in order.enumerated() {
-            let known = catalog.table(id)
+            let known = index.table(id)
             let columns: [(String, String)]
             if id == table.id {
                 columns = table.columns.map { ($0.name, $0.dataType) }

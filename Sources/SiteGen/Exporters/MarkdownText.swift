@@ -53,8 +53,9 @@ enum MarkdownText {
     }
 
     static func destination(_ path: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(0x7F)))
-        allowed.insert(charactersIn: "-._~/#")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        path.addingPercentEncoding(withAllowedCharacters: unreserved) ?? path
     }
+
+    /// ASCII letters and digits, and `-._~/#`: what a link destination keeps as it is.
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/#")
 }
