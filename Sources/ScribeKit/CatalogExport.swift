@@ -76,6 +76,10 @@ public struct CatalogExport: Sendable {
         } catch {
             return error.description
         }
+        // A site is Schema Scribe's folder too, but an export must not take its place.
+        if manager.fileExists(atPath: url.appendingPathComponent(SitePlan.indexPage).path) {
+            return "\(url.path) holds a documentation site; give another folder"
+        }
         return nil
     }
 }

@@ -419,7 +419,37 @@ def test_export_errors_name_what_is_wrong_and_write_nothing(tmp_path, sample_sit
     foreign = export(sample_site, "--format", "dbt", "-o", "mine", cwd=tmp_path)
     assert foreign.returncode == 1 and "was not written by Schema Scribe" in foreign.stderr
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["notes.txt"]
+    over_site = export(sample_site, "--format", "markdown", "-o", str(sample_site), cwd=tmp_path)
+    assert over_site.returncode == 1 and over_site.stderr.endswith("holds a documentation site; give another folder\n")
+    assert (sample_site / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
+def test_export_markdown_of_hostile_names_renders_as_written(tmp_path):
+    import sqlite3
+    import cmarkgfm
+    hostile = "a|b `c` <img src=x onerror=alert(1)> *d* [e](f) \\| %% x"
+    db = tmp_path / "odd.sqlite"
+    quoted = hostile.replace('"', '""')
+    with sqlite3.connect(db) as connection:
+        connection.executescript(f'CREATE TABLE "{quoted}" ("{quoted}" INTEGER PRIMARY KEY, "two\nlines" TEXT);'
+                                 f'CREATE TABLE other (id INTEGER PRIMARY KEY, ref INTEGER REFERENCES "{quoted}"("{quoted}"));')
+    connection.close()
+    (tmp_path / "site.yml").write_text(f"title: Odd\nsources:\n  - {{name: odd, kind: sqlite, path: {db}}}\n", encoding="utf-8")
+    result = run_scribe("export", "--format", "markdown", "-o", "docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (tmp_path / "docs").rglob("*.md") if p.name not in ("README.md", "other.md")]
+    assert len(pages) == 1
+    from cmarkgfm.cmark import Options
+    # Raw HTML let through, as GitHub lets `<br>` through: any tag the names could inject would show.
+    html = cmarkgfm.github_flavored_markdown_to_html(pages[0].read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE)
+    assert html.count("<table>") == 1 and html.count("<td>") == 2 * 7
+    import html as html_module
+    cells = [html_module.unescape(c.split("</td>")[0]) for c in html.split("<td>")[1:]]
+    assert cells[0] == hostile and cells[7] == "two<br>lines"
+    assert "<img" not in html and "<em>" not in html.split("<h2>Columns")[1].split("</table>")[0]
+    mermaid = html.split("erDiagram")[1].split("</code>")[0]
+    assert "<" not in html_module.unescape(mermaid) and "|b" not in mermaid.split("}o")[0]
 
 
 def test_export_help_explains_every_format():
