@@ -36,10 +36,13 @@ public struct MarkdownExporter: Exporter {
     func index(_ tables: [Table], _ input: ExportInput) -> String {
         var out = "# \(MarkdownText.inline(input.catalog.title))\n"
         for source in input.catalog.sources {
+            let inSource = tables.filter { $0.id.source.isExactly(source.name) }
+            guard !inSource.isEmpty else { continue }
+            out += "\n## \(MarkdownText.inline(source.name))\n"
             for schema in source.schemas {
-                let listed = tables.filter { $0.id.source.isExactly(source.name) && $0.id.schema.isExactly(schema.name) }
+                let listed = inSource.filter { $0.id.schema.isExactly(schema.name) }
                 guard !listed.isEmpty else { continue }
-                out += "\n## \(MarkdownText.inline("\(source.name).\(schema.name)"))\n\n"
+                out += "\n### \(MarkdownText.inline(schema.name))\n\n"
                 for table in listed {
                     guard let path = Self.path(of: table.id, in: input.plan) else { continue }
                     let summary = table.description.map { " — " + MarkdownText.inline(Self.firstLine($0.text)) } ?? ""
