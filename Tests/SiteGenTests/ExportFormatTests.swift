@@ -111,6 +111,27 @@ struct ExportFormatTests {
         #expect(DBTSourcesExporter.jinjaString("it's \\ here") == "'it\\'s \\\\ here'")
     }
 
+    @Test func aSourceOfSeveralSchemasGivesADBTSourcePerSchemaNamedAfterBoth() throws {
+        let customers = TableID(source: "erp", schema: "crm", name: "customers")
+        let orders = TableID(source: "erp", schema: "sales", name: "orders")
+        let catalog = Catalog(title: "T", sources: [Source(name: "erp", kind: .sqlite, schemas: [
+            Schema(name: "crm", tables: [Table(id: customers, kind: .table, columns: [Column(name: "id", position: 1, dataType: "INTEGER")],
+                                              primaryKey: PrimaryKey(columns: ["id"]))]),
+            Schema(name: "sales", tables: [Table(id: orders, kind: .table, columns: [
+                Column(name: "id", position: 1, dataType: "INTEGER"), Column(name: "customer_id", position: 2, dataType: "INTEGER"),
+            ], primaryKey: PrimaryKey(columns: ["id", "customer_id"]),
+               foreignKeys: [ForeignKey(columns: ["customer_id"], referencedTable: customers, referencedColumns: [])])]),
+        ])])
+        let dbt = try Self.write(DBTSourcesExporter(), catalog)["erp/sources.yml"] ?? ""
+        #expect(dbt.contains("  - name: erp_crm\n    schema: crm\n"))
+        #expect(dbt.contains("  - name: erp_sales\n    schema: sales\n"))
+        // The key names no column, so it references the primary key; a two-column key has no unique test.
+        #expect(dbt.contains("to: \"source('erp_crm', 'customers')\"\n                  field: id\n"))
+        #expect(dbt.components(separatedBy: "- unique").count == 2)
+        let json = catalog.selecting([orders])
+        #expect(json.allTables.map(\.id) == [orders] && json.sources.first?.schemas.map(\.name) == ["sales"])
+    }
+
     static func unescapedPipes(_ line: String) -> Int {
         var count = 0, escaped = false
         for character in line {
