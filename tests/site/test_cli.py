@@ -399,7 +399,10 @@ def test_export_dbt_of_hostile_names_still_parses(tmp_path):
     names = {s["name"] for s in manifest["sources"].values()}
     assert names == {'it\'s "odd": yes', "child: {x}"}
     tests = [n for n in manifest["nodes"].values() if n["resource_type"] == "test"]
-    assert any(n["test_metadata"]["name"] == "relationships" and n.get("column_name") == "parent's id" for n in tests)
+    # A quoted column is named in its tests as SQL quotes it.
+    assert any(n["test_metadata"]["name"] == "relationships" and n.get("column_name") == '"parent\'s id"' for n in tests)
+    odd = next(s for s in manifest["sources"].values() if s["name"] == 'it\'s "odd": yes')
+    assert odd["quoting"]["identifier"] is True and odd["columns"]["a|b `c` #d"]["quote"] is True
 
 
 def test_export_errors_name_what_is_wrong_and_write_nothing(tmp_path, sample_site):

@@ -7,7 +7,8 @@ import Foundation
 /// `not_null` on a single-column primary key, `relationships` on a single-column foreign key to an exported table.
 ///
 /// A dbt source is one schema, so a source with one schema keeps its name and one with several names each
-/// `<source>_<schema>`. Every string is written by `YAMLText.quoted`, so any identifier reads back as written.
+/// `<source>_<schema>`. Every string is written by `YAMLText.quoted`, so any identifier reads back as written, and
+/// a name SQL must quote is marked (`quoting: identifier` on a table, `quote: true` on a column).
 public struct DBTSourcesExporter: Exporter {
     public let name = "dbt"
     public static let fileName = "sources.yml"
@@ -52,10 +53,12 @@ public struct DBTSourcesExporter: Exporter {
             out += "    tables:\n"
             for table in tables {
                 out += "      - name: \(q(table.name))\n"
+                if Self.needsQuotes(table.name) { out += "        quoting:\n          identifier: true\n" }
                 out += "        description: \(YAMLText.quoted(table.description?.text ?? "", always: true))\n"
                 out += "        columns:\n"
                 for column in table.columns {
                     out += "          - name: \(q(column.name))\n"
+                    if Self.needsQuotes(column.name) { out += "            quote: true\n" }
                     out += "            description: \(YAMLText.quoted(column.description?.text ?? "", always: true))\n"
                     // A view's computed column can have no declared type; dbt takes a missing one, not an empty one.
                     if !column.dataType.isEmpty { out += "            data_type: \(q(column.dataType))\n" }
@@ -84,6 +87,13 @@ public struct DBTSourcesExporter: Exporter {
             tests.append("relationships:\n                  to: \(YAMLText.quoted(to, always: true))\n                  field: \(YAMLText.quoted(field))")
         }
         return tests
+    }
+
+    /// Whether SQL must quote the name for the database to find it: anything but a lower-case identifier
+    /// (PostgreSQL folds unquoted names to lower case), so the tests dbt runs name the right table and column.
+    static func needsQuotes(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return true }
+        return !name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// A single-quoted Jinja string literal.
