@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Review", dependencies: ["Catalog"]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
-            "Catalog", "ContentHash", "CCmarkGFM",
+            "Catalog", "Context", "ContentHash", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 

@@ -44,18 +44,24 @@ public struct DiagramExport: Sendable {
             throw BuildError(stage: .write, subject: output, message: "cannot write the diagram there: \(problem)")
         }
         let catalog = try await build.run(Pipeline.catalog, .init(configPath: configPath)).catalog
-        let ids = catalog.allTables.map(\.id)
-        let unmatched = patterns.filter { pattern in !ids.contains { Build.matches($0, [pattern]) } }
-        guard unmatched.isEmpty else {
-            throw BuildError(stage: .render, message: Self.noMatch(unmatched, among: ids, namingSources: catalog.sources.count > 1))
-        }
-        let chosen = ids.filter { Build.matches($0, patterns) }
+        let chosen = try Self.tables(matching: patterns, in: catalog)
         let erd = ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog)).withoutLinks
         let selection = erd.selection(of: chosen, depth: depth, limit: limit, diagramPath: "diagram.svg")
         let data = try build.stage(.render, subject: nil) { try render(selection.dot, format) }
         try build.stage(.write, subject: output) { try data.write(to: destination, options: .atomic) }
         return Report(output: output, chosen: chosen.count, reached: selection.reached.count, drawn: selection.drawnTables,
                       note: selection.note)
+    }
+
+    /// The tables matching any of `patterns`, in catalog order; every table when there are none. A pattern that
+    /// matches nothing is an error naming it, with the closest names.
+    static func tables(matching patterns: [String], in catalog: Catalog) throws(BuildError) -> [TableID] {
+        let ids = catalog.allTables.map(\.id)
+        let unmatched = patterns.filter { pattern in !ids.contains { Build.matches($0, [pattern]) } }
+        guard unmatched.isEmpty else {
+            throw BuildError(stage: .render, message: noMatch(unmatched, among: ids, namingSources: catalog.sources.count > 1))
+        }
+        return patterns.isEmpty ? ids : ids.filter { Build.matches($0, patterns) }
     }
 
     /// "no table matches `sales.ordrs` (did you mean `sales.orders`?)", with how patterns are written.

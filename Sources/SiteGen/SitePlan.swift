@@ -98,6 +98,11 @@ public struct SitePlan: Sendable {
         tableFiles[id].map { schemaFolder(source: id.source, schema: id.schema) + "/tables/\($0).html" }
     }
 
+    /// The file-safe name of a table in its schema's folder, without extension; unique in that schema.
+    public func tableFileName(_ id: TableID) -> String? {
+        tableFiles[id]
+    }
+
     /// The `id` of a column's row on its table page.
     public func columnAnchor(_ id: TableID, _ column: String) -> String? {
         columnAnchors[id]?[column]

@@ -288,3 +288,176 @@ def test_erd_help_explains_every_flag():
     for flag in ("--depth", "--format", "--output", "--config", "svg, png or pdf", "links"):
         assert flag in help.stdout
     assert "erd" in run_scribe("--help").stdout
+
+
+def export(sample_site, *args, cwd):
+    return run_scribe("export", "-c", str(sample_site.parent / "site.yml"), *args, cwd=cwd)
+
+
+def tables_in(catalog):
+    return {f"{s['name']}.{sc['name']}.{t['id']['name']}": t for s in catalog["sources"] for sc in s["schemas"] for t in sc["tables"]}
+
+
+def test_export_json_is_the_sites_catalog_for_the_chosen_tables(tmp_path, sample_site):
+    result = export(sample_site, "--format", "json", "--output", "orders.json", "main.order*", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote orders.json: 4 tables as json\n"
+    exported = json.loads((tmp_path / "orders.json").read_text(encoding="utf-8"))
+    site = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
+    assert exported["version"] == site["version"]
+    chosen = tables_in(exported)
+    assert sorted(chosen) == ["warehouse.main.order_lines", "warehouse.main.order_promotions", "warehouse.main.order_totals",
+                              "warehouse.main.orders"]
+    # The descriptions are the ones the build shows, from the same describe cache.
+    for name, table in chosen.items():
+        assert table == tables_in(site)[name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orders.json"]
+
+
+def test_export_markdown_writes_an_index_and_a_page_per_table_that_github_renders(tmp_path, sample_site):
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+    result = export(sample_site, "--format", "markdown", "--output", "docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote docs: 21 tables as markdown (22 files)\n"
+    docs = tmp_path / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    assert len(pages) == 22 and "README.md" in pages and "warehouse/main/orders.md" in pages
+    index = cmarkgfm.github_flavored_markdown_to_html((docs / "README.md").read_text(encoding="utf-8"))
+    assert index.count("<li>") == 21 and '<a href="warehouse/main/orders.md">orders</a>' in index
+    page = (docs / "warehouse" / "main" / "orders.md").read_text(encoding="utf-8")
+    html = cmarkgfm.github_flavored_markdown_to_html(page, options=Options.CMARK_OPT_UNSAFE)
+    # One table, a header and a row per column with seven cells each.
+    assert html.count("<table>") == 1
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].count("<tr>")
+    assert rows == 8 and html.count("<td>") == 8 * 7
+    assert "<td>order_id</td>" in html and "<td>PK</td>" in html and "<td>human</td>" in html and "<td>approved</td>" in html
+    assert '<pre lang="mermaid"><code>erDiagram' in html or '<code class="language-mermaid">erDiagram' in html
+    assert '<a href="customers.md">main.customers</a>' in html
+    # Every link between the exported files leads to one of them.
+    import re
+    for path in pages:
+        for link in re.findall(r"\]\(([^)]+)\)", (docs / path).read_text(encoding="utf-8")):
+            assert (docs / path).parent.joinpath(link).resolve().is_file(), f"{path} → {link}"
+
+    again = export(sample_site, "--format", "markdown", "--output", "docs", "main.orders", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == ["README.md", "warehouse/main/orders.md"]
+
+
+def dbt_parse(tmp_path, sources):
+    """Runs the real `dbt parse` on a throwaway project holding `sources` under models/; returns its manifest."""
+    import os
+    import shutil
+    project = tmp_path / "dbt_project"
+    (project / "models").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text(
+        "name: scribe_check\nversion: '1.0'\nconfig-version: 2\nprofile: scribe_check\nmodel-paths: [models]\n", encoding="utf-8")
+    # parse never connects: the target only has to name an installed adapter.
+    (project / "profiles.yml").write_text(
+        "scribe_check:\n  target: dev\n  outputs:\n    dev: {type: postgres, host: localhost, user: u, password: p, port: 5432, "
+        "dbname: d, schema: s, threads: 1}\n", encoding="utf-8")
+    for index, path in enumerate(sources):
+        shutil.copy(path, project / "models" / f"sources_{index}.yml")
+    dbt = shutil.which("dbt")
+    assert dbt, "dbt is not installed; scripts/install-deps --test installs it"
+    result = subprocess.run([dbt, "parse", "--no-partial-parse"], cwd=project, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, DBT_PROFILES_DIR=str(project), DBT_SEND_ANONYMOUS_USAGE_STATS="false"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_export_dbt_writes_sources_that_dbt_parses(tmp_path, sample_site):
+    result = export(sample_site, "--format", "dbt", "--output", "dbt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote dbt: 21 tables as dbt (1 file)\n"
+    manifest = dbt_parse(tmp_path, [tmp_path / "dbt" / "warehouse" / "sources.yml"])
+    sources = {s["name"]: s for s in manifest["sources"].values()}
+    assert len(sources) == 21 and sources["orders"]["schema"] == "main" and sources["orders"]["source_name"] == "warehouse"
+    assert sources["orders"]["description"].startswith("One row per order a customer placed")
+    assert sources["orders"]["columns"]["order_id"]["data_type"] == "INTEGER"
+    site = tables_in(json.loads((sample_site / "catalog.json").read_text(encoding="utf-8")))
+    store = next(c for c in site["warehouse.main.orders"]["columns"] if c["name"] == "store_id")
+    assert sources["orders"]["columns"]["store_id"]["description"] == store["description"]["text"]
+    tests = [n for n in manifest["nodes"].values() if n["resource_type"] == "test"]
+    kinds = {(n["test_metadata"]["name"], n.get("column_name")) for n in tests if "orders" in n["unique_id"].split(".")[2]}
+    assert {("unique", "order_id"), ("not_null", "order_id"), ("relationships", "customer_id")} <= kinds
+
+
+def test_export_dbt_of_hostile_names_still_parses(tmp_path):
+    import sqlite3
+    db = tmp_path / "odd.sqlite"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(
+            'CREATE TABLE "it\'s ""odd"": yes" (id INTEGER PRIMARY KEY, "a|b `c` #d" TEXT);'
+            'CREATE TABLE "child: {x}" (id INTEGER PRIMARY KEY, "parent\'s id" INTEGER REFERENCES "it\'s ""odd"": yes"(id));')
+    connection.close()
+    (tmp_path / "site.yml").write_text(f"title: Odd\nsources:\n  - {{name: odd, kind: sqlite, path: {db}}}\n", encoding="utf-8")
+    result = run_scribe("export", "--format", "dbt", "-o", "dbt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    manifest = dbt_parse(tmp_path, [tmp_path / "dbt" / "odd" / "sources.yml"])
+    names = {s["name"] for s in manifest["sources"].values()}
+    assert names == {'it\'s "odd": yes', "child: {x}"}
+    tests = [n for n in manifest["nodes"].values() if n["resource_type"] == "test"]
+    # A quoted column is named in its tests as SQL quotes it.
+    assert any(n["test_metadata"]["name"] == "relationships" and n.get("column_name") == '"parent\'s id"' for n in tests)
+    odd = next(s for s in manifest["sources"].values() if s["name"] == 'it\'s "odd": yes')
+    assert odd["quoting"]["identifier"] is True and odd["columns"]["a|b `c` #d"]["quote"] is True
+
+
+def test_export_errors_name_what_is_wrong_and_write_nothing(tmp_path, sample_site):
+    typo = export(sample_site, "--format", "json", "-o", "x.json", "main.ordrs", cwd=tmp_path)
+    assert typo.returncode == 1
+    assert typo.stderr.splitlines()[-1] == (
+        "error: [render] no table matches `main.ordrs` (did you mean `main.orders`?); patterns are globs on schema.table or "
+        "source.schema.table, such as `main.orders` or `main.order*`; nothing was written")
+    bad = export(sample_site, "--format", "pdf", "-o", "x.pdf", cwd=tmp_path)
+    assert bad.returncode == 64 and "'markdown', 'dbt' or 'json'" in bad.stderr
+    nowhere = export(sample_site, "--format", "markdown", "-o", str(tmp_path / "missing" / "docs"), cwd=tmp_path)
+    assert nowhere.returncode == 1
+    assert nowhere.stderr == (f"error: [write] {tmp_path / 'missing' / 'docs'}: cannot write the export there: "
+                              f"the folder {tmp_path / 'missing'} does not exist\n")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
+    foreign = export(sample_site, "--format", "dbt", "-o", "mine", cwd=tmp_path)
+    assert foreign.returncode == 1 and "was not written by Schema Scribe" in foreign.stderr
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["notes.txt"]
+    over_site = export(sample_site, "--format", "markdown", "-o", str(sample_site), cwd=tmp_path)
+    assert over_site.returncode == 1 and over_site.stderr.endswith("holds a documentation site; give another folder\n")
+    assert (sample_site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
+def test_export_markdown_of_hostile_names_renders_as_written(tmp_path):
+    import sqlite3
+    import cmarkgfm
+    hostile = "a|b `c` <img src=x onerror=alert(1)> *d* [e](f) \\| %% x"
+    db = tmp_path / "odd.sqlite"
+    quoted = hostile.replace('"', '""')
+    with sqlite3.connect(db) as connection:
+        connection.executescript(f'CREATE TABLE "{quoted}" ("{quoted}" INTEGER PRIMARY KEY, "two\nlines" TEXT);'
+                                 f'CREATE TABLE other (id INTEGER PRIMARY KEY, ref INTEGER REFERENCES "{quoted}"("{quoted}"));')
+    connection.close()
+    (tmp_path / "site.yml").write_text(f"title: Odd\nsources:\n  - {{name: odd, kind: sqlite, path: {db}}}\n", encoding="utf-8")
+    result = run_scribe("export", "--format", "markdown", "-o", "docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (tmp_path / "docs").rglob("*.md") if p.name not in ("README.md", "other.md")]
+    assert len(pages) == 1
+    from cmarkgfm.cmark import Options
+    # Raw HTML let through, as GitHub lets `<br>` through: any tag the names could inject would show.
+    html = cmarkgfm.github_flavored_markdown_to_html(pages[0].read_text(encoding="utf-8"), options=Options.CMARK_OPT_UNSAFE)
+    assert html.count("<table>") == 1 and html.count("<td>") == 2 * 7
+    import html as html_module
+    cells = [html_module.unescape(c.split("</td>")[0]) for c in html.split("<td>")[1:]]
+    assert cells[0] == hostile and cells[7] == "two<br>lines"
+    assert "<img" not in html and "<em>" not in html.split("<h2>Columns")[1].split("</table>")[0]
+    mermaid = html.split("erDiagram")[1].split("</code>")[0]
+    assert "<" not in html_module.unescape(mermaid) and "|b" not in mermaid.split("}o")[0]
+
+
+def test_export_help_explains_every_format():
+    help = run_scribe("export", "--help")
+    assert help.returncode == 0
+    for text in ("--format", "--output", "--config", "markdown", "dbt", "json", "Mermaid", "sources.yml", "PDF"):
+        assert text in help.stdout
+    assert "export" in run_scribe("--help").stdout

@@ -1,9 +1,9 @@
 import Catalog
 import Foundation
 
-/// One output of a build, written into the site folder: the HTML pages, the search index, catalog.json —
-/// and, as they come, Markdown, a dbt `schema.yml`, a PDF. Each is one type in this folder, listed once in
-/// `Exporters.all`; the site generator runs the ones it is given, in order, against one shared plan.
+/// One output, written into a folder through `SiteFolder`: the site's HTML pages, search index and catalog.json
+/// (`Exporters.site`), and what `export --format` writes (`Exporters.export`: Markdown, dbt `sources.yml`, JSON).
+/// Each is one type in this folder; the site generator runs the ones it is given, in order, against one shared plan.
 public protocol Exporter: Sendable {
     /// How configuration and `export --format` name it: `html`, `search-index`, `catalog-json`.
     var name: String { get }
