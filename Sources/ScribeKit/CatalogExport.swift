@@ -2,7 +2,7 @@ import Catalog
 import Foundation
 import SiteGen
 
-/// `scribe-build export --format markdown|dbt|json --output PATH [PATTERN...]`: the chosen tables, described as a
+/// `scribe-build export --format markdown|dbt|json|pdf --output PATH [PATTERN...]`: the chosen tables, described as a
 /// build shows them, in a format for somewhere other than the site.
 ///
 /// It runs the build through describe (`Pipeline.described`, so descriptions come from the cache as a build's do)
@@ -45,14 +45,26 @@ public struct CatalogExport: Sendable {
                 }
             }
         } else {
-            let input = ExportInput(catalog.selecting(chosen))
+            // JSON holds only the selection; the printed document draws each table with its neighbours, chosen or not.
+            let input = ExportInput(format == .pdf ? catalog : catalog.selecting(chosen))
             try build.stage(.write, subject: output) {
                 let staging = destination.deletingLastPathComponent()
                     .appendingPathComponent(".\(destination.lastPathComponent).scribe-staging-\(ProcessInfo.processInfo.processIdentifier)")
                 defer { try? FileManager.default.removeItem(at: staging) }
                 summary = try exporter.export(input, into: SiteFolder(root: staging), progress: { self.log.debug($0) })
-                let data = try Data(contentsOf: staging.appendingPathComponent(SitePlan.catalogJSON))
-                try data.write(to: destination, options: .atomic)
+                if format == .pdf {
+                    // Printed beside the document, then renamed over the output: a failed print leaves no half a PDF.
+                    let printed = staging.appendingPathComponent("print.pdf")
+                    try PDFPrinter.print(staging.appendingPathComponent(PrintDocumentExporter.fileName), to: printed, environment: environment)
+                    // rename(2) replaces in one step (the staging folder is beside the output, on its file system);
+                    // Foundation's replaceItemAt removed the old file first on Linux.
+                    guard rename(printed.path, destination.path) == 0 else {
+                        throw PDFPrinter.PrintError("could not move the PDF into place (\(String(cString: strerror(errno))))")
+                    }
+                } else {
+                    let data = try Data(contentsOf: staging.appendingPathComponent(SitePlan.catalogJSON))
+                    try data.write(to: destination, options: .atomic)
+                }
             }
         }
         return Report(output: output, tables: chosen.count, files: summary.pages + summary.files)

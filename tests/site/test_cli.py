@@ -1,6 +1,7 @@
 """The command line as a user meets it: help, exit codes, messages, and an untouched site on failure."""
 import datetime
 import json
+import os
 import subprocess
 
 from conftest import REPO, run_scribe, build_site, sqlite_from_sql
@@ -290,8 +291,12 @@ def test_erd_help_explains_every_flag():
     assert "erd" in run_scribe("--help").stdout
 
 
-def export(sample_site, *args, cwd):
-    return run_scribe("export", "-c", str(sample_site.parent / "site.yml"), *args, cwd=cwd)
+def export(sample_site, *args, cwd, env=None):
+    if env is None:
+        return run_scribe("export", "-c", str(sample_site.parent / "site.yml"), *args, cwd=cwd)
+    from conftest import scribe_bin
+    return subprocess.run([scribe_bin(), "export", "-c", str(sample_site.parent / "site.yml"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300, env={**os.environ, **env})
 
 
 def tables_in(catalog):
@@ -411,8 +416,8 @@ def test_export_errors_name_what_is_wrong_and_write_nothing(tmp_path, sample_sit
     assert typo.stderr.splitlines()[-1] == (
         "error: [render] no table matches `main.ordrs` (did you mean `main.orders`?); patterns are globs on schema.table or "
         "source.schema.table, such as `main.orders` or `main.order*`; nothing was written")
-    bad = export(sample_site, "--format", "pdf", "-o", "x.pdf", cwd=tmp_path)
-    assert bad.returncode == 64 and "'markdown', 'dbt' or 'json'" in bad.stderr
+    bad = export(sample_site, "--format", "docx", "-o", "x.docx", cwd=tmp_path)
+    assert bad.returncode == 64 and "'markdown', 'dbt', 'json' or 'pdf'" in bad.stderr
     nowhere = export(sample_site, "--format", "markdown", "-o", str(tmp_path / "missing" / "docs"), cwd=tmp_path)
     assert nowhere.returncode == 1
     assert nowhere.stderr == (f"error: [write] {tmp_path / 'missing' / 'docs'}: cannot write the export there: "
@@ -455,9 +460,31 @@ def test_export_markdown_of_hostile_names_renders_as_written(tmp_path):
     assert "<" not in html_module.unescape(mermaid) and "|b" not in mermaid.split("}o")[0]
 
 
+def test_export_pdf_prints_the_chosen_tables_with_their_diagrams(tmp_path, sample_site):
+    result = export(sample_site, "--format", "pdf", "--output", "orders.pdf", "main.orders", "main.customers", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote orders.pdf: 2 tables as pdf\n"
+    pdf = tmp_path / "orders.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # Contents, then each table on its own pages: its description with who wrote it, its columns and relationships.
+    assert text.index("Contents") < text.index("main.customers") < text.rindex("main.orders")
+    assert "One row per order a customer placed" in text and "customer_id" in text and "references main.customers" in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert int(info.split("Pages:")[1].split()[0]) >= 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orders.pdf"], "nothing left beside it"
+
+    # Without a browser: a message saying what to install, and the previous PDF as it was.
+    before = pdf.read_bytes()
+    missing = export(sample_site, "--format", "pdf", "--output", "orders.pdf", "main.orders", cwd=tmp_path,
+                     env={"SCRIBE_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert missing.returncode == 1 and "could not start" in missing.stderr and pdf.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["orders.pdf"]
+
+
 def test_export_help_explains_every_format():
     help = run_scribe("export", "--help")
     assert help.returncode == 0
-    for text in ("--format", "--output", "--config", "markdown", "dbt", "json", "Mermaid", "sources.yml", "PDF"):
+    for text in ("--format", "--output", "--config", "markdown", "dbt", "json", "pdf", "Mermaid", "sources.yml", "PDF", "Chromium"):
         assert text in help.stdout
     assert "export" in run_scribe("--help").stdout

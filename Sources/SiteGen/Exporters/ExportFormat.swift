@@ -2,10 +2,10 @@ import Catalog
 
 /// What `scribe-build export --format` writes, outside any site.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case markdown, dbt, json
+    case markdown, dbt, json, pdf
 
     /// Whether `--output` names a folder (Markdown files, dbt `sources.yml` files) rather than one file.
-    public var writesFolder: Bool { self != .json }
+    public var writesFolder: Bool { self == .markdown || self == .dbt }
 }
 
 extension Exporters {
@@ -16,6 +16,8 @@ extension Exporters {
         case .markdown: MarkdownExporter(selection: selection)
         case .dbt: DBTSourcesExporter(selection: selection)
         case .json: CatalogJSONExporter()
+        // The document Chromium prints; `CatalogExport` turns it into the PDF.
+        case .pdf: PrintDocumentExporter(selection: selection)
         }
     }
 }
