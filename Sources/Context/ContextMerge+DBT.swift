@@ -11,6 +11,7 @@ extension ContextMerge {
         var findings: [Finding] = []
         // A table with several columns is one finding, not one per column.
         var unmatched: Set<String> = []
+        var dbtText: [ExactName: Location] = [:]
         for entry in entries {
             let id: TableID
             switch Self.resolve(entry, in: catalog) {
@@ -38,12 +39,17 @@ extension ContextMerge {
             let key = ExactName("\(id)" + (entry.column.map { "\u{0}\($0)" } ?? ""))
             let current = index.map { table.columns[$0].description } ?? table.description
             if let text = entry.description {
-                if let other = humanText[key] {
+                if let first = dbtText[key] {
+                    guard current?.text != text else { continue }
+                    findings.append(Finding(location: entry.location, message: "\(entry.label) is already described at \(first), "
+                        + "which is used; describe each table and column in one dbt file"))
+                } else if let other = humanText[key] {
                     if current?.text != text {
                         findings.append(Finding(location: entry.location, message: "\(entry.label) is also described in \(other), "
                             + "which wins; the dbt description is not used"))
                     }
                 } else {
+                    dbtText[key] = entry.location
                     let description = Description(text: text, origin: .human, status: .approved)
                     if let index { table.columns[index].description = description } else { table.description = description }
                 }

@@ -65,6 +65,15 @@ struct DBTContextTests {
         ])
     }
 
+    @Test func twoDBTFilesDescribingOneColumnDifferentlyAreAFindingAndTheFirstIsUsed() throws {
+        let (catalog, findings) = try merge(["sources.yml", "second.yml"])
+        #expect(table(catalog, "customers")?.column(named: "email")?.description?.text == "Where receipts are sent.")
+        #expect(findings.filter { $0.hasPrefix("second.yml") } == [
+            "second.yml:6:9: dbt model `customers` column `email` is already described at sources.yml:15:13, "
+                + "which is used; describe each table and column in one dbt file",
+        ])
+    }
+
     @Test(arguments: [
         ("tables-not-a-list.yml", "tables-not-a-list.yml:6:7: `sources[0].tables` should be a list, found a mapping"),
         ("column-without-name.yml", "column-without-name.yml:5:9: `models[0].columns[0]` is missing `name`"),
