@@ -23,20 +23,7 @@ public struct ContextLoader: Sendable {
         for file in Self.files(in: folder) {
             let shown = Self.display(file, relativeTo: displayRoot)
             try Self.checkRegularFile(file, shown: shown)
-            let text: String
-            do {
-                let data = try Data(contentsOf: file)
-                // A spreadsheet may save UTF-8 with a byte-order mark; it is not part of the first header.
-                let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-                guard let decoded = String(data: Data(body), encoding: .utf8) else {
-                    throw ConfigError(file: shown, message: "not UTF-8 text; save the file as UTF-8")
-                }
-                text = decoded
-            } catch let error as ConfigError {
-                throw error
-            } catch {
-                throw ConfigError(file: shown, message: Self.unreadable(file))
-            }
+            let text = try Self.text(of: file, shown: shown)
             if file.pathExtension.lowercased() == "csv" {
                 set.append(try CSVContext.parse(text, file: shown))
             } else {
@@ -46,6 +33,36 @@ public struct ContextLoader: Sendable {
         set.approvals = try ApprovalLedger.read(folder: folder, displayRoot: displayRoot)
         set.relationshipDecisions = try RelationshipLedger.read(folder: folder, displayRoot: displayRoot)
         return set
+    }
+
+    /// Reads the dbt property files named in site.yml; their findings (Jinja descriptions) come back with them.
+    public func loadDBT(files: [URL], displayRoot: URL? = nil) throws(ConfigError) -> DBTReader.Result {
+        var result = DBTReader.Result()
+        for file in files {
+            let shown = Self.display(file, relativeTo: displayRoot)
+            try Self.checkRegularFile(file, shown: shown)
+            let read = try DBTReader().parse(try Self.text(of: file, shown: shown), file: shown)
+            result.entries += read.entries
+            result.findings += read.findings
+        }
+        return result
+    }
+
+    /// A file's UTF-8 text, without a byte-order mark.
+    static func text(of file: URL, shown: String) throws(ConfigError) -> String {
+        do {
+            let data = try Data(contentsOf: file)
+            // A spreadsheet may save UTF-8 with a byte-order mark; it is not part of the first header.
+            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+            guard let decoded = String(data: Data(body), encoding: .utf8) else {
+                throw ConfigError(file: shown, message: "not UTF-8 text; save the file as UTF-8")
+            }
+            return decoded
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: shown, message: Self.unreadable(file))
+        }
     }
 
     /// Context files below `folder`, in a stable order; the tool's ledgers are read on their own. A folder

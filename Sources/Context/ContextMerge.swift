@@ -3,8 +3,8 @@ import Foundation
 
 /// Merges what people wrote into the catalog: `Catalog` in, richer `Catalog` out.
 ///
-/// Precedence of descriptions: a context file (origin `human`) over text recorded in the approvals
-/// ledger over a database comment over a template; of decisions about relationships, a context file over
+/// Precedence of descriptions: a context file (origin `human`) over a dbt file named in site.yml (also
+/// `human`) over text recorded in the approvals ledger over a database comment over a template; of decisions about relationships, a context file over
 /// the relationships ledger. Entries that name nothing in the catalog become findings with a "did you mean".
 public struct ContextMerge: Sendable {
     public var context: ContextSet
@@ -37,6 +37,7 @@ public struct ContextMerge: Sendable {
 
         // Entries: each table and each column described in one place only.
         var describedAt: [ExactName: Location] = [:]
+        var humanText: [ExactName: Location] = [:]
         for entry in context.entries {
             let resolved: TableID
             switch resolver.resolve(entry.table) {
@@ -68,6 +69,7 @@ public struct ContextMerge: Sendable {
                                   message: "\(what) is already described at \(first); describe each table and column in one place")
             }
             describedAt[key] = entry.location
+            if text != nil { humanText[key] = entry.location }
             update(resolved) { table in
                 let description = text.map { Description(text: $0, origin: .human, status: entry.status ?? .approved, inputsHash: entry.inputsHash) }
                 if let column = entry.column, let index = table.columns.firstIndex(where: { $0.name.isExactly(column) }) {
@@ -79,6 +81,8 @@ public struct ContextMerge: Sendable {
                 }
             }
         }
+
+        findings += applyDBT(context.dbt, to: &catalog, positions: positions, describedIn: humanText)
 
         applyApprovals(context.approvals, to: &catalog, positions: positions, findings: &findings)
 

@@ -42,6 +42,8 @@ public struct ContextSet: Sendable {
     public var relationships: [Relationship] = []
     public var glossary: [Term] = []
     public var templates: [DescriptionTemplate] = []
+    /// What the dbt files named in site.yml (`dbt.files`) describe; a context file wins over them.
+    public var dbt: [DBTEntry] = []
     /// What `scribe-build approve` recorded, from the file it owns.
     public var approvals = ApprovalLedger()
     /// What `scribe-build relationships accept|reject` recorded, from the file it owns.

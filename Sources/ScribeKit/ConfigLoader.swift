@@ -35,7 +35,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: file, message: "the file is empty; expected at least `sources:`")
         }
         let reader = YAMLReader(file: file, environment: environment)
-        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii", "relationships", "check"])
+        let top = try reader.mapping(root, at: "the top level", allowed: ["title", "sources", "paths", "default_templates", "describe", "profile", "pii", "relationships", "check", "dbt"])
 
         let title = try top["title"].map { node throws(ConfigError) in try reader.string(node, at: "title") } ?? SiteConfig.defaultTitle
 
@@ -124,6 +124,15 @@ public struct ConfigLoader: Sendable {
             config.sourceRelationships[name] = try relationshipSettings(node, at: at, base: config.relationships, reader)
         }
         if let node = top["check"] { config.check = try checkRules(node, reader) }
+        if let node = top["dbt"] {
+            let fields = try reader.mapping(node, at: "dbt", allowed: ["files"])
+            let filesNode = try reader.required(fields, "files", in: node, at: "dbt")
+            let files = try reader.locatedStrings(filesNode, at: "dbt.files")
+            guard !files.isEmpty else {
+                throw reader.error(filesNode, "`dbt.files` is empty; list dbt property files, globs such as `dbt/models/**/*.yml`, or a dbt project folder")
+            }
+            config.dbtFiles = files.map { SiteConfig.DBTFiles(pattern: Self.resolve($0.text, against: folder), location: $0.location) }
+        }
         if let node = top["pii"] {
             let fields = try reader.mapping(node, at: "pii", allowed: ["publish_samples"])
             if let policyNode = fields["publish_samples"] {

@@ -62,6 +62,19 @@ public struct SiteConfig: Sendable, Equatable {
     /// The rules `scribe-build check` holds the documentation to (`check:`); without the section, `CheckRule.defaults`.
     public var check = CheckRule.defaults
     public var sourceRelationships: [String: RelationshipSettings] = [:]
+    /// `dbt.files`: dbt property files, globs or dbt project folders whose descriptions are read as context.
+    public var dbtFiles: [DBTFiles] = []
+
+    /// One `dbt.files` item: an absolute path or glob, and where site.yml wrote it.
+    public struct DBTFiles: Sendable, Equatable {
+        public var pattern: String
+        public var location: Location
+
+        public init(pattern: String, location: Location) {
+            self.pattern = pattern
+            self.location = location
+        }
+    }
 
     /// `profile:` in site.yml: how much of the data a build looks at.
     public struct ProfileSettings: Sendable, Equatable {

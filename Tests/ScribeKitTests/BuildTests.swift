@@ -124,7 +124,7 @@ struct BuildTests {
         _ = try await build()
         try write("typo.yml", "titel: x\nsources:\n  - {name: shop, kind: sqlite, path: warehouse.sqlite}\n")
         try await expectFailureKeepsSite("[config] \(folder.path("typo.yml").path):1:1: unknown key `titel` in the top level; "
-            + "did you mean `title`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships, check", config: "typo.yml")
+            + "did you mean `title`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships, check, dbt", config: "typo.yml")
     }
 
     @Test func anOutputFolderThatIsNotASite() async throws {

@@ -19,6 +19,28 @@ struct ConfigLoaderTests {
         #expect(config.cache == "/work/project/.scribe/cache")
     }
 
+    @Test func dbtFilesResolveAgainstTheConfigurationFolderWithWhereTheyAreWritten() throws {
+        let config = try loader.parse("""
+            sources: [{name: shop, kind: sqlite, path: shop.db}]
+            dbt: {files: [dbt/models/**/*.yml, ../analytics]}
+            """, file: "site.yml", folder: URL(fileURLWithPath: "/work/project"))
+        #expect(config.dbtFiles.map(\.pattern) == ["/work/project/dbt/models/**/*.yml", "/work/analytics"])
+        #expect(config.dbtFiles.map(\.location.description) == ["site.yml:2:15", "site.yml:2:36"])
+        let messages = [
+            ("dbt: {files: []}", "site.yml:2:14: `dbt.files` is empty; list dbt property files, globs such as `dbt/models/**/*.yml`, or a dbt project folder"),
+            ("dbt: {paths: [a.yml]}", "site.yml:2:7: unknown key `paths` in `dbt`; allowed keys: files"),
+            ("dbt: {files: {a: b}}", "site.yml:2:14: `dbt.files` should be a list, found a mapping"),
+        ]
+        for (yaml, message) in messages {
+            do {
+                _ = try loader.parse("sources: [{name: shop, kind: sqlite, path: shop.db}]\n" + yaml, file: "site.yml", folder: URL(fileURLWithPath: "/p"))
+                Issue.record("no error for \(yaml)")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
+    }
+
     @Test func variablesAreReadFromTheEnvironment() throws {
         let config = try loader.parse("""
             title: ${TITLE} ($$5 edition)
@@ -35,7 +57,7 @@ struct ConfigLoaderTests {
     /// Each bad file in Fixtures/bad-configs and the exact message a user sees for it.
     static let badConfigurations: [(String, String)] = [
         ("syntax-error.yml", "syntax-error.yml:6:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 5)"),
-        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships, check"),
+        ("unknown-top-key.yml", "unknown-top-key.yml:2:1: unknown key `sorces` in the top level; did you mean `sources`? allowed keys: title, sources, paths, default_templates, describe, profile, pii, relationships, check, dbt"),
         ("unknown-source-key.yml", "unknown-source-key.yml:5:5: unknown key `colour` in `sources[0]`; allowed keys: name, kind, path, url, include, exclude, statement_timeout, profile, relationships"),
         ("wrong-type.yml", "wrong-type.yml:1:8: `title` should be text, found a list"),
         ("sources-not-a-list.yml", "sources-not-a-list.yml:2:10: `sources` should be a list, found `shop.sqlite`"),

@@ -488,3 +488,54 @@ def test_export_help_explains_every_format():
     for text in ("--format", "--output", "--config", "markdown", "dbt", "json", "pdf", "Mermaid", "sources.yml", "PDF", "Chromium"):
         assert text in help.stdout
     assert "export" in run_scribe("--help").stdout
+
+
+def test_descriptions_written_in_dbt_are_read_as_human_context(tmp_path, sample_site):
+    """The sample exported as dbt sources.yml, then built again without its context folder but with
+    `dbt: files:` naming the export: every human description comes back, still human; a context file that
+    describes a table too wins, with a finding at the dbt file's line; a docs() description is left out."""
+    result = export(sample_site, "--format", "dbt", "--output", "dbt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "project"
+    project.mkdir()
+    sqlite_from_sql(REPO / "sample" / "warehouse.sql", project / "warehouse.sqlite")
+    (project / "dbt").mkdir()
+    (tmp_path / "dbt" / "warehouse" / "sources.yml").rename(project / "dbt" / "sources.yml")
+    (project / "dbt" / "docs.yml").write_text(
+        "version: 2\nmodels:\n  - name: stores\n    description: \"{{ doc('stores') }}\"\n"
+        "    columns:\n      - name: ghost\n        description: Not a column.\n", encoding="utf-8")
+    (project / "content" / "context").mkdir(parents=True)
+    (project / "content" / "context" / "orders.yml").write_text(
+        "tables:\n  orders:\n    description: Ours, not dbt's.\n", encoding="utf-8")
+    (project / "site.yml").write_text(
+        "title: W\nsources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite}\n"
+        "dbt:\n  files: [dbt/*.yml]\n", encoding="utf-8")
+
+    built = run_scribe("build", "--output", "site", cwd=project)
+    assert built.returncode == 0, built.stderr
+    before = tables_in(json.loads((sample_site / "catalog.json").read_text(encoding="utf-8")))
+    after = tables_in(json.loads((project / "site" / "catalog.json").read_text(encoding="utf-8")))
+    human = human_columns = 0
+    for key, table in before.items():
+        if key == "warehouse.main.orders":
+            continue
+        if (table.get("description") or {}).get("origin") == "human":
+            human += 1
+            assert after[key]["description"]["text"] == table["description"]["text"]
+            assert after[key]["description"]["origin"] == "human"
+        columns = {c["name"]: c for c in after[key]["columns"]}
+        for column in table["columns"]:
+            if (column.get("description") or {}).get("origin") == "human":
+                human_columns += 1
+                assert columns[column["name"]]["description"] == {**column["description"], "status": columns[column["name"]]["description"]["status"]}
+    assert human > 0 and human_columns > 0
+    assert after["warehouse.main.orders"]["description"]["text"] == "Ours, not dbt's."
+    assert "content/context/orders.yml:3:5, which wins; the dbt description is not used" in built.stderr
+    assert "dbt/docs.yml:4:18: `models[0].description` is Jinja" in built.stderr
+    assert "dbt/docs.yml:6:9: dbt model `stores` column `ghost`: column `main.stores.ghost` does not exist" in built.stderr
+
+    (project / "site.yml").write_text(
+        "sources:\n  - {name: warehouse, kind: sqlite, path: warehouse.sqlite}\ndbt: {files: [nowhere/*.yml]}\n", encoding="utf-8")
+    missing = run_scribe("build", "--output", "site", cwd=project)
+    assert missing.returncode != 0
+    assert "site.yml:3:15: `dbt.files` names `nowhere/*.yml`, which matches no file" in missing.stderr
