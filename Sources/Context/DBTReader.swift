@@ -84,7 +84,7 @@ public struct DBTReader: Sendable {
                       _ reader: YAMLReader, into result: inout Result) throws(ConfigError) {
         result.entries.append(DBTEntry(
             owner: owner, table: table, column: nil,
-            description: try description(fields["description"], at: "\(at).description", reader, &result),
+            description: try isUnreviewedMachineText(fields, reader) ? nil : description(fields["description"], at: "\(at).description", reader, &result),
             tags: try tags(fields["tags"], at: "\(at).tags", reader), location: reader.location(node)))
         guard let columns = fields["columns"] else { return }
         for (index, columnNode) in try reader.sequence(columns, at: "\(at).columns").enumerated() {
@@ -93,9 +93,20 @@ public struct DBTReader: Sendable {
             let name = try reader.string(try reader.required(column, "name", in: columnNode, at: columnAt), at: "\(columnAt).name")
             result.entries.append(DBTEntry(
                 owner: owner, table: table, column: name,
-                description: try description(column["description"], at: "\(columnAt).description", reader, &result),
+                description: try isUnreviewedMachineText(column, reader) ? nil : description(column["description"], at: "\(columnAt).description", reader, &result),
                 tags: try tags(column["tags"], at: "\(columnAt).tags", reader), location: reader.location(columnNode)))
         }
+    }
+
+    /// Whether the entry's `meta` says Schema Scribe exported this text from a template, a comment or the model and
+    /// nobody approved it (`schema_scribe_origin` other than `human`, `schema_scribe_status` other than `approved`):
+    /// such text is left out, or reading an export back would make a draft pass for a person's words.
+    private func isUnreviewedMachineText(_ fields: [String: Node], _ reader: YAMLReader) throws(ConfigError) -> Bool {
+        guard let meta = fields["meta"], case .mapping = meta else { return false }
+        let keys = try self.fields(meta, at: "meta", reader)
+        guard let origin = keys["schema_scribe_origin"] else { return false }
+        let status = try keys["schema_scribe_status"].map { node throws(ConfigError) in try reader.string(node, at: "meta.schema_scribe_status") }
+        return try reader.string(origin, at: "meta.schema_scribe_origin") != "human" && status != "approved"
     }
 
     /// The text, or nil when it is empty or Jinja (a finding says why it was left out).

@@ -27,6 +27,17 @@ struct DBTContextTests {
         #expect(customers?.column(named: "email")?.description == Description(text: "Where receipts are sent.", origin: .human, status: .approved))
     }
 
+    /// Reading an export back must not turn a draft into a person's words: unapproved machine text is left out,
+    /// approved machine text and plain dbt text are read.
+    @Test func draftTextSchemaScribeExportedIsNotReadBackAsHuman() throws {
+        let (catalog, _) = try merge(["exported.yml"])
+        let customers = table(catalog, "customers")
+        // The exported template draft is not read: the table keeps what it had, its database comment.
+        #expect(customers?.description?.origin == .databaseComment && customers?.description?.text != "One row per customer.")
+        #expect(customers?.column(named: "email")?.description == Description(text: "Where receipts are sent.", origin: .human, status: .approved))
+        #expect(customers?.column(named: "id")?.description?.text == "Customer number.")
+    }
+
     @Test func aDocsBlockIsLeftOutWithAFindingAndAMissingColumnIsAFinding() throws {
         let (catalog, findings) = try merge(["sources.yml"])
         #expect(table(catalog, "customers")?.column(named: "created_at")?.description == nil)

@@ -55,11 +55,13 @@ public struct DBTSourcesExporter: Exporter {
                 out += "      - name: \(q(table.name))\n"
                 if Self.needsQuotes(table.name) { out += "        quoting:\n          identifier: true\n" }
                 out += "        description: \(YAMLText.quoted(table.description?.text ?? "", always: true))\n"
+                out += Self.provenance(table.description, indent: "        ")
                 out += "        columns:\n"
                 for column in table.columns {
                     out += "          - name: \(q(column.name))\n"
                     if Self.needsQuotes(column.name) { out += "            quote: true\n" }
                     out += "            description: \(YAMLText.quoted(column.description?.text ?? "", always: true))\n"
+                    out += Self.provenance(column.description, indent: "            ")
                     // A view's computed column can have no declared type; dbt takes a missing one, not an empty one.
                     if !column.dataType.isEmpty { out += "            data_type: \(q(column.dataType))\n" }
                     let tests = tests(for: column, in: table, input)
@@ -91,6 +93,14 @@ public struct DBTSourcesExporter: Exporter {
 
     /// Whether SQL must quote the name for the database to find it: anything but a lower-case identifier
     /// (PostgreSQL folds unquoted names to lower case), so the tests dbt runs name the right table and column.
+    /// Text nobody wrote by hand (a template's, a comment's, the model's) says so in dbt's `meta`, so that reading the
+    /// file back as context (`dbt: files:`) never turns an unreviewed draft into a person's words.
+    static func provenance(_ description: Description?, indent: String) -> String {
+        guard let description, !description.text.isEmpty, description.origin != .human else { return "" }
+        return "\(indent)meta:\n\(indent)  schema_scribe_origin: \(YAMLText.quoted(description.origin.rawValue, always: true))\n"
+            + "\(indent)  schema_scribe_status: \(YAMLText.quoted(description.status.rawValue, always: true))\n"
+    }
+
     static func needsQuotes(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return true }
         return !name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
