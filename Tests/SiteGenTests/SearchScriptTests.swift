@@ -81,7 +81,7 @@ import Testing
         let script = try SearchScript(index)
         let text = String(decoding: script.core, as: UTF8.self)
         #expect(!text.contains("<") && !text.contains("\u{2028}"))
-        #expect(text.contains(#""\u003c/script>\u003cb>""#))
+        #expect(text.contains(#""\u003c/script\u003e\u003cb\u003e""#))
         #expect(try Self.rebuilt(script) == index.entries)
     }
 

@@ -9,9 +9,15 @@ enum ScriptJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return safe(String(decoding: data, as: UTF8.self))
+    }
+
+    /// JSON text made safe inside a `<script>` element, whether it is data or code: `<`, `>` and `&` (markup) and
+    /// the line separators U+2028 and U+2029 (newlines to older JavaScript) as `\u` escapes. They can only occur
+    /// inside strings, where the escape means the same character.
+    static func safe(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 }
