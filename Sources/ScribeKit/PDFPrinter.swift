@@ -19,7 +19,7 @@ enum PDFPrinter {
     }
 
     /// Prints `html` into `pdf`; throws a message saying what to do when it cannot.
-    static func print(_ html: URL, to pdf: URL, environment: [String: String]) throws -> Void {
+    static func print(_ html: URL, to pdf: URL, environment: [String: String], timeout: TimeInterval = 180) throws {
         guard let browser = browser(environment) else {
             throw PrintError("PDF export needs Chromium: install it (Debian: apt install chromium) or set SCRIBE_CHROMIUM to a Chromium or Chrome binary")
         }
@@ -38,8 +38,12 @@ enum PDFPrinter {
         } catch {
             throw PrintError("could not start \(browser) to print the PDF (\(error.localizedDescription))")
         }
+        // A browser that hangs (a broken profile, a missing display library) must not hang the export with it.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let log = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         guard process.terminationStatus == 0, let size = try? pdf.resourceValues(forKeys: [.fileSizeKey]).fileSize, size > 0 else {
             let last = String(decoding: log, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
             throw PrintError("\(browser) did not print the PDF (exit \(process.terminationStatus))" + (last.isEmpty ? "" : ": \(last)"))
