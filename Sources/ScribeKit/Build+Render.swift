@@ -14,13 +14,14 @@ extension Build {
         let catalog = state.catalog
         let logger = log
         let generator = SiteGenerator(theme: site.theme, graphviz: site.graphviz)
-        let summary = try stage(.render, subject: nil) {
+        let (summary, changes) = try stage(.render, subject: nil) {
             var summary = SiteGenerator.Summary()
-            try site.output.replace(waiting: { logger.info("[write] \($0)") }) { folder in
+            let changes = try site.output.replace(waiting: { logger.info("[write] \($0)") }) { folder in
                 summary = try generator.generate(catalog, into: folder) { logger.debug("[render] \($0)") }
             }
-            return summary
+            return (summary, changes)
         }
+        state.report.changes = changes
         state.report.pages = summary.pages
         state.report.diagrams = summary.diagrams
         state.report.files = summary.files

@@ -38,6 +38,9 @@ public struct Build: Sendable {
         public var pages = 0
         public var diagrams = 0
         public var files = 0
+        /// What the build changed in the output folder: every file when it wrote the site whole, else only the files
+        /// whose inputs changed, and those removed.
+        public var changes = SiteOutput.Changes()
         /// What the stages noticed and went on: locked tables, unreadable caches, views that no longer compile.
         public var warnings: [Finding] = []
         /// Problems in the files people write (context files, include patterns in site.yml); errors under `--strict`.
@@ -96,17 +99,22 @@ public struct Build: Sendable {
         defer { withExtendedLifetime(cacheLock) {} }
 
         let diagramCache = URL(fileURLWithPath: config.cache).appendingPathComponent("diagrams.pack")
-        let renderer = cacheProblem != nil ? graphviz : graphviz.cached(in: diagramCache, version: Graphviz.dotVersion()) { hits, misses in
+        let version = Graphviz.dotVersion()
+        var renderer = cacheProblem != nil ? graphviz : graphviz.cached(in: diagramCache, version: version) { hits, misses in
             logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")
         }
+        renderer.version = version
         state.site = SiteTarget(output: output, theme: theme, graphviz: renderer)
         let refresh = request.refresh
         state.reuse = { id in Self.matches(id, refresh) ? .refresh : .cached }
         try await run(Pipeline.site, on: &state)
 
         state.report.seconds = Date().timeIntervalSince(started)
+        let changes = state.report.changes
+        let changed = changes.whole ? "written whole" : changes.written + changes.removed == 0 ? "nothing changed"
+            : "\(changes.written) written" + (changes.removed > 0 ? ", \(changes.removed) removed" : "")
         log.info("[write] \(state.report.pages) pages, \(state.report.diagrams) diagrams, \(state.report.files) files → \(outputPath) "
-            + "in \(Self.format(state.report.seconds)) s" + (state.report.coverage.map { "; " + Self.summary($0) } ?? ""))
+            + "(\(changed)) in \(Self.format(state.report.seconds)) s" + (state.report.coverage.map { "; " + Self.summary($0) } ?? ""))
         return state.report
     }
 

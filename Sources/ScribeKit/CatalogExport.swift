@@ -40,7 +40,7 @@ public struct CatalogExport: Sendable {
         if format.writesFolder {
             let input = ExportInput(catalog)
             try build.stage(.write, subject: output) {
-                try SiteOutput(destination: destination).replace(waiting: { self.log.info($0) }) { folder in
+                _ = try SiteOutput(destination: destination).replace(waiting: { self.log.info($0) }) { folder in
                     summary = try exporter.export(input, into: folder, progress: { self.log.debug($0) })
                 }
             }

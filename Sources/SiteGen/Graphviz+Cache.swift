@@ -7,10 +7,11 @@ extension Graphviz {
     ///
     /// One file rather than one per diagram: creating thousands of small files costs more than the
     /// rendering it saves. The pack is rewritten (whole, under a temporary name, then renamed) only
-    /// when a diagram was added or dropped, so it holds exactly the last build's diagrams.
+    /// when a diagram was added or dropped: after `render`, it holds exactly that build's diagrams; `renderSome`
+    /// (some of a site's diagrams) adds the new ones to what it holds.
     public func cached(in file: URL, version: String, hits: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Graphviz {
         let renderer = self
-        return Graphviz { graphs in
+        @Sendable func render(_ graphs: [String], keepingOthers: Bool) throws -> [String] {
             let keys = graphs.map { SHA256.hex(version + "\n" + $0) }
             let stored = DiagramPack.read(file)
             var svgs = keys.map { stored[$0] }
@@ -19,12 +20,16 @@ extension Graphviz {
             if !missing.isEmpty {
                 for (index, svg) in zip(missing, try renderer.render(missing.map { graphs[$0] })) { svgs[index] = svg }
             }
-            let current = Dictionary(zip(keys, svgs.map { $0 ?? "" }), uniquingKeysWith: { first, _ in first })
+            var current = Dictionary(zip(keys, svgs.map { $0 ?? "" }), uniquingKeysWith: { first, _ in first })
+            if keepingOthers { current.merge(stored) { new, _ in new } }
             if Set(current.keys) != Set(stored.keys) {
                 try DiagramPack.write(current, to: file)
             }
             return svgs.map { $0 ?? "" }
         }
+        var cached = Graphviz(version: version) { try render($0, keepingOthers: false) }
+        cached.renderSome = { try render($0, keepingOthers: true) }
+        return cached
     }
 
     /// `dot -V`'s line, e.g. "dot - graphviz version 2.43.0 (0)", or "unknown" when it cannot run.

@@ -2,11 +2,18 @@ import Foundation
 
 /// Renders DOT text to SVG. A struct of one closure, so tests can render without graphviz.
 public struct Graphviz: Sendable {
-    /// Takes DOT graphs and returns one SVG document per graph, in the same order.
+    /// Takes DOT graphs and returns one SVG document per graph, in the same order: every diagram of a site.
     public var render: @Sendable ([String]) throws -> [String]
+    /// The same for some of a site's diagrams (those of the pages an incremental build renders again): a cache
+    /// keeps what it holds for the others instead of keeping only these.
+    public var renderSome: @Sendable ([String]) throws -> [String]
+    /// Graphviz's version, part of each diagram file's fingerprint since another release draws differently.
+    public var version: String
 
-    public init(render: @escaping @Sendable ([String]) throws -> [String]) {
+    public init(version: String = "", render: @escaping @Sendable ([String]) throws -> [String]) {
         self.render = render
+        renderSome = render
+        self.version = version
     }
 
     /// Runs graphviz's `dot`, many graphs per process: starting `dot` costs about 14 ms, laying out a

@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import Mustache
 
@@ -7,6 +8,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Asset files by path relative to `assets/`, in a stable order.
     let assets: [(path: String, data: Data)]
+    /// Every template and asset, so that a page rendered with another theme has another fingerprint.
+    let fingerprint: Fingerprint
 
     static let requiredTemplates = ["index", "schema", "table", "glossary", "term"]
 
@@ -18,12 +21,15 @@ public struct Theme: Sendable {
             throw RenderError(.themeMissing(path: folder.path))
         }
         var library = MustacheLibrary()
+        var hasher = FingerprintHasher()
         let templates = folder.appendingPathComponent("templates")
         for path in Self.files(under: templates) where path.hasSuffix(".mustache") {
             let file = templates.appendingPathComponent(path)
             let name = String(path.dropLast(".mustache".count))
             do {
                 let text = try String(contentsOf: file, encoding: .utf8)
+                hasher.combine(name)
+                hasher.combine(text)
                 try library.register(text, named: name)
             } catch {
                 throw RenderError(.templateInvalid(path: file.path, message: "\(error)"))
@@ -37,6 +43,11 @@ public struct Theme: Sendable {
         assets = Self.files(under: assetFolder).compactMap { path in
             (try? Data(contentsOf: assetFolder.appendingPathComponent(path))).map { (path, $0) }
         }
+        for asset in assets {
+            hasher.combine(asset.path)
+            hasher.combine(bytes: asset.data)
+        }
+        fingerprint = hasher.finalize()
     }
 
     /// A page by its view model's template.

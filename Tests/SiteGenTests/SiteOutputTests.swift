@@ -87,7 +87,7 @@ struct SiteOutputTests {
         let staging = folder.path(".site.scribe-staging-99998-cafecafe")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         try Data("new".utf8).write(to: staging.appendingPathComponent("index.html"))
-        try Data((SiteOutput.markerHeader + "index.html\n").utf8).write(to: staging.appendingPathComponent(SiteOutput.marker))
+        try Data((SiteManifest.listHeader + "index.html\n").utf8).write(to: staging.appendingPathComponent(SiteOutput.marker))
         try FileManager.default.moveItem(at: folder.path("site/CNAME"), to: staging.appendingPathComponent("CNAME"))
         try FileManager.default.moveItem(at: folder.path("site"), to: folder.path(".site.scribe-old-99998-cafecafe"))
 

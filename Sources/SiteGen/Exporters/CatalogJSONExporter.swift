@@ -7,7 +7,7 @@ public struct CatalogJSONExporter: Exporter {
     public init() {}
 
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
-        try folder.write(SitePlan.catalogJSON, try CatalogDocument.json(input.catalog))
+        try folder.write(SitePlan.catalogJSON, inputs: input.fingerprints.whole(name)) { try CatalogDocument.json(input.catalog) }
         return ExportSummary(files: 1)
     }
 }

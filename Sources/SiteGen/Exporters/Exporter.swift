@@ -15,11 +15,32 @@ public struct ExportInput: Sendable {
     public let catalog: Catalog
     public let plan: SitePlan
     let index: CatalogIndex
+    private let fingerprintCache = FingerprintCache()
 
     public init(_ catalog: Catalog) {
         self.catalog = catalog
         plan = SitePlan(catalog)
         index = CatalogIndex(catalog)
+    }
+
+    /// What each part of the catalog is made of, computed once for every exporter that asks.
+    var fingerprints: SiteFingerprints {
+        fingerprintCache.get { SiteFingerprints(self) }
+    }
+}
+
+/// The `SiteFingerprints` of one catalog, shared by the exporters of one site.
+private final class FingerprintCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: SiteFingerprints?
+
+    func get(_ compute: () -> SiteFingerprints) -> SiteFingerprints {
+        lock.withLock {
+            if let computed { return computed }
+            let made = compute()
+            computed = made
+            return made
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Catalog
+import ContentHash
 import Foundation
 
 /// The site's pages and ER diagrams, with the theme's assets: everything a reader opens.
@@ -29,10 +30,14 @@ public struct HTMLPagesExporter: Exporter {
             try folder.write(path, data)
             summary.files += 1
         }
-        func page(_ path: String, _ view: some PageView) throws {
-            try write(path, Data(try theme.render(view).utf8))
+        func page(_ path: String, _ view: @autoclosure () -> some PageView, inputs: Fingerprint) throws {
+            try folder.write(path, inputs: inputs) { Data(try theme.render(view()).utf8) }
+            summary.files += 1
             summary.pages += 1
         }
+        let prints = input.fingerprints.framed(theme: theme.fingerprint, input: input)
+        /// Pages that summarize the whole catalog depend on all of it.
+        func everything(_ kind: String) -> Fingerprint { prints.page(kind) { $0.combine(prints.catalog) } }
 
         // Diagrams first: all DOT text goes to graphviz in a few batched processes. A table's diagram is
         // drawn into its page; a schema's overview (the map of its subject areas when it is large) and each
@@ -80,68 +85,157 @@ public struct HTMLPagesExporter: Exporter {
         let depthTwo = try Self.depthTwo(of: tables, erd: erd, plan: plan)
         diagramSources += depthTwo.drawn.map(\.dot)
         lap("\(diagramSources.count) diagrams as DOT")
-        let svgs = try graphviz.render(diagramSources)
-        lap("\(svgs.count) diagrams rendered by graphviz")
-        var fileSVG: [String: String] = [:]
-        for (path, svg) in zip(filePaths, svgs) {
-            try write(path, Data(svg.utf8))
-            fileSVG[path] = Self.inline(svg)
+
+        // What each file is made from. A file whose inputs are those the site already has is neither rendered nor
+        // written, and only the diagrams of the files that are go to graphviz.
+        let version = graphviz.version
+        let schemas = catalog.sources.flatMap { source in source.schemas.map { (source, $0) } }
+        let fileInputs = zip(filePaths, diagramSources).map { path, dot in
+            Fingerprint.of("diagram file", version, path, dot)
         }
+        let schemaInputs = schemas.map { source, schema in
+            let key = SitePlan.SchemaKey(source: source.name, schema: schema.name)
+            return prints.page("schema page") { hasher in
+                hasher.combine(prints.schemas[key] ?? Fingerprint(high: 0, low: 0))
+                hasher.combine(version)
+                overviews[key].map { Self.combine($0, into: &hasher) }
+            }
+        }
+        let areaInputs = areaPages.map { source, schema, graph, number in
+            let diagram = plan.areaDiagram(source: source.name, schema: schema.name, slug: graph.areas[number].slug)
+            return prints.page("area page") { hasher in
+                hasher.combine(prints.schemas[SitePlan.SchemaKey(source: source.name, schema: schema.name)] ?? Fingerprint(high: 0, low: 0))
+                hasher.combine(number)
+                hasher.combine(diagram)
+                hasher.combine(version)
+                areaDiagrams[diagram].map { Self.combine($0, into: &hasher) }
+            }
+        }
+        let depthTwoDOT = Dictionary(depthTwo.drawn.map { ($0.table, $0.dot) }, uniquingKeysWith: { first, _ in first })
+        let tableInputs = try Parallel.map(count: tables.count, chunkSize: 32) { index, _ in
+            let table = tables[index]
+            return prints.page("table page") { hasher in
+                prints.table(table, index: input.index, plan: plan)(&hasher)
+                hasher.combine(version)
+                if let result = neighbourhoods[table.id] {
+                    hasher.combine(result.dot)
+                    hasher.combine(result.neighbours)
+                    hasher.combine(result.drawnNeighbours)
+                    for kind in result.edges.map({ "\($0)" }).sorted() { hasher.combine(kind) }
+                    for group in result.grouped { hasher.combine(group) }
+                }
+                switch depthTwo.offer(table.id, svgs: [:]) {
+                case .tooLarge(let count): hasher.combine("too large"); hasher.combine(count)
+                case .overBudget(let count, let budget): hasher.combine("over budget"); hasher.combine(count); hasher.combine(budget)
+                case .drawn, nil: hasher.combine(depthTwoDOT[table.id] ?? "none")
+                }
+            }
+        }
+
+        var needed: [Int] = []
+        let schemaPaths = schemas.map { plan.schemaDiagram(source: $0.0.name, schema: $0.1.name) }
+        let dirtySchemaDiagrams = Set(zip(schemas, schemaInputs).enumerated().compactMap { offset, entry in
+            folder.needsWriting(plan.schemaPage(source: entry.0.0.name, schema: entry.0.1.name), inputs: entry.1) ? schemaPaths[offset] : nil
+        })
+        let dirtyAreaDiagrams = Set(zip(areaPages, areaInputs).compactMap { page, inputs in
+            let slug = page.graph.areas[page.number].slug
+            return folder.needsWriting(plan.areaPage(source: page.source.name, schema: page.schema.name, slug: slug), inputs: inputs)
+                ? plan.areaDiagram(source: page.source.name, schema: page.schema.name, slug: slug) : nil
+        })
+        for (offset, path) in filePaths.enumerated()
+        where folder.needsWriting(path, inputs: fileInputs[offset]) || dirtySchemaDiagrams.contains(path) || dirtyAreaDiagrams.contains(path) {
+            needed.append(offset)
+        }
+        let dirtyTables = Set(tables.indices.filter { folder.needsWriting(plan.tablePage(tables[$0].id) ?? "", inputs: tableInputs[$0]) })
+        for offset in dirtyTables.sorted() { needed.append(filePaths.count + offset) }
+        let depthTwoStart = filePaths.count + tables.count
+        let tableOffset = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($0.element.id, $0.offset) })
+        for (offset, drawn) in depthTwo.drawn.enumerated() where tableOffset[drawn.table].map(dirtyTables.contains) == true {
+            needed.append(depthTwoStart + offset)
+        }
+        let rendered = needed.count == diagramSources.count
+            ? try graphviz.render(diagramSources)
+            : needed.isEmpty ? [] : try graphviz.renderSome(needed.map { diagramSources[$0] })
+        var svgs = [String?](repeating: nil, count: diagramSources.count)
+        for (offset, svg) in zip(needed, rendered) { svgs[offset] = svg }
+        lap("\(rendered.count) of \(diagramSources.count) diagrams rendered by graphviz")
+
+        var fileSVG: [String: String] = [:]
+        for (offset, path) in filePaths.enumerated() {
+            try folder.write(path, inputs: fileInputs[offset]) { Data((svgs[offset] ?? "").utf8) }
+            if let svg = svgs[offset] { fileSVG[path] = Self.inline(svg) }
+        }
+        summary.files += filePaths.count
         var inlineSVG: [TableID: String] = [:]
-        for (table, svg) in zip(tables, svgs.dropFirst(filePaths.count)) {
-            inlineSVG[table.id] = Self.inline(svg)
+        for offset in dirtyTables {
+            inlineSVG[tables[offset].id] = svgs[filePaths.count + offset].map(Self.inline)
         }
         var depthTwoSVG: [TableID: String] = [:]
-        for ((table, _), svg) in zip(depthTwo.drawn, svgs.suffix(depthTwo.drawn.count)) { depthTwoSVG[table] = Self.inline(svg) }
-        summary.diagrams = svgs.count
+        for (offset, drawn) in depthTwo.drawn.enumerated() {
+            if let svg = svgs[depthTwoStart + offset] { depthTwoSVG[drawn.table] = Self.inline(svg) }
+        }
+        summary.diagrams = diagramSources.count
 
-        try page(SitePlan.indexPage, pages.indexPage())
-        let schemas = catalog.sources.flatMap { source in source.schemas.map { (source, $0) } }
-        try Parallel.forEach(schemas, chunkSize: 1) { source, schema in
+        try page(SitePlan.indexPage, pages.indexPage(), inputs: everything("index"))
+        try Parallel.forEach(Array(zip(schemas, schemaInputs)), chunkSize: 1) { entry, inputs in
+            let (source, schema) = entry
             let key = SitePlan.SchemaKey(source: source.name, schema: schema.name)
-            let svg = fileSVG[plan.schemaDiagram(source: source.name, schema: schema.name)] ?? ""
-            let html = try theme.render(pages.schema(schema, of: source, overview: overviews[key], svg: svg, areas: areaGraphs[key]))
-            try folder.write(plan.schemaPage(source: source.name, schema: schema.name), Data(html.utf8))
+            try folder.write(plan.schemaPage(source: source.name, schema: schema.name), inputs: inputs) {
+                let svg = fileSVG[plan.schemaDiagram(source: source.name, schema: schema.name)] ?? ""
+                return Data(try theme.render(pages.schema(schema, of: source, overview: overviews[key], svg: svg, areas: areaGraphs[key])).utf8)
+            }
         }
         summary.pages += schemas.count
         summary.files += schemas.count
-        try Parallel.forEach(areaPages, chunkSize: 4) { source, schema, graph, number in
+        try Parallel.forEach(Array(zip(areaPages, areaInputs)), chunkSize: 4) { page, inputs in
+            let (source, schema, graph, number) = page
             let slug = graph.areas[number].slug
             let diagram = plan.areaDiagram(source: source.name, schema: schema.name, slug: slug)
-            let view = pages.area(number, of: graph, in: schema, of: source, overview: areaDiagrams[diagram], svg: fileSVG[diagram] ?? "")
-            try folder.write(plan.areaPage(source: source.name, schema: schema.name, slug: slug), Data(try theme.render(view).utf8))
+            try folder.write(plan.areaPage(source: source.name, schema: schema.name, slug: slug), inputs: inputs) {
+                let view = pages.area(number, of: graph, in: schema, of: source, overview: areaDiagrams[diagram], svg: fileSVG[diagram] ?? "")
+                return Data(try theme.render(view).utf8)
+            }
         }
         summary.pages += areaPages.count
         summary.files += areaPages.count
         // Table pages are independent of each other: render them on every core.
-        try Parallel.forEach(tables) { table in
+        _ = try Parallel.map(count: tables.count, chunkSize: 16) { offset, _ in
+            let table = tables[offset]
             guard let path = plan.tablePage(table.id) else { return }
-            let diagram = neighbourhoods[table.id].map { ($0, inlineSVG[table.id] ?? "") }
-            let html = try theme.render(pages.table(table, diagram: diagram, depthTwo: depthTwo.offer(table.id, svgs: depthTwoSVG)))
-            try folder.write(path, Data(html.utf8))
+            try folder.write(path, inputs: tableInputs[offset]) {
+                let diagram = neighbourhoods[table.id].map { ($0, inlineSVG[table.id] ?? "") }
+                return Data(try theme.render(pages.table(table, diagram: diagram, depthTwo: depthTwo.offer(table.id, svgs: depthTwoSVG))).utf8)
+            }
         }
         summary.pages += tables.count
         summary.files += tables.count
 
         lap("\(summary.pages) pages")
         if !catalog.glossary.isEmpty {
-            try page(SitePlan.glossaryIndex, pages.glossaryIndex())
+            try page(SitePlan.glossaryIndex, pages.glossaryIndex(), inputs: everything("glossary"))
             var targets: [String: String] = [:]
             for term in catalog.glossary { if let page = plan.termPage(term.term) { targets[page] = term.term } }
             let usage = GlossaryUsage(catalog, glossary: pages.glossary, termOfTarget: targets)
             for term in catalog.glossary {
                 guard let path = plan.termPage(term.term) else { continue }
-                try page(path, pages.glossaryTerm(term, usage: usage.uses[term.term] ?? []))
+                try page(path, pages.glossaryTerm(term, usage: usage.uses[term.term] ?? []), inputs: everything("term " + path))
             }
         }
-        if pages.hasPII { try page(SitePlan.piiPage, pages.piiReport()) }
-        try page(SitePlan.coveragePage, pages.coverage())
-        try page(SitePlan.searchPage, pages.searchPage())
+        if pages.hasPII { try page(SitePlan.piiPage, pages.piiReport(), inputs: everything("personal data")) }
+        try page(SitePlan.coveragePage, pages.coverage(), inputs: everything("coverage"))
+        try page(SitePlan.searchPage, pages.searchPage(), inputs: everything("search"))
         for asset in theme.assets {
             try write("\(SitePlan.assetsFolder)/\(asset.path)", asset.data)
         }
         lap("glossary, personal-data and coverage reports, and assets")
         return summary
+    }
+
+    /// A diagram's drawing and what its page says about it.
+    static func combine(_ overview: ERDiagram.Overview, into hasher: inout FingerprintHasher) {
+        hasher.combine(overview.dot)
+        for figure in [overview.tables, overview.drawnTables, overview.areas, overview.links, overview.drawnLinks] { hasher.combine(figure) }
+        for kind in overview.edges.map({ "\($0)" }).sorted() { hasher.combine(kind) }
     }
 
     /// An SVG document as an element to place in a page: graphviz's XML declaration, DOCTYPE and

@@ -8,11 +8,15 @@ public struct SearchIndexExporter: Exporter {
     public init() {}
 
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
-        let search = SearchIndex(input.catalog, plan: input.plan, index: input.index)
-        try folder.write(SitePlan.searchJSON, try search.json())
-        let script = try SearchScript(search)
-        try folder.write(SitePlan.searchScript, script.core)
-        for shard in script.shards { try folder.write(shard.path, shard.script) }
-        return ExportSummary(files: 2 + script.shards.count)
+        // Made in one piece from the whole catalog; when anything changed, each part is still written only if its
+        // bytes did (a column's new description rewrites search.json and the one shard that holds it).
+        let files = try folder.group(name, inputs: input.fingerprints.whole(name)) { folder in
+            let search = SearchIndex(input.catalog, plan: input.plan, index: input.index)
+            try folder.write(SitePlan.searchJSON, try search.json())
+            let script = try SearchScript(search)
+            try folder.write(SitePlan.searchScript, script.core)
+            for shard in script.shards { try folder.write(shard.path, shard.script) }
+        }
+        return ExportSummary(files: files)
     }
 }

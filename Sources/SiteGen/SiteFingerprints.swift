@@ -1,0 +1,157 @@
+import Catalog
+import ContentHash
+import Foundation
+
+/// Fingerprints of the catalog's parts, from which each file's inputs are fingerprinted (`SiteFolder.write(_:inputs:_:)`):
+/// a file whose fingerprint is unchanged since the last build is neither rendered nor written.
+///
+/// Each table is fingerprinted once, through its `Codable` form (every field, so a field added later is covered the
+/// day it is added); a page's fingerprint combines those of the parts it is rendered from. Where a page's exact
+/// inputs would be costly to name, it depends on more than it needs (a schema page on every table of its schema):
+/// rendering a page too many is the price, never a stale one. `IncrementalSiteTests` checks, over random edits, that a
+/// site brought up to date this way is byte for byte the site a clean build writes.
+public struct SiteFingerprints: Sendable {
+    /// Each table's own fingerprint: everything the catalog holds about it.
+    let tables: [TableID: Fingerprint]
+    /// How other pages point at each table: its page's path and its columns' anchors.
+    let addresses: [TableID: Fingerprint]
+    /// Each schema's tables, how others relate to them, and how they are reached.
+    let schemas: [SitePlan.SchemaKey: Fingerprint]
+    /// Everything: for the pages that summarize the whole catalog (home, coverage, personal data, glossary) and the
+    /// search index and catalog.json.
+    let catalog: Fingerprint
+    /// What every page shares: the software that renders it, the theme, the site's title, the glossary its Markdown
+    /// links to, and the links every page's frame has (`framed(theme:input:)`).
+    private(set) var frame: Fingerprint
+
+    init(_ input: ExportInput) {
+        let catalog = input.catalog
+        let plan = input.plan
+        let tables = catalog.allTables
+        let own = (try? Parallel.map(count: tables.count, chunkSize: 32) { index, _ in
+            FingerprintEncoder.fingerprint(of: tables[index])
+        }) ?? []
+        var byID: [TableID: Fingerprint] = [:]
+        var addresses: [TableID: Fingerprint] = [:]
+        for (table, fingerprint) in zip(tables, own) {
+            byID[table.id] = fingerprint
+            var hasher = FingerprintHasher()
+            hasher.combine(plan.tablePage(table.id) ?? "")
+            for column in table.columns {
+                hasher.combine(column.name)
+                hasher.combine(plan.columnAnchor(table.id, column.name) ?? "")
+            }
+            addresses[table.id] = hasher.finalize()
+        }
+        self.tables = byID
+        self.addresses = addresses
+
+        let index = input.index
+        var schemas: [SitePlan.SchemaKey: Fingerprint] = [:]
+        var everything = FingerprintHasher()
+        everything.combine(catalog.title)
+        for source in catalog.sources {
+            everything.combine(source.name)
+            everything.combine(source.kind.rawValue)
+            for schema in source.schemas {
+                var hasher = FingerprintHasher()
+                hasher.combine(plan.schemaPage(source: source.name, schema: schema.name))
+                for table in schema.tables {
+                    hasher.combine(byID[table.id] ?? Fingerprint(high: 0, low: 0))
+                    hasher.combine(addresses[table.id] ?? Fingerprint(high: 0, low: 0))
+                    // Lists of tables count what relates to each.
+                    hasher.combine(index.referencing(table.id).count)
+                    hasher.combine(index.views(reading: table.id).count)
+                    for relationship in index.undeclaredRelationships(of: table.id) {
+                        FingerprintEncoder.combine(relationship, into: &hasher)
+                    }
+                }
+                let fingerprint = hasher.finalize()
+                schemas[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = fingerprint
+                everything.combine(schema.name)
+                everything.combine(fingerprint)
+            }
+        }
+        // Rejected suggestions are in no schema's list, but catalog.json carries them.
+        FingerprintEncoder.combine(catalog.relationships, into: &everything)
+        FingerprintEncoder.combine(catalog.glossary, into: &everything)
+        self.schemas = schemas
+        self.catalog = everything.finalize()
+
+        frame = Fingerprint(high: 0, low: 0)
+    }
+
+    /// The same with the frame of pages rendered with `theme`.
+    func framed(theme: Fingerprint, input: ExportInput) -> SiteFingerprints {
+        let catalog = input.catalog
+        var frame = FingerprintHasher()
+        frame.combine(Self.software)
+        frame.combine(theme)
+        frame.combine(catalog.title)
+        frame.combine(catalog.sources.count)
+        frame.combine(catalog.allTables.contains { $0.columns.contains { $0.pii != nil } })
+        FingerprintEncoder.combine(catalog.glossary, into: &frame)
+        for term in catalog.glossary { frame.combine(input.plan.termPage(term.term) ?? "") }
+        var framed = self
+        framed.frame = frame.finalize()
+        return framed
+    }
+
+    /// The inputs of a file made from the whole catalog, whatever the theme: the search index, catalog.json.
+    func whole(_ kind: String) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(kind)
+        hasher.combine(Self.software)
+        hasher.combine(catalog)
+        return hasher.finalize()
+    }
+
+    /// The program that renders: a page rendered by another build of Schema Scribe may differ, so its fingerprint
+    /// does. The executable's size and modification time stand for its contents, which would take longer to read.
+    static let software: Fingerprint = {
+        var hasher = FingerprintHasher()
+        hasher.combine(String(Catalog.formatVersion))
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        hasher.combine(path)
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            hasher.combine((attributes[.size] as? NSNumber)?.intValue ?? 0)
+            hasher.combine((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+        }
+        return hasher.finalize()
+    }()
+
+    /// A fingerprint made of `kind` (what sort of file), the frame, and `parts`.
+    func page(_ kind: String, _ parts: (inout FingerprintHasher) -> Void) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(kind)
+        hasher.combine(frame)
+        parts(&hasher)
+        return hasher.finalize()
+    }
+
+    /// The inputs of a table's page apart from its diagrams: the table, what points at it and what it points at
+    /// (by address), the relationships nobody declared that touch it, and the views that read it.
+    func table(_ table: Table, index: CatalogIndex, plan: SitePlan) -> (inout FingerprintHasher) -> Void {
+        { hasher in
+            hasher.combine(plan.tablePage(table.id) ?? "")
+            hasher.combine(tables[table.id] ?? Fingerprint(high: 0, low: 0))
+            var mentioned: [TableID] = table.foreignKeys.map(\.referencedTable) + table.reads.map(\.table)
+            for link in index.referencing(table.id) {
+                FingerprintEncoder.combine(link.from, into: &hasher)
+                FingerprintEncoder.combine(link.key, into: &hasher)
+                mentioned.append(link.from)
+            }
+            for relationship in index.undeclaredRelationships(of: table.id) {
+                FingerprintEncoder.combine(relationship, into: &hasher)
+                mentioned += [relationship.from.table, relationship.to.table]
+            }
+            for reader in index.views(reading: table.id) {
+                FingerprintEncoder.combine(reader, into: &hasher)
+                mentioned.append(reader)
+            }
+            for id in mentioned {
+                hasher.combine(addresses[id] ?? Fingerprint(high: 1, low: 1))
+            }
+        }
+    }
+}
