@@ -20,7 +20,7 @@ public struct SiteFingerprints: Sendable {
     /// Everything: for the pages that summarize the whole catalog (home, coverage, personal data, glossary) and the
     /// search index and catalog.json.
     let catalog: Fingerprint
-    /// What every page shares: the software that renders it, the theme, the site's title, the glossary its Markdown
+    /// What every page shares: the theme, the site's title, the glossary its Markdown
     /// links to, and the links every page's frame has (`framed(theme:input:)`).
     private(set) var frame: Fingerprint
 
@@ -85,7 +85,6 @@ public struct SiteFingerprints: Sendable {
     func framed(theme: Fingerprint, input: ExportInput) -> SiteFingerprints {
         let catalog = input.catalog
         var frame = FingerprintHasher()
-        frame.combine(Self.software)
         frame.combine(theme)
         frame.combine(catalog.title)
         frame.combine(catalog.sources.count)
@@ -101,21 +100,19 @@ public struct SiteFingerprints: Sendable {
     func whole(_ kind: String) -> Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(kind)
-        hasher.combine(Self.software)
         hasher.combine(catalog)
         return hasher.finalize()
     }
 
-    /// The program that renders: a page rendered by another build of Schema Scribe may differ, so its fingerprint
-    /// does. The executable's size and modification time stand for its contents, which would take longer to read.
+    /// The program that renders, by the bytes of its executable: a page rendered by another build of Schema Scribe
+    /// may differ. Kept once in the manifest rather than in each file's fingerprint, so that the manifest of the
+    /// same site built by two builds of the same source differs in that one line (`SiteManifest.software`).
     static let software: Fingerprint = {
         var hasher = FingerprintHasher()
         hasher.combine(String(Catalog.formatVersion))
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        hasher.combine(path)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-            hasher.combine((attributes[.size] as? NSNumber)?.intValue ?? 0)
-            hasher.combine((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (Bundle.main.executablePath ?? "")
+        if let data = FileManager.default.contents(atPath: path) {
+            data.withUnsafeBytes { hasher.combine(bytes: $0.bindMemory(to: UInt8.self)) }
         }
         return hasher.finalize()
     }()

@@ -403,7 +403,7 @@ public struct SiteFolder: Sendable {
     /// Returns how many files the group has.
     @discardableResult
     public func group(_ name: String, inputs: Fingerprint, _ work: (SiteFolder) throws -> Void) throws -> Int {
-        if let previous, previous.groups[name] == inputs, let published {
+        if isReusable, let previous, previous.groups[name] == inputs, let published {
             let files = previous.files.filter { $0.value.group == name }
             if files.keys.allSatisfy({ FileManager.default.fileExists(atPath: published.appendingPathComponent($0).path) }) {
                 for (path, entry) in files { written.keep(path, entry) }
@@ -421,8 +421,12 @@ public struct SiteFolder: Sendable {
         !isUnchanged(path, inputs)
     }
 
+    /// Files made by another program are made again, whatever their inputs.
+    private var isReusable: Bool { previous?.software == SiteFingerprints.software }
+
     private func isUnchanged(_ path: String, _ inputs: Fingerprint) -> Bool {
-        guard let previous, let published, let entry = previous.files[path], entry.fingerprint == inputs, entry.group == groupName
+        guard isReusable, let previous, let published, let entry = previous.files[path], entry.fingerprint == inputs,
+              entry.group == groupName
         else { return false }
         return FileManager.default.fileExists(atPath: published.appendingPathComponent(path).path)
     }
@@ -452,8 +456,12 @@ public struct SiteFolder: Sendable {
     /// Every path written into `root` so far (not those kept from the site being updated).
     public var writtenFiles: Set<String> { written.stored }
 
-    /// Every file of the site so far, written or kept, with what it was made from.
-    public var manifest: SiteManifest { written.manifest }
+    /// Every file of the site so far, written or kept, with what it was made from, and the program that made them.
+    public var manifest: SiteManifest {
+        var manifest = written.manifest
+        manifest.software = SiteFingerprints.software
+        return manifest
+    }
 }
 
 /// The files one site has written or kept, shared by the threads that write it.
