@@ -61,7 +61,7 @@ let package = Package(
 
         // Fixtures and snapshots are read beside each test file (#filePath), so recording can rewrite them.
         .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "ContentHash", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
         .testTarget(name: "ReviewTests", dependencies: ["Catalog", "Review", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),

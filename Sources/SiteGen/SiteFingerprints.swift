@@ -151,4 +151,33 @@ public struct SiteFingerprints: Sendable {
             }
         }
     }
+
+    /// The inputs of a table's diagrams, without drawing them: the tables it is drawn with (each whole, with where it
+    /// links to and how connected it is, which decides who is drawn beside a hub), and what its page offers at depth 2:
+    /// for a drawn depth-2 diagram every table within two steps and the relationships nobody declared among them.
+    func diagram(of id: TableID, depthTwo: HTMLPagesExporter.DepthTwoPlan, erd: ERDiagram) -> (inout FingerprintHasher) -> Void {
+        { hasher in
+            let index = erd.index
+            func combine(_ other: TableID) {
+                hasher.combine(tables[other] ?? Fingerprint(high: 2, low: 2))
+                hasher.combine(addresses[other] ?? Fingerprint(high: 2, low: 2))
+                hasher.combine(index.referencing(other).count)
+                hasher.combine(index.undeclaredRelationships(of: other).count)
+            }
+            for other in erd.reach(from: [id], depth: 1) { combine(other) }
+            if depthTwo.chosen.contains(id) {
+                hasher.combine("depth 2 drawn")
+                for other in erd.reach(from: [id], depth: 2) {
+                    combine(other)
+                    for relationship in index.undeclaredRelationships(of: other) { FingerprintEncoder.combine(relationship, into: &hasher) }
+                }
+            } else {
+                switch depthTwo.offer(id) {
+                case .tooLarge(let count): hasher.combine("too large"); hasher.combine(count)
+                case .overBudget(let count, let budget): hasher.combine("over budget"); hasher.combine(count); hasher.combine(budget)
+                case .drawn, nil: hasher.combine("none")
+                }
+            }
+        }
+    }
 }

@@ -400,20 +400,30 @@ public struct SiteFolder: Sendable {
 
     /// Runs `work` only when `inputs` differ from those the site being updated made group `name` from; else keeps
     /// every file the group made then. Inside, each file is still written only when its bytes changed.
-    /// Returns how many files the group has.
+    /// Returns the paths of the group's files.
     @discardableResult
-    public func group(_ name: String, inputs: Fingerprint, _ work: (SiteFolder) throws -> Void) throws -> Int {
-        if isReusable, let previous, previous.groups[name] == inputs, let published {
-            let files = previous.files.filter { $0.value.group == name }
-            if files.keys.allSatisfy({ FileManager.default.fileExists(atPath: published.appendingPathComponent($0).path) }) {
-                for (path, entry) in files { written.keep(path, entry) }
-                written.group(name, inputs)
-                return files.count
-            }
+    public func group(_ name: String, inputs: Fingerprint, _ work: (SiteFolder) throws -> Void) throws -> [String] {
+        if let files = keptGroup(name, inputs) {
+            for (path, entry) in files { written.keep(path, entry) }
+            written.group(name, inputs)
+            return files.keys.sorted()
         }
         try work(SiteFolder(self, group: name))
         written.group(name, inputs)
-        return written.manifest.files.values.filter { $0.group == name }.count
+        return written.manifest.files.filter { $0.value.group == name }.keys.sorted()
+    }
+
+    /// Whether `group(_:inputs:_:)` would run its work: the site being updated has no such group made from `inputs`.
+    public func needsGroup(_ name: String, inputs: Fingerprint) -> Bool {
+        keptGroup(name, inputs) == nil
+    }
+
+    /// The files of the group as the site being updated has them, when they were made from `inputs` and are all there.
+    private func keptGroup(_ name: String, _ inputs: Fingerprint) -> [String: SiteManifest.Entry]? {
+        guard isReusable, let previous, previous.groups[name] == inputs, let published else { return nil }
+        let files = previous.files.filter { $0.value.group == name }
+        guard files.keys.allSatisfy({ FileManager.default.fileExists(atPath: published.appendingPathComponent($0).path) }) else { return nil }
+        return files
     }
 
     /// Whether `write(_:inputs:_:)` would render `path`: the site being updated has no file there made from `inputs`.

@@ -17,6 +17,6 @@ public struct SearchIndexExporter: Exporter {
             try folder.write(SitePlan.searchScript, script.core)
             for shard in script.shards { try folder.write(shard.path, shard.script) }
         }
-        return ExportSummary(files: files)
+        return ExportSummary(files: files.count)
     }
 }
