@@ -8,7 +8,7 @@ public enum FingerprintEncoder {
         let sink = Sink()
         // Encoding into a sink that never throws: what could fail is the value's own encode(to:), which for the
         // catalog's synthesized conformances does not.
-        try? value.encode(to: ValueEncoder(sink: sink, codingPath: []))
+        try? value.encode(to: ValueEncoder(sink: sink))
         return sink.hasher.finalize()
     }
 
@@ -29,23 +29,24 @@ private final class Sink {
     static let key: UInt64 = 0x6B65_7900_0000_0005
 }
 
+// No coding paths are kept: nothing here throws, and building one array per nested value was most of the cost.
 private struct ValueEncoder: Encoder {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         sink.hasher.combine(Sink.keyed)
-        return KeyedEncodingContainer(KeyedSink<Key>(sink: sink, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedSink<Key>(sink: sink))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         sink.hasher.combine(Sink.unkeyed)
-        return UnkeyedSink(sink: sink, codingPath: codingPath)
+        return UnkeyedSink(sink: sink)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleSink(sink: sink, codingPath: codingPath)
+        SingleSink(sink: sink)
     }
 }
 
@@ -61,21 +62,14 @@ extension ScalarSink {
     func scalar(_ value: Float) { sink.hasher.combine(Double(value)) }
     func scalar(_ value: some FixedWidthInteger) { sink.hasher.combine(UInt64(truncatingIfNeeded: value)) }
     func null() { sink.hasher.combine(Sink.null) }
-    func nested(_ value: some Encodable, codingPath: [any CodingKey]) throws {
-        // Strings and numbers encode themselves through a single-value container; the common ones are fed directly.
-        switch value {
-        case let text as String: scalar(text)
-        case let number as Int: scalar(number)
-        case let number as Double: scalar(number)
-        case let flag as Bool: scalar(flag)
-        default: try value.encode(to: ValueEncoder(sink: sink, codingPath: codingPath))
-        }
+    func nested(_ value: some Encodable) throws {
+        try value.encode(to: ValueEncoder(sink: sink))
     }
 }
 
 private struct KeyedSink<Key: CodingKey>: KeyedEncodingContainerProtocol, ScalarSink {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     private func key(_ key: Key) {
         sink.hasher.combine(Sink.key)
@@ -99,32 +93,32 @@ private struct KeyedSink<Key: CodingKey>: KeyedEncodingContainerProtocol, Scalar
     mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); scalar(value) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         self.key(key)
-        try nested(value, codingPath: codingPath + [key])
+        try nested(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey> {
         self.key(key)
         sink.hasher.combine(Sink.keyed)
-        return KeyedEncodingContainer(KeyedSink<NestedKey>(sink: sink, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedSink<NestedKey>(sink: sink))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         self.key(key)
         sink.hasher.combine(Sink.unkeyed)
-        return UnkeyedSink(sink: sink, codingPath: codingPath + [key])
+        return UnkeyedSink(sink: sink)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder(sink: sink, codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(sink: sink) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         self.key(key)
-        return ValueEncoder(sink: sink, codingPath: codingPath + [key])
+        return ValueEncoder(sink: sink)
     }
 }
 
 private struct UnkeyedSink: UnkeyedEncodingContainer, ScalarSink {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var count = 0
 
     private mutating func element() {
@@ -149,30 +143,30 @@ private struct UnkeyedSink: UnkeyedEncodingContainer, ScalarSink {
     mutating func encode(_ value: UInt64) throws { element(); scalar(value) }
     mutating func encode(_ value: some Encodable) throws {
         element()
-        try nested(value, codingPath: codingPath)
+        try nested(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         element()
         sink.hasher.combine(Sink.keyed)
-        return KeyedEncodingContainer(KeyedSink<NestedKey>(sink: sink, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedSink<NestedKey>(sink: sink))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         element()
         sink.hasher.combine(Sink.unkeyed)
-        return UnkeyedSink(sink: sink, codingPath: codingPath)
+        return UnkeyedSink(sink: sink)
     }
 
     mutating func superEncoder() -> any Encoder {
         element()
-        return ValueEncoder(sink: sink, codingPath: codingPath)
+        return ValueEncoder(sink: sink)
     }
 }
 
 private struct SingleSink: SingleValueEncodingContainer, ScalarSink {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws { null() }
     mutating func encode(_ value: Bool) throws { scalar(value) }
@@ -189,5 +183,5 @@ private struct SingleSink: SingleValueEncodingContainer, ScalarSink {
     mutating func encode(_ value: UInt16) throws { scalar(value) }
     mutating func encode(_ value: UInt32) throws { scalar(value) }
     mutating func encode(_ value: UInt64) throws { scalar(value) }
-    mutating func encode(_ value: some Encodable) throws { try nested(value, codingPath: codingPath) }
+    mutating func encode(_ value: some Encodable) throws { try nested(value) }
 }

@@ -39,7 +39,9 @@ public struct HTMLPagesExporter: Exporter {
         func everything(_ kind: String) -> Fingerprint { prints.page(kind) { $0.combine(prints.catalog) } }
 
         let tables = catalog.allTables.filter { plan.tablePage($0.id) != nil }
+        lap("fingerprints of \(tables.count) tables")
         let depthTwo = try Self.depthTwo(of: tables, erd: erd, plan: plan)
+        lap("depth-2 plan")
         let tableInputs = try Parallel.map(count: tables.count, chunkSize: 32) { offset, _ in
             prints.page("table page") { hasher in
                 let table = tables[offset]
