@@ -1,7 +1,8 @@
 """A build stopped by Ctrl-C, SIGTERM or kill -9, and builds run at the same time, as a person causes them.
 
 The database is large enough (600 tables) that the render stage lasts long enough to be interrupted in the
-middle: the test waits until the staging folder exists, then sends the signal.
+middle: the test waits until the staging folder exists, then sends the signal. The site was built before with
+another title, so the interrupted build is an incremental one that rewrites every page.
 """
 import signal
 import sqlite3
@@ -32,6 +33,10 @@ def project(tmp_path):
     result = run_scribe("build", "--config", str(tmp_path / "site.yml"))
     assert result.returncode == 0, result.stderr
     (tmp_path / "_site" / "CNAME").write_text("docs.example.com\n", encoding="utf-8")
+    # A new title is on every page, so the next build renders and writes every page again (with nothing
+    # changed it would write nothing, and there would be nothing to interrupt).
+    (tmp_path / "site.yml").write_text(
+        "title: Retitled\nsources:\n  - {name: db, kind: sqlite, path: db.sqlite, profile: false}\n", encoding="utf-8")
     return tmp_path
 
 
