@@ -44,7 +44,8 @@ extension Build {
     /// The first `rebuild()` is a whole build. Later ones keep the catalog the introspect stage read and run the
     /// pipeline from the context stage on, so an edit to a context file, the theme or site.yml's other sections
     /// costs what those stages cost and no database is opened (profiles and relationship checks come from their
-    /// caches, whose keys the unchanged structure still matches). The databases are read again when site.yml's
+    /// caches, whose keys the unchanged structure still matches; without a writable cache folder the profile
+    /// stage samples the data again, as every build then does). The databases are read again when site.yml's
     /// `sources` change, or when asked (`rebuild(reintrospect: true)`), since nothing here can see a schema
     /// change in the database itself.
     public actor Session {
