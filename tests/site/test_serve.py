@@ -50,8 +50,9 @@ def served(tmp_path):
 
 
 def wait_for_description(browser, text, timeout=30):
-    WebDriverWait(browser, timeout).until(
-        lambda d: text in d.find_element(By.TAG_NAME, "main").text)
+    # Read through a script: an element found before a reload is stale after it.
+    WebDriverWait(browser, timeout).until(lambda d: text in d.execute_script(
+        "var main = document.querySelector('main'); return main ? main.textContent : ''"))
 
 
 def test_an_edited_context_file_reloads_the_open_page(browser, served, screenshots):
