@@ -17,9 +17,15 @@ struct ServeTests {
         let serving: Task<Void, any Error>
         let lines: Lines
 
-        init() async throws {
+        /// `ownTheme`: a copy of the default theme in the project, named by `paths.theme`.
+        init(ownTheme: Bool = false) async throws {
             folder = try TemporaryFolder()
             try ShopFixture.create(in: folder.url)
+            if ownTheme {
+                try FileManager.default.copyItem(at: Build.shippedTheme, to: folder.path("theme"))
+                try Data("title: Shop\npaths: {theme: theme}\nsources:\n  - {name: shop, kind: sqlite, path: shop.sqlite}\n".utf8)
+                    .write(to: folder.path("site.yml"))
+            }
             let lines = Lines()
             self.lines = lines
             let session = Build.Session(build: Build(), request: .init(configPath: folder.path("site.yml").path))
@@ -150,6 +156,19 @@ struct ServeTests {
         let fixed = try #require(try await listener.wait { $0.generation == 2 })
         #expect(fixed.error == nil)
         #expect(try await site.client.get(Self.ordersPage).text.contains("Every order."))
+        listener.close()
+        await site.stop()
+    }
+
+    /// A theme of one's own (`paths.theme`) is watched like the context folder: its CSS rebuilt into the site.
+    @Test func anEditedThemeRebuildsTheSite() async throws {
+        let site = try await ServedSite(ownTheme: true)
+        let listener = try await EventListener(port: site.port)
+        let css = site.folder.path("theme/assets/style.css")
+        try (try String(contentsOf: css, encoding: .utf8) + "\n.edited-while-served { color: red }\n").write(to: css, atomically: true, encoding: .utf8)
+        #expect(try await listener.wait { $0.generation == 2 } != nil)
+        #expect(try await site.client.get("/assets/style.css").text.contains(".edited-while-served"))
+        #expect(site.lines.all.last?.contains("theme/assets/style.css changed") == true)
         listener.close()
         await site.stop()
     }
