@@ -87,6 +87,10 @@ public struct Preview: Sendable {
             }
         } catch is CancellationError {
             return
+        } catch let error as IOError {
+            if Task.isCancelled { return }
+            // NIO's text names the system call; the system's own words are what the user needs.
+            throw ServeError(.cannotListen(host: host, port: options.port, message: String(cString: strerror(error.errnoCode))))
         } catch {
             if Task.isCancelled { return }
             throw ServeError(.cannotListen(host: host, port: options.port, message: "\(error)"))

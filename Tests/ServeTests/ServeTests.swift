@@ -160,6 +160,16 @@ struct ServeTests {
         await site.stop()
     }
 
+    @Test func aPortInUseSaysHowToChooseAnother() async throws {
+        let site = try await ServedSite()
+        let session = Build.Session(build: Build(), request: .init(configPath: site.folder.path("site.yml").path))
+        let second = Preview(session: session, options: .init(port: site.port)) { _ in }
+        let error = await #expect(throws: ServeError.self) { try await second.run() }
+        #expect(error?.description == "[serve] could not listen on 127.0.0.1:\(site.port) (Address already in use); "
+            + "another program uses the port: give another with --port, or --port 0 for any free one")
+        await site.stop()
+    }
+
     /// A theme of one's own (`paths.theme`) is watched like the context folder: its CSS rebuilt into the site.
     @Test func anEditedThemeRebuildsTheSite() async throws {
         let site = try await ServedSite(ownTheme: true)
