@@ -11,6 +11,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `scribe-build serve`: the HTTP server, and gzip over the system's zlib.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // The value model every stage reads and enriches. No I/O, no dependencies.
@@ -51,8 +57,20 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
 
+        // `scribe-build serve`: the built site over HTTP on loopback, rebuilt from the context stage on when a
+        // watched file changes, with live reload. Only the command depends on it; the library stages never do.
+        .target(name: "Serve", dependencies: [
+            "ContentHash", "ScribeKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+        ]),
+
         .executableTarget(name: "scribe-build", dependencies: [
-            "Catalog", "Review", "ScribeKit",
+            "Catalog", "Review", "ScribeKit", "Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -68,6 +86,12 @@ let package = Package(
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Introspect", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ServeTests", dependencies: [
+            "ScribeKit", "Serve", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+        ]),
         .testTarget(name: "ScribeKitTests", dependencies: ["Context", "Describe", "Review", "ScribeKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

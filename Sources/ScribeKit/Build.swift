@@ -73,6 +73,14 @@ public struct Build: Sendable {
     }
 
     public func run(_ request: Request) async throws(BuildError) -> Report {
+        var introspected: Introspected?
+        return try await run(request, reusing: &introspected)
+    }
+
+    /// The whole build; with `introspected`, the sources an earlier build read stand in for the introspect stage
+    /// (a `Build.Session`'s rebuild), so that only the stages from context on run. What the introspect stage
+    /// reads is put in `introspected` as soon as it is read, so a later stage's failure does not lose it.
+    func run(_ request: Request, reusing introspected: inout Introspected?) async throws(BuildError) -> Report {
         let started = Date()
         let config = try stage(.config, subject: nil) {
             try ConfigLoader(environment: environment).load(path: request.configPath)
@@ -107,7 +115,7 @@ public struct Build: Sendable {
         state.site = SiteTarget(output: output, theme: theme, graphviz: renderer)
         let refresh = request.refresh
         state.reuse = { id in Self.matches(id, refresh) ? .refresh : .cached }
-        try await run(Pipeline.site, on: &state)
+        try await runSite(on: &state, reusing: &introspected)
 
         state.report.seconds = Date().timeIntervalSince(started)
         let changes = state.report.changes

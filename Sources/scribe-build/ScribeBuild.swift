@@ -11,7 +11,7 @@ struct ScribeBuild: AsyncParsableCommand {
         abstract: "Generate a static documentation site for your databases.",
         discussion: "Reads site.yml, looks at every database it names, and writes a searchable HTML site with ER diagrams.",
         subcommands: [BuildCommand.self, InitCommand.self, ApproveCommand.self, DescribeCommand.self, RelationshipsCommand.self,
-                      ERDCommand.self, ExportCommand.self, DiffCommand.self, CheckCommand.self],
+                      ERDCommand.self, ExportCommand.self, DiffCommand.self, CheckCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
