@@ -31,7 +31,7 @@ public struct ProfileCache: Sendable {
 
     public init(file: URL) {
         self.file = file
-        if let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode([String: Entry].self, from: data) {
+        if let data = try? Data(contentsOf: file), let stored = Self.read(data) {
             entries = stored
         }
     }
