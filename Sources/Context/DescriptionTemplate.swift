@@ -59,7 +59,29 @@ public struct DescriptionTemplate: Sendable, Hashable {
         return try? NSRegularExpression(pattern: String(column.dropFirst().dropLast()))
     }
 
-    func matches(_ column: Column, in table: Table, regex: NSRegularExpression? = nil) -> Bool {
+    /// A template's column pattern compiled once for a whole catalog, remembering what its regular expression
+    /// answered for each name: names repeat across tables (`id`, `created_at`, `attribute_1`), and ICU's
+    /// matcher took most of the context stage once the text was filled in one pass. Names are told apart by
+    /// their exact spelling (`ExactName`), as the expression sees them.
+    final class CompiledPattern {
+        let regex: NSRegularExpression?
+        private var answers: [ExactName: Bool] = [:]
+
+        init(_ regex: NSRegularExpression?) {
+            self.regex = regex
+        }
+
+        /// Whether the expression finds a match in `name`; nil for a pattern that is a glob.
+        func matches(_ name: String) -> Bool? {
+            guard let regex else { return nil }
+            if let known = answers[ExactName(name)] { return known }
+            let found = regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+            answers[ExactName(name)] = found
+            return found
+        }
+    }
+
+    func matches(_ column: Column, in table: Table, pattern: CompiledPattern) -> Bool {
         if let key {
             switch key {
             case .primary: if column.primaryKeyPosition == nil { return false }
@@ -69,12 +91,7 @@ public struct DescriptionTemplate: Sendable, Hashable {
         if let type, !Self.glob(column.dataType.lowercased(), type.lowercased()) { return false }
         if let tablePattern = self.table, !Self.glob(table.name.lowercased(), tablePattern.lowercased()) { return false }
         let name = column.name.lowercased()
-        if let regex {
-            return regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
-        }
-        if let compiled = compiledPattern() {
-            return compiled.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
-        }
+        if let found = pattern.matches(name) { return found }
         return Self.glob(name, self.column.lowercased())
     }
 
