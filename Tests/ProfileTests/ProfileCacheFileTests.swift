@@ -3,10 +3,10 @@ import Foundation
 import Testing
 @testable import Profile
 
-/// The profile cache is read by a reader of its own, for speed: whatever the file holds, it must come back as
-/// exactly what `JSONDecoder` would make of it.
-@Suite("Reading the profile cache")
-struct ProfileCacheReadingTests {
+/// The profile cache is read and written by code of its own, for speed: whatever the file holds must come back as
+/// exactly what `JSONDecoder` would make of it, and what it writes is JSON that `JSONDecoder` reads the same way.
+@Suite("Reading and writing the profile cache")
+struct ProfileCacheFileTests {
     static let entries: [String: ProfileCache.Entry] = [
         "k1": ProfileCache.Entry(key: "k1", table: TableProfile(rowsRead: 1_000, isSampled: true, valuesRead: 250, incomplete: nil), columns: [
             ProfileCache.ColumnEntry(name: "id", profile: ColumnProfile(), finding: nil),
@@ -32,6 +32,22 @@ struct ProfileCacheReadingTests {
         #expect(ProfileCache.read(data) == Self.entries)
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         #expect(ProfileCache.read(try encoder.encode(Self.entries)) == Self.entries)
+    }
+
+    @Test func whatTheCacheWritesIsJSONThatReadsBackAsTheEntries() throws {
+        let data = try ProfileCache.encoded(Self.entries)
+        #expect(try JSONDecoder().decode([String: ProfileCache.Entry].self, from: data) == Self.entries)
+        #expect(ProfileCache.read(data) == Self.entries)
+        #expect(try ProfileCache.encoded([:]) == Data("{}".utf8))
+    }
+
+    /// As `JSONEncoder` does, a number JSON cannot hold fails the write (and the build goes on without a cache).
+    @Test func aNumberJSONCannotHoldIsNotWritten() {
+        var entries = Self.entries
+        entries["k1"]?.columns[1].profile?.mean = .nan
+        #expect(throws: (any Error).self) { try ProfileCache.encoded(entries) }
+        entries["k1"]?.columns[1].profile?.mean = .infinity
+        #expect(throws: (any Error).self) { try ProfileCache.encoded(entries) }
     }
 
     @Test func escapesUnknownKeysAndNullsAreReadAsJSONDecoderReadsThem() {
