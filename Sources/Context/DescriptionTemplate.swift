@@ -145,7 +145,7 @@ public struct DescriptionTemplate: Sendable, Hashable {
             default: return nil
             }
         }
-        // Braces are ASCII, so UTF-8 positions of them are character boundaries of the text.
+        // Braces are ASCII, so the UTF-8 positions of them are boundaries of the text's Unicode scalars: valid to slice at.
         let bytes = text.utf8
         var out = ""
         var copied = bytes.startIndex
