@@ -88,12 +88,12 @@ public struct ContextMerge: Sendable {
 
         // Templates: the user's first, then the shipped ones; the first match wins.
         let templates = context.templates + (defaultTemplates ? DescriptionTemplate.defaults : [])
-        let patterns = templates.map { $0.compiledPattern() }
+        let patterns = templates.map { DescriptionTemplate.CompiledPattern($0.compiledPattern()) }
         if !templates.isEmpty {
             catalog.updateTables { table in
                 for position in table.columns.indices where table.columns[position].description == nil {
                     let column = table.columns[position]
-                    if let match = templates.indices.first(where: { templates[$0].matches(column, in: table, regex: patterns[$0]) }) {
+                    if let match = templates.indices.first(where: { templates[$0].matches(column, in: table, pattern: patterns[$0]) }) {
                         let template = templates[match]
                         table.columns[position].description = Description(text: template.text(for: column, in: table), origin: .template)
                     }

@@ -121,13 +121,13 @@ public struct TableAnswer: Sendable, Hashable, Codable {
     /// no other column, every text non-empty and of a sane length.
     public func problem(for request: TableRequest) -> String? {
         if request.describeTable {
-            guard let table, !table.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let table, !Self.isBlank(table) else {
                 return "the table's description is missing"
             }
             if table.count > Self.maximumLength { return "the table's description is longer than \(Self.maximumLength) characters" }
         }
         let wanted = Set(request.wanted)
-        let missing = request.wanted.filter { columns[$0]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+        let missing = request.wanted.filter { columns[$0].map(Self.isBlank) ?? true }
         if !missing.isEmpty { return "no description for column(s) " + missing.map { "`\($0)`" }.joined(separator: ", ") }
         let unknown = columns.keys.filter { !wanted.contains($0) }.sorted()
         if !unknown.isEmpty { return "column(s) that were not asked for: " + unknown.map { "`\($0)`" }.joined(separator: ", ") }
@@ -136,4 +136,12 @@ public struct TableAnswer: Sendable, Hashable, Codable {
         }
         return nil
     }
+
+    /// Whether trimming white space and newlines would leave nothing; stops at the first other character
+    /// instead of copying the text, which took most of the describe stage over 100,000 answers.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(whiteSpace.contains)
+    }
+
+    private static let whiteSpace = CharacterSet.whitespacesAndNewlines
 }

@@ -31,7 +31,7 @@ public struct ProfileCache: Sendable {
 
     public init(file: URL) {
         self.file = file
-        if let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode([String: Entry].self, from: data) {
+        if let data = try? Data(contentsOf: file), let stored = Self.read(data) {
             entries = stored
         }
     }
@@ -52,9 +52,7 @@ public struct ProfileCache: Sendable {
 
     /// Writes the entries of this build's tables, and only those, replacing the file whole.
     public func store(_ fresh: [TableID: Entry]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(Dictionary(fresh.values.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
+        let data = try Self.encoded(Dictionary(fresh.values.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: file, options: .atomic)
     }

@@ -29,6 +29,9 @@ public struct InclusionCache: Sendable {
 
     public func count(key: String) -> InclusionCount? { entries[key] }
 
+    /// How many counts the file held when it was read.
+    public var entryCount: Int { entries.count }
+
     /// Replaces the file whole with this build's counts, and only those.
     public func store(_ fresh: [String: InclusionCount]) throws {
         let encoder = JSONEncoder()

@@ -264,7 +264,7 @@ enum KeyTypes {
         switch column.typeFamily {
         case .number:
             let type = (column.domainBaseType ?? column.dataType).lowercased()
-            if ["real", "double", "float", "money"].contains(where: { type.utf8.firstRange(of: $0.utf8) != nil }) { return false }
+            if ["real", "double", "float", "money"].contains(where: { type.containsBytes(of: $0) }) { return false }
             // `numeric(10,2)` holds amounts; `numeric(10,0)` and `numeric` may hold keys.
             if let open = type.firstIndex(of: ","), let close = type.firstIndex(of: ")"), open < close {
                 let scale = type[type.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
@@ -272,7 +272,7 @@ enum KeyTypes {
             }
             return true
         case .text, .unknown:
-            return (column.domainBaseType ?? column.dataType).lowercased().utf8.firstRange(of: "json".utf8) == nil
+            return !(column.domainBaseType ?? column.dataType).lowercased().containsBytes(of: "json")
         default:
             return false
         }
@@ -302,5 +302,25 @@ enum KeyTypes {
                         "character varying": "varchar", "nvarchar": "varchar", "varchar2": "varchar",
                         "character": "char", "nchar": "char", "bpchar": "char"]
         return synonyms[type] ?? type
+    }
+}
+
+private extension String {
+    /// Whether `needle`'s UTF-8 bytes occur in this string's: what `utf8.firstRange(of:)` answers, without
+    /// the generic searcher behind it, which took most of the relationships stage (it runs for every column).
+    func containsBytes(of needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { part in
+                guard !part.isEmpty else { return true }
+                guard part.count <= text.count else { return false }
+                for start in 0...(text.count - part.count) {
+                    var matched = 0
+                    while matched < part.count, text[start + matched] == part[matched] { matched += 1 }
+                    if matched == part.count { return true }
+                }
+                return false
+            }
+        }
     }
 }

@@ -85,8 +85,9 @@ extension Build {
                 summary.checked += 1
             }
         }
-        // A cache that cannot be written costs the checks next time, nothing more.
-        if summary.checked > 0 || !fresh.isEmpty { try? cache.store(fresh) }
+        // Rewritten only when something changed: with no new count, `fresh` is what the file held unless a
+        // suggestion went away. A cache that cannot be written costs the checks next time, nothing more.
+        if summary.checked > 0 || fresh.count != cache.entryCount { try? cache.store(fresh) }
         return summary
     }
 }

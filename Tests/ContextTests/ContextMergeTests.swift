@@ -50,6 +50,23 @@ struct ContextMergeTests {
         #expect(column(result, "orders", "shipped_at")?.description?.text == "Moment of shipped (orders.shipped_at).")
     }
 
+    /// Placeholders are filled in one pass: a filled-in value (a table called `{column}`) is never searched for
+    /// placeholders of its own.
+    @Test func placeholdersAreFilledInOnePass() throws {
+        let result = try merge("""
+            templates:
+              - column: "is_*"
+                description: "{table}: {column} {verb_phrase} ({type}, {referenced_table})"
+            """)
+        #expect(column(result, "orders", "is_gift")?.description?.text == "orders: is_gift is gift (INTEGER, )")
+        let braces = Catalog(title: "T", sources: [Source(name: "s", kind: .sqlite, schemas: [Schema(name: "main", tables: [
+            Table(id: TableID(source: "s", schema: "main", name: "{column}"), kind: .table,
+                  columns: [Column(name: "größe_at", position: 1, dataType: "TIMESTAMP"), Column(name: "groesse_on", position: 2, dataType: "DATE")]),
+        ])])])
+        let filled = try ContextMerge(context: ContextSet()).apply(to: braces).catalog.allTables[0].columns.map { $0.description?.text }
+        #expect(filled == ["When the {column} row was größe.", "The date the {column} row was groesse."])
+    }
+
     @Test func entriesNamingNothingAreFindingsWithASuggestion() throws {
         let result = try merge("""
             tables:
