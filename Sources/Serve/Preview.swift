@@ -10,8 +10,8 @@ import ScribeKit
 /// file or the theme changes, reloading the pages open in a browser.
 ///
 /// Rebuilds go through a `Build.Session`, which reads the databases once: an edit costs the stages from
-/// context on. A failed rebuild leaves the last good site in the output folder (the build only swaps a
-/// complete site in), so it stays served, with the error shown over every open page until a build succeeds.
+/// context on, and writes only the files whose inputs changed. A failed rebuild leaves the last good site in the
+/// output folder (the build changes the output only once every new file is complete), so it stays served, with the error shown over every open page until a build succeeds.
 public struct Preview: Sendable {
     public struct Options: Sendable {
         /// 127.0.0.1 unless asked: the site shows the database's structure and, for some columns, its values.

@@ -29,8 +29,8 @@ final class SiteFiles: Sendable {
         var contentType: String
     }
 
-    /// What tells that a file on disk changed: a new site is written to a new folder and swapped in, so the
-    /// inode changes even when the size and time happen to match.
+    /// What tells that a file on disk changed: a rebuild renames each changed file over its old version (or swaps a
+    /// whole new site in), so the inode changes even when the size and time happen to match.
     struct Stamp: Equatable, Sendable {
         var device: UInt64
         var inode: UInt64
