@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // The value model every stage reads and enriches. No I/O, no dependencies.
@@ -42,7 +41,6 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
         .target(name: "SiteGen", dependencies: [
             "Catalog", "Context", "ContentHash", "CCmarkGFM",
-            .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
         // Configuration and the named build stages; everything the CLI does, callable from tests.
