@@ -51,7 +51,9 @@ struct MustacheRenderer {
     }
 
     private mutating func push(_ value: Any) {
-        if let parent = value as? any MustacheParent {
+        if type(of: value) == String.self {
+            stack.append(.leaf(value))
+        } else if let parent = value as? any MustacheParent {
             stack.append(.parent(parent))
         } else if value is String || value is any MustacheSequence || value is Bool || value is Int || value is Double {
             stack.append(.leaf(value))
@@ -101,9 +103,20 @@ struct MustacheRenderer {
         }
     }
 
+    // Values are told apart by their type first (a pointer comparison) and by protocol casts only after: each
+    // protocol cast is a lookup in the runtime's conformance cache, which was a third of rendering.
+
     private mutating func renderSection(_ value: Any?, _ body: MustacheTemplate, _ frame: Frame) {
         guard let value else { return }
-        if let list = value as? any MustacheSequence {
+        let valueType = type(of: value)
+        if valueType == Blank.self { return }
+        if valueType == Bool.self {
+            if value as? Bool == true { render(body, frame) }
+        } else if valueType == String.self {
+            render(body, with: .leaf(value), frame)
+        } else if let parent = value as? any MustacheParent {
+            render(body, with: .parent(parent), frame)
+        } else if let list = value as? any MustacheSequence {
             list.forEachElement { element, position in
                 push(element)
                 var inner = frame
@@ -125,6 +138,15 @@ struct MustacheRenderer {
     /// `body` with `value` on top of the stack: a section opened by a value, or an inverted one by an empty list.
     private mutating func render(_ body: MustacheTemplate, with value: Any, _ frame: Frame) {
         push(value)
+        renderPushed(body, frame)
+    }
+
+    private mutating func render(_ body: MustacheTemplate, with entry: Entry, _ frame: Frame) {
+        stack.append(entry)
+        renderPushed(body, frame)
+    }
+
+    private mutating func renderPushed(_ body: MustacheTemplate, _ frame: Frame) {
         var inner = frame
         inner.position = nil
         render(body, inner)
@@ -133,7 +155,13 @@ struct MustacheRenderer {
 
     private mutating func renderInverted(_ value: Any?, _ body: MustacheTemplate, _ frame: Frame) {
         guard let value else { return render(body, frame) }
-        if let list = value as? any MustacheSequence {
+        let valueType = type(of: value)
+        if valueType == Blank.self { return render(body, frame) }
+        if valueType == Bool.self {
+            if value as? Bool == false { render(body, frame) }
+        } else if valueType == String.self || value is any MustacheParent {
+            return
+        } else if let list = value as? any MustacheSequence {
             if list.isEmptySequence { render(body, with: value, frame) }
         } else if let bool = value as? Bool {
             if !bool { render(body, frame) }
@@ -164,7 +192,6 @@ struct MustacheRenderer {
                 }
             }
         }
-        if found is NSNull { found = nil }
         guard var value = found else { return nil }
         for transform in name.transforms.reversed() {
             guard let transformed = Self.transform(value, transform) else { return nil }
@@ -185,6 +212,7 @@ struct MustacheRenderer {
     }
 
     private static func entry(_ value: Any) -> Entry {
+        if type(of: value) == String.self { return .leaf(value) }
         if let parent = value as? any MustacheParent { return .parent(parent) }
         return .reflected(value)
     }
@@ -203,10 +231,7 @@ struct MustacheRenderer {
     }
 
     private static func transform(_ value: Any, _ name: String) -> Any? {
-        switch value {
-        case let custom as any MustacheTransformable:
-            return custom.transform(name)
-        case let position as Position:
+        if let position = value as? Position {
             switch name {
             case "first": return position.first
             case "last": return position.last
@@ -215,6 +240,10 @@ struct MustacheRenderer {
             case "odd": return position.index & 1 == 1
             default: return nil
             }
+        }
+        switch value {
+        case let custom as any MustacheTransformable:
+            return custom.transform(name)
         case let list as any MustacheSequence:
             return list.transform(name)
         case let text as String:
@@ -245,6 +274,8 @@ struct MustacheRenderer {
     private mutating func write(_ value: Any, escaped: Bool, _ frame: Frame) {
         if let text = value as? String {
             emit(text, escaped: escaped, frame)
+        } else if type(of: value) == Blank.self {
+            return
         } else if let custom = value as? any MustacheCustomRenderable {
             emit(custom.renderText, escaped: escaped, frame)
         } else if let number = value as? Int {
