@@ -30,7 +30,7 @@ public struct HTMLPagesExporter: Exporter {
             summary.files += 1
         }
         func page(_ path: String, _ view: some PageView) throws {
-            try write(path, Data(try theme.render(view).utf8))
+            try write(path, try theme.renderData(view))
             summary.pages += 1
         }
 
@@ -100,8 +100,8 @@ public struct HTMLPagesExporter: Exporter {
         try Parallel.forEach(schemas, chunkSize: 1) { source, schema in
             let key = SitePlan.SchemaKey(source: source.name, schema: schema.name)
             let svg = fileSVG[plan.schemaDiagram(source: source.name, schema: schema.name)] ?? ""
-            let html = try theme.render(pages.schema(schema, of: source, overview: overviews[key], svg: svg, areas: areaGraphs[key]))
-            try folder.write(plan.schemaPage(source: source.name, schema: schema.name), Data(html.utf8))
+            let html = try theme.renderData(pages.schema(schema, of: source, overview: overviews[key], svg: svg, areas: areaGraphs[key]))
+            try folder.write(plan.schemaPage(source: source.name, schema: schema.name), html)
         }
         summary.pages += schemas.count
         summary.files += schemas.count
@@ -109,7 +109,7 @@ public struct HTMLPagesExporter: Exporter {
             let slug = graph.areas[number].slug
             let diagram = plan.areaDiagram(source: source.name, schema: schema.name, slug: slug)
             let view = pages.area(number, of: graph, in: schema, of: source, overview: areaDiagrams[diagram], svg: fileSVG[diagram] ?? "")
-            try folder.write(plan.areaPage(source: source.name, schema: schema.name, slug: slug), Data(try theme.render(view).utf8))
+            try folder.write(plan.areaPage(source: source.name, schema: schema.name, slug: slug), try theme.renderData(view))
         }
         summary.pages += areaPages.count
         summary.files += areaPages.count
@@ -117,8 +117,8 @@ public struct HTMLPagesExporter: Exporter {
         try Parallel.forEach(tables) { table in
             guard let path = plan.tablePage(table.id) else { return }
             let diagram = neighbourhoods[table.id].map { ($0, inlineSVG[table.id] ?? "") }
-            let html = try theme.render(pages.table(table, diagram: diagram, depthTwo: depthTwo.offer(table.id, svgs: depthTwoSVG)))
-            try folder.write(path, Data(html.utf8))
+            let html = try theme.renderData(pages.table(table, diagram: diagram, depthTwo: depthTwo.offer(table.id, svgs: depthTwoSVG)))
+            try folder.write(path, html)
         }
         summary.pages += tables.count
         summary.files += tables.count
