@@ -107,12 +107,17 @@ extension CompactJSON {
 
         /// Writes `value`, with fast paths for the leaves.
         func value<Value: Encodable>(_ value: Value) throws {
-            switch value {
-            case let text as String: CompactJSON.appendString(text, to: &out)
-            case let number as Int: CompactJSON.appendInt(number, to: &out)
-            case let flag as Bool: out.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
-            case let number as Double: try CompactJSON.appendDouble(number, to: &out)
-            default:
+            // The type is compared first (a pointer comparison), where a failing `as?` cast would be a runtime call
+            // for each of the catalog's millions of values; the bit casts are between identical types.
+            if Value.self == String.self {
+                CompactJSON.appendString(unsafeBitCast(value, to: String.self), to: &out)
+            } else if Value.self == Int.self {
+                CompactJSON.appendInt(unsafeBitCast(value, to: Int.self), to: &out)
+            } else if Value.self == Bool.self {
+                out.append(contentsOf: unsafeBitCast(value, to: Bool.self) ? Array("true".utf8) : Array("false".utf8))
+            } else if Value.self == Double.self {
+                try CompactJSON.appendDouble(unsafeBitCast(value, to: Double.self), to: &out)
+            } else {
                 let enclosing = level
                 level = open.count
                 let before = out.count
