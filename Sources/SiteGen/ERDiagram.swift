@@ -345,7 +345,16 @@ public struct ERDiagram: Sendable {
     /// Escapes text for a `tooltip`, which graphviz reads harder than other strings: it decodes HTML entities
     /// (`&#92;` is a backslash) and then expands backslash escapes twice (`\\\\N` shows as `\N`).
     static func tooltip(_ text: String) -> String {
-        quoted(text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\\", with: "\\\\"))
+        // A scalar loop rather than Foundation's replacingOccurrences, which bridges every table's name through UTF-16.
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "\\": escaped += "\\\\"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted(escaped)
     }
 
     /// Escapes text for a double-quoted DOT string; graphviz reads `\\` as one backslash, so `\N` and the

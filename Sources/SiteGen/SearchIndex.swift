@@ -92,9 +92,8 @@ public struct SearchIndex: Sendable, Codable, Equatable {
         return text.count > descriptionLimit ? String(text.prefix(descriptionLimit - 1)) + "…" : text
     }
 
+    /// As `JSONEncoder` with sorted keys writes it, compact (`CompactJSON`).
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try CompactJSON.encode(self)
     }
 }

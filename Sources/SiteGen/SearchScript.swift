@@ -25,9 +25,9 @@ public struct SearchScript: Sendable {
 
     public init(_ index: SearchIndex, columnsPerShard: Int = SearchScript.columnsPerShard) throws {
         // Rows are arrays, not objects: at 100,000 columns the keys would be most of the bytes.
-        var tables: [[Any]] = [], terms: [[Any]] = []
+        var tables: [Table] = [], terms: [[String]] = []
         var nameNumbers: [String: Int] = [:], names: [String] = [], usualAnchors: [[String: Int]] = []
-        var columnNames: [Int] = [], columnAnchors: [String] = [], descriptions: [String] = [], pii: [[Any]] = []
+        var columnNames: [Int] = [], columnAnchors: [String] = [], descriptions: [String] = [], pii: [(Int, String)] = []
         for entry in index.entries {
             switch entry.kind {
             case "term":
@@ -43,42 +43,130 @@ public struct SearchScript: Sendable {
                 }()
                 let anchor = entry.path.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
                 usualAnchors[number][anchor, default: 0] += 1
-                if let kind = entry.pii { pii.append([columnNames.count, kind]) }
+                if let kind = entry.pii { pii.append((columnNames.count, kind)) }
                 columnNames.append(number)
                 columnAnchors.append(anchor)
                 descriptions.append(entry.description)
-                tables[tables.count - 1][7] = (tables[tables.count - 1][7] as? Int ?? 0) + 1
+                tables[tables.count - 1].columns += 1
             default:
-                // kind, name, schema number, path, description, pii kinds, related names, column count.
-                tables.append([entry.kind, entry.name, entry.schema.map { $0 as Any } ?? NSNull(), entry.path, entry.description,
-                               entry.pii ?? "", entry.related ?? "", 0])
+                tables.append(Table(entry: entry))
             }
         }
         // Each distinct name's most common anchor, ties to the first in sort order; the rest are exceptions.
         let usual = usualAnchors.map { counts in counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
-        let anchors: [[Any]] = columnAnchors.enumerated().compactMap { column, anchor in
-            anchor == usual[columnNames[column]] ? nil : [column, anchor]
+        let anchors: [(Int, String)] = columnAnchors.enumerated().compactMap { column, anchor in
+            anchor == usual[columnNames[column]] ? nil : (column, anchor)
         }
-        var shardList: [[Any]] = []
+        var shardList: [(Int, Int, String)] = []
         var shards: [(String, Data)] = []
         let size = max(1, columnsPerShard)
         for (number, start) in stride(from: 0, to: descriptions.count, by: size).enumerated() {
             let end = min(start + size, descriptions.count)
             let path = "\(SitePlan.searchFolder)/columns-\(number).js"
-            shardList.append([start, end, path])
-            shards.append((path, try Self.script(["part": "columns", "from": start, "descriptions": Array(descriptions[start..<end])])))
+            shardList.append((start, end, path))
+            // Keys in sorted order, as JSONSerialization's `.sortedKeys` wrote them.
+            var out = Self.opening
+            out += Array(#"{"descriptions":"#.utf8)
+            Self.list(descriptions[start..<end], into: &out) { Self.string($0, &$1) }
+            out += Array(#","from":"#.utf8)
+            CompactJSON.appendInt(start, to: &out)
+            out += Array(#","part":"columns"}"#.utf8)
+            out += Self.closing
+            shards.append((path, Data(out)))
         }
-        core = try Self.script([
-            "part": "core", "version": Self.formatVersion, "schemas": index.schemas, "terms": terms, "tables": tables,
-            "names": zip(names, usual).map { [$0, $1] }, "columns": columnNames, "anchors": anchors, "pii": pii, "shards": shardList,
-        ])
+        var out = Self.opening
+        out.reserveCapacity(64 * index.entries.count)
+        out += Array(#"{"anchors":"#.utf8)
+        Self.list(anchors, into: &out) { Self.pair($0.0, $0.1, &$1) }
+        out += Array(#","columns":"#.utf8)
+        Self.list(columnNames, into: &out) { CompactJSON.appendInt($0, to: &$1) }
+        out += Array(#","names":"#.utf8)
+        Self.list(Array(zip(names, usual)), into: &out) { name, out in
+            out.append(0x5B)
+            Self.string(name.0, &out)
+            out.append(0x2C)
+            Self.string(name.1, &out)
+            out.append(0x5D)
+        }
+        out += Array(#","part":"core","pii":"#.utf8)
+        Self.list(pii, into: &out) { Self.pair($0.0, $0.1, &$1) }
+        out += Array(#","schemas":"#.utf8)
+        Self.list(index.schemas, into: &out) { Self.string($0, &$1) }
+        out += Array(#","shards":"#.utf8)
+        Self.list(shardList, into: &out) { shard, out in
+            out.append(0x5B)
+            CompactJSON.appendInt(shard.0, to: &out)
+            out.append(0x2C)
+            CompactJSON.appendInt(shard.1, to: &out)
+            out.append(0x2C)
+            Self.string(shard.2, &out)
+            out.append(0x5D)
+        }
+        out += Array(#","tables":"#.utf8)
+        Self.list(tables, into: &out) { $0.write(into: &$1) }
+        out += Array(#","terms":"#.utf8)
+        Self.list(terms, into: &out) { term, out in Self.list(term, into: &out) { Self.string($0, &$1) } }
+        out += Array(#","version":"#.utf8)
+        CompactJSON.appendInt(Self.formatVersion, to: &out)
+        out.append(0x7D)
+        out += Self.closing
+        core = Data(out)
         self.shards = shards
     }
 
-    /// A part as a script that hands it to the page, its JSON escaped as `ScriptJSON` escapes it, so no name can
-    /// close the script element.
-    static func script(_ part: [String: Any]) throws -> Data {
-        let json = try JSONSerialization.data(withJSONObject: part, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Data(("(window.scribeSearch = window.scribeSearch || []).push(" + ScriptJSON.safe(String(decoding: json, as: UTF8.self)) + ");\n").utf8)
+    /// A table's row: kind, name, schema number, path, description, pii kinds, related names, column count.
+    private struct Table {
+        var kind, name, path, description, pii, related: String
+        var schema: Int?
+        var columns = 0
+
+        init(entry: SearchIndex.Entry) {
+            (kind, name, path, description) = (entry.kind, entry.name, entry.path, entry.description)
+            (pii, related, schema) = (entry.pii ?? "", entry.related ?? "", entry.schema)
+        }
+
+        func write(into out: inout [UInt8]) {
+            out.append(0x5B)
+            SearchScript.string(kind, &out)
+            out.append(0x2C)
+            SearchScript.string(name, &out)
+            out.append(0x2C)
+            if let schema { CompactJSON.appendInt(schema, to: &out) } else { out += Array("null".utf8) }
+            for text in [path, description, pii, related] {
+                out.append(0x2C)
+                SearchScript.string(text, &out)
+            }
+            out.append(0x2C)
+            CompactJSON.appendInt(columns, to: &out)
+            out.append(0x5D)
+        }
+    }
+
+    /// Each part is a script that hands its JSON to the page. Strings are escaped as `ScriptJSON.safe` escapes
+    /// JSON, so no name can close the script element.
+    private static let opening = Array("(window.scribeSearch = window.scribeSearch || []).push(".utf8)
+    private static let closing = Array(");\n".utf8)
+
+    private static func string(_ text: String, _ out: inout [UInt8]) {
+        CompactJSON.appendString(text, to: &out, scriptSafe: true)
+    }
+
+    private static func pair(_ number: Int, _ text: String, _ out: inout [UInt8]) {
+        out.append(0x5B)
+        CompactJSON.appendInt(number, to: &out)
+        out.append(0x2C)
+        string(text, &out)
+        out.append(0x5D)
+    }
+
+    private static func list<Items: Sequence>(_ items: Items, into out: inout [UInt8], _ element: (Items.Element, inout [UInt8]) -> Void) {
+        out.append(0x5B)
+        var first = true
+        for item in items {
+            if !first { out.append(0x2C) }
+            first = false
+            element(item, &out)
+        }
+        out.append(0x5D)
     }
 }

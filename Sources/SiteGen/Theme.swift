@@ -1,6 +1,5 @@
 import ContentHash
 import Foundation
-import Mustache
 
 /// A site theme: Mustache templates in `templates/`, static files in `assets/` copied as they are.
 public struct Theme: Sendable {
@@ -14,7 +13,6 @@ public struct Theme: Sendable {
     static let requiredTemplates = ["index", "schema", "table", "glossary", "term"]
 
     public init(folder: URL) throws(RenderError) {
-        FastHTMLContentType.register
         self.folder = folder
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -26,16 +24,21 @@ public struct Theme: Sendable {
         for path in Self.files(under: templates) where path.hasSuffix(".mustache") {
             let file = templates.appendingPathComponent(path)
             let name = String(path.dropLast(".mustache".count))
+            let text: String
             do {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                hasher.combine(name)
-                hasher.combine(text)
+                text = try String(contentsOf: file, encoding: .utf8)
+            } catch {
+                throw RenderError(.templateInvalid(path: file.path, message: "could not be read as UTF-8 text"))
+            }
+            hasher.combine(name)
+            hasher.combine(text)
+            do {
                 try library.register(text, named: name)
             } catch {
-                throw RenderError(.templateInvalid(path: file.path, message: "\(error)"))
+                throw RenderError(.templateInvalid(path: file.path, message: error.description))
             }
         }
-        for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
+        for name in Self.requiredTemplates where library.template(named: name) == nil {
             throw RenderError(.templateMissing(path: templates.appendingPathComponent("\(name).mustache").path))
         }
         self.library = library
@@ -52,11 +55,16 @@ public struct Theme: Sendable {
 
     /// A page by its view model's template.
     func render(_ page: some PageView) throws(RenderError) -> String {
+        String(decoding: try renderData(page), as: UTF8.self)
+    }
+
+    /// A page as the UTF-8 bytes written to its file.
+    func renderData(_ page: some PageView) throws(RenderError) -> Data {
         let template = type(of: page).template
-        guard let text = library.render(page, withTemplate: template) else {
+        guard let bytes = library.render(page, withTemplate: template) else {
             throw RenderError(.templateMissing(path: "templates/\(template).mustache"))
         }
-        return text
+        return Data(bytes)
     }
 
     /// Regular files below `folder`, as sorted relative paths.

@@ -149,7 +149,7 @@ struct ApproveTests {
         let changed = try await build()
         #expect(changed.stale == ["main.employees"])
         let catalog = try text("_site/catalog.json")
-        #expect(catalog.components(separatedBy: #""stale" : true"#).count == 2)
+        #expect(catalog.components(separatedBy: #""stale":true"#).count == 2)
         #expect(try text("_site/warehouse/main/tables/employees.html").contains(#"<span class="badge stale""#))
 
         let again = try await approve("main.employees", "main.employees.store_id")

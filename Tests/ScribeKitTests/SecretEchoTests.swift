@@ -79,7 +79,7 @@ struct SecretEchoTests {
             for fragment in echoed { #expect(!text.contains(fragment), "\(path) carries \(fragment)") }
         }
         let catalog = try #require(site["catalog.json"])
-        #expect(catalog.components(separatedBy: "\"describePending\" : \"\(reason)\"").count == 3)
+        #expect(catalog.components(separatedBy: "\"describePending\":\"\(reason)\"").count == 3)
         #expect(site.contains { $0.value.contains("title=\"\(reason)\"") })
         for line in lines.all { #expect(!line.contains(Self.key) && !line.contains("Bearer "), "\(line.prefix(300))") }
     }

@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import Mustache
 import Testing
 @testable import SiteGen
 

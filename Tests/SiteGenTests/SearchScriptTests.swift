@@ -85,6 +85,26 @@ import Testing
         #expect(try Self.rebuilt(script) == index.entries)
     }
 
+    /// The parts are byte for byte what JSONSerialization with sorted keys wrote, made safe as `ScriptJSON.safe`
+    /// makes JSON safe: the writer that replaced it changed no file.
+    @Test func thePartsAreWhatJSONSerializationWrote() throws {
+        var catalog = Fixture.catalog(tables: ["</script>", "line\u{2028}separator", "quote\"back\\slash\u{1}", "a/b"],
+                                      columns: ["id", "Total Amount", "total_amount", "é & <x>"])
+        catalog.glossary = [GlossaryTerm(term: "Thing", definition: "A <thing>.", synonyms: ["stuff"])]
+        let index = SearchIndex(catalog, plan: SitePlan(catalog))
+        let script = try SearchScript(index, columnsPerShard: 5)
+        #expect(String(decoding: script.core, as: UTF8.self) == Self.serialized(try Self.part(script.core)))
+        #expect(script.shards.count == 4)
+        for shard in script.shards {
+            #expect(String(decoding: shard.script, as: UTF8.self) == Self.serialized(try Self.part(shard.script)))
+        }
+    }
+
+    static func serialized(_ part: [String: Any]) -> String {
+        let json = (try? JSONSerialization.data(withJSONObject: part, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return "(window.scribeSearch = window.scribeSearch || []).push(" + ScriptJSON.safe(String(decoding: json, as: UTF8.self)) + ");\n"
+    }
+
     @Test func aSourceCalledSearchDoesNotShareTheShardsFolder() throws {
         var catalog = Fixture.catalog(tables: ["a"])
         catalog.sources[0].name = "search"

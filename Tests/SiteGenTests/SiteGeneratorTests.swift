@@ -290,6 +290,6 @@ struct HostileSiteTests {
         #expect(refunds.components(separatedBy: "Description pending").count == 4)
         #expect(String(decoding: try #require(files["s/main/index.html"]), as: UTF8.self).contains("Description pending."))
         let json = String(decoding: try #require(files["catalog.json"]), as: UTF8.self)
-        #expect(json.contains(#""stale" : true"#) && json.contains(#""describePending" : "the call budget"#))
+        #expect(json.contains(#""stale":true"#) && json.contains(#""describePending":"the call budget"#))
     }
 }

@@ -27,7 +27,7 @@ public struct HTMLPagesExporter: Exporter {
         var summary = ExportSummary()
 
         func page(_ path: String, _ view: @autoclosure () -> some PageView, inputs: Fingerprint) throws {
-            try folder.write(path, inputs: inputs) { Data(try theme.render(view()).utf8) }
+            try folder.write(path, inputs: inputs) { try theme.renderData(view()) }
             summary.files += 1
             summary.pages += 1
         }
@@ -113,14 +113,14 @@ public struct HTMLPagesExporter: Exporter {
                 let svg = svgs[drawing.diagram]
                 try folder.write(plan.schemaDiagram(source: source.name, schema: schema.name), Data(svg.utf8))
                 let view = pages.schema(schema, of: source, overview: drawing.overview, svg: Self.inline(svg), areas: drawing.areas)
-                try folder.write(plan.schemaPage(source: source.name, schema: schema.name), Data(try theme.render(view).utf8))
+                try folder.write(plan.schemaPage(source: source.name, schema: schema.name), try theme.renderData(view))
                 guard let graph = drawing.areas else { return }
                 try Parallel.forEach(Array(drawing.areaDiagrams.enumerated()), chunkSize: 4) { number, area in
                     let svg = svgs[area.diagram]
                     try folder.write(area.path, Data(svg.utf8))
                     let view = pages.area(number, of: graph, in: schema, of: source, overview: area.overview, svg: Self.inline(svg))
                     try folder.write(plan.areaPage(source: source.name, schema: schema.name, slug: graph.areas[number].slug),
-                                     Data(try theme.render(view).utf8))
+                                     try theme.renderData(view))
                 }
             }
             let drawings = paths.filter { $0.hasSuffix(".svg") }.count
@@ -143,7 +143,7 @@ public struct HTMLPagesExporter: Exporter {
                 } else {
                     depthTwo.offer(table.id)
                 }
-                return Data(try theme.render(pages.table(table, diagram: diagram, depthTwo: offer)).utf8)
+                return try theme.renderData(pages.table(table, diagram: diagram, depthTwo: offer))
             }
         }
         summary.pages += tables.count

@@ -1,4 +1,3 @@
-import Mustache
 
 /// One subject area of a large schema: its diagram, its tables, and the areas it relates to.
 struct AreaPage: PageView {

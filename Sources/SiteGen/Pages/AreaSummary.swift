@@ -1,4 +1,3 @@
-import Mustache
 
 /// A subject area in a list: on its schema's page, or among the areas another area relates to.
 struct AreaSummary: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// What a template sees for a value the page does not have: it prints nothing and keeps a section closed.
 ///

@@ -1,4 +1,3 @@
-import Mustache
 
 /// Business rules, owner, tags and the rest that people wrote for a table or a column (`context.mustache`).
 struct ContextView: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// The coverage report: one row per schema (and a total per source and for the site when there are several),
 /// with the quality score and the counts of tables and columns by where their descriptions came from.

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A table's or column's description as `description.mustache` and the lists print it.
 struct DescriptionView: MustacheParent {

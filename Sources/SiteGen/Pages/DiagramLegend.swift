@@ -1,4 +1,3 @@
-import Mustache
 
 /// One line of a diagram's legend: how a kind of edge is drawn, and what it means.
 struct DiagramLegend: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// The glossary's index: every term with its definition.
 struct GlossaryPage: PageView {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// The front page: every source and schema, with each schema's tables unless there are too many.
 struct IndexPage: PageView {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A labelled link: a breadcrumb, a table named as briefly as the page allows, a referenced column.
 /// `href` is nil for what has no page here (a table outside the catalog, the current crumb).

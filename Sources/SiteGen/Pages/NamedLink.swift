@@ -1,4 +1,3 @@
-import Mustache
 
 /// A column or glossary term by its name, linked to its row or page when it has one.
 struct NamedLink: MustacheParent {

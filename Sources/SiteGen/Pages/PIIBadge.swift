@@ -1,4 +1,3 @@
-import Mustache
 
 /// A column's personal-data finding as its badge and the report print it.
 struct PIIBadge: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// The personal-data report: every column with a finding, with the kinds to filter by.
 ///

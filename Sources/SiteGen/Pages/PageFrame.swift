@@ -1,4 +1,3 @@
-import Mustache
 
 /// What every page shows around its content (`layout.mustache`): the site's title and navigation, and the
 /// way back to the root for assets and search.

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A page's view model: every value its template prints, already worded, and the template that prints it.
 ///

@@ -1,4 +1,3 @@
-import Mustache
 
 /// The table page's "Data profile" section: how much was read, and each profiled column's statistics.
 struct ProfileSection: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A schema's page: its overview diagram and the list of its tables and views.
 struct SchemaPage: PageView {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// Every result of a search: the page is a frame the theme's script fills from `search.html?q=…`, so it needs
 /// no data of its own and works opened from disk.

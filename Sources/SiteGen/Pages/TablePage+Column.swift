@@ -1,4 +1,3 @@
-import Mustache
 
 extension TablePage {
     /// A row of the columns table.

@@ -1,4 +1,3 @@
-import Mustache
 
 extension TablePage {
     struct PrimaryKey: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A table's or view's page: columns, data profile, keys, relationships, indexes, definition and diagram.
 struct TablePage: PageView {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A table's row in the lists of the front page and its schema's page.
 struct TableSummary: MustacheParent {

@@ -1,4 +1,3 @@
-import Mustache
 
 /// A glossary term's page: its definition, the tables it names, and the descriptions that use it.
 ///
