@@ -185,16 +185,18 @@ extension CompactJSON {
         /// Puts an object's members in key order: each member runs from its key to the comma before the next.
         private func reorder(_ container: Open) {
             let end = out.count
+            // Ranges, not slices: a slice of `out` still alive at `replaceSubrange` would make it copy the whole
+            // buffer for every reordered object (it did, in debug builds, where lifetimes run to the end of scope).
             let members = container.keys.indices.map { index in
                 let start = container.keys[index].offset
                 let stop = index + 1 < container.keys.count ? container.keys[index + 1].offset - 1 : end
-                return (key: container.keys[index].key, bytes: out[start..<stop])
+                return (key: container.keys[index].key, range: start..<stop)
             }
             var sorted: [UInt8] = []
             sorted.reserveCapacity(end - container.start)
             for (offset, member) in members.sorted(by: { Self.precedes($0.key, $1.key) }).enumerated() {
                 if offset > 0 { sorted.append(0x2C) }
-                sorted.append(contentsOf: member.bytes)
+                out.withUnsafeBufferPointer { sorted.append(contentsOf: UnsafeBufferPointer(rebasing: $0[member.range])) }
             }
             out.replaceSubrange((container.start + 1)..<end, with: sorted)
         }
