@@ -41,6 +41,22 @@ struct GraphvizCacheTests {
         #expect(DiagramPack.read(file).values.sorted() == ["<svg>12 é\n</svg>\n"])
     }
 
+    /// An incremental build asks for the diagrams of the pages it renders again: the others stay in the pack for
+    /// the next build that needs them; a build that asks for every diagram leaves exactly those.
+    @Test func someOfASitesDiagramsAddToThePackAndAllOfThemPruneIt() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.path("diagrams.pack")
+        let counter = Counter()
+        let cached = counter.graphviz.cached(in: file, version: "dot 1")
+        _ = try cached.render(["digraph a {}", "digraph b {}"])
+        _ = try cached.renderSome(["digraph cc {}"])
+        #expect(DiagramPack.read(file).count == 3)
+        _ = try cached.renderSome(["digraph b {}"])
+        #expect(counter.rendered.count == 3, "b came from the pack")
+        _ = try cached.render(["digraph cc {}"])
+        #expect(DiagramPack.read(file).values.sorted() == ["<svg>13 é\n</svg>\n"])
+    }
+
     @Test func anotherGraphvizVersionRendersAgain() throws {
         let folder = try TemporaryFolder()
         let counter = Counter()
