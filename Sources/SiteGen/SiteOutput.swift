@@ -164,6 +164,7 @@ public struct SiteOutput: Sendable {
             try? manager.removeItem(at: staging)
             return Changes()
         }
+        var journalWritten = false
         do {
             // A staged file where someone else's file is stops the build before anything changed.
             for path in written.sorted() where previous.files[path] == nil
@@ -174,15 +175,15 @@ public struct SiteOutput: Sendable {
             let journal = Journal(staging: staging.lastPathComponent, removed: removed, written: written.sorted() + [Self.marker])
             let journalFile = destination.deletingLastPathComponent().appendingPathComponent(journalPrefix + token)
             try Data(journal.text.utf8).write(to: journalFile, options: .atomic)
+            journalWritten = true
             try apply(journal)
             try? manager.removeItem(at: staging)
             try? manager.removeItem(at: journalFile)
         } catch {
-            if let error = error as? RenderError, case .outputUnwritable = error.reason {
-                try? manager.removeItem(at: staging)
-                throw error
-            }
-            try? manager.removeItem(at: staging)
+            // Once the journal is written the update is carried through: a failure halfway leaves the staging folder
+            // and the journal, and the next build finishes what this one began.
+            if !journalWritten { try? manager.removeItem(at: staging) }
+            if let error = error as? RenderError, case .outputUnwritable = error.reason { throw error }
             throw RenderError(.outputUnwritable(path: destination.path, message: FileProblem.describe(error)))
         }
         return Changes(written: written.count, removed: removed.count, whole: false)
