@@ -39,7 +39,7 @@ public struct Graphviz: Sendable {
 
     private static func runDot(executable: String, graphs: [String]) throws -> [String] {
         let svg = try run(executable: executable, arguments: ["-Tsvg"], input: Data(graphs.joined().utf8))
-        let documents = splitDocuments(String(decoding: svg, as: UTF8.self))
+        let documents = splitDocuments(svg)
         guard documents.count == graphs.count else {
             throw RenderError(.graphvizFailed("expected \(graphs.count) diagrams from dot, got \(documents.count)"))
         }
@@ -83,10 +83,28 @@ public struct Graphviz: Sendable {
 
     /// dot writes one complete SVG document per input graph, back to back.
     /// A literal `</svg>` can only be a closing tag: text inside is escaped as `&lt;/svg&gt;`.
-    static func splitDocuments(_ output: String) -> [String] {
-        output.components(separatedBy: "</svg>")
-            .dropLast()
-            .map { $0.drop(while: { $0.isWhitespace }) + "</svg>\n" }
+    /// Splits bytes, not a String: Foundation's `components(separatedBy:)` took a sixth of a cold build's CPU.
+    static func splitDocuments(_ output: Data) -> [String] {
+        let closing = Array("</svg>".utf8)
+        return output.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [String] in
+            var documents: [String] = []
+            var start = 0
+            var index = 0
+            let end = bytes.count - closing.count
+            while index <= end {
+                if bytes[index] == 0x3C, bytes[index + 1] == 0x2F,  // "</"
+                   closing.indices.allSatisfy({ bytes[index + $0] == closing[$0] }) {
+                    var first = start
+                    while first < index, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[first]) { first += 1 }
+                    documents.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[first..<index + closing.count]), as: UTF8.self) + "\n")
+                    index += closing.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            return documents
+        }
     }
 }
 
