@@ -1,5 +1,5 @@
 /// A place in a file a person wrote, for messages: `content/context/sales.yml:12:5`.
-public struct Location: Sendable, Hashable, CustomStringConvertible {
+public struct Location: Sendable, Hashable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?
@@ -18,8 +18,8 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
 /// Something a build noticed that does not stop it: an entry naming a table that does not exist, an include
 /// pattern that matches nothing, a table locked by another session, a cache that cannot be written. Every
 /// warning of every stage is one, with where it points when it points into a file, or what it is about.
-public struct Finding: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
         /// Reported, and the build goes on.
         case warning
         /// What `--strict` makes of the findings in files people write: the build stops.

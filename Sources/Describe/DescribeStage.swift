@@ -46,7 +46,7 @@ public struct DescribeStage: Sendable {
         public var elapsed: Double
     }
 
-    public struct Report: Sendable, Equatable {
+    public struct Report: Sendable, Equatable, Codable {
         public var tables = 0
         public var fromCache = 0
         public var described = 0

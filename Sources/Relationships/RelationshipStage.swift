@@ -29,7 +29,7 @@ public struct RelationshipSettings: Sendable, Equatable {
 /// into a confidence with its reasons. Decisions people recorded win: an accepted suggestion is a fact, a
 /// rejected one is never suggested again.
 public struct RelationshipStage: Sendable {
-    public struct Report: Sendable, Equatable {
+    public struct Report: Sendable, Equatable, Codable {
         public var suggested = 0
         /// Suggestions found again for relationships people accepted.
         public var confirmed = 0

@@ -30,7 +30,7 @@ public struct Build: Sendable {
         }
     }
 
-    public struct Report: Sendable {
+    public struct Report: Sendable, Codable {
         public var output: String
         public var tables = 0
         public var views = 0
@@ -56,7 +56,7 @@ public struct Build: Sendable {
         public var seconds = 0.0
     }
 
-    public struct StageTiming: Sendable, Equatable {
+    public struct StageTiming: Sendable, Equatable, Codable {
         public var stage: BuildStage
         public var seconds: Double
     }

@@ -20,7 +20,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The named stages of a build, in the order they run.
-public enum BuildStage: String, Sendable {
+public enum BuildStage: String, Sendable, Codable {
     case config
     case introspect
     case context

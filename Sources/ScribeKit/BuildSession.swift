@@ -34,7 +34,7 @@ extension Build {
                                         findings: Array(state.report.findings[findings...]),
                                         warnings: Array(state.report.warnings[warnings...]))
         }
-        try await run(afterIntrospect, on: &state)
+        try await runRemembering(afterIntrospect, on: &state)
     }
 }
 

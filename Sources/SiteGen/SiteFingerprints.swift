@@ -107,7 +107,7 @@ public struct SiteFingerprints: Sendable {
     /// The program that renders, by the bytes of its executable: a page rendered by another build of Schema Scribe
     /// may differ. Kept once in the manifest rather than in each file's fingerprint, so that the manifest of the
     /// same site built by two builds of the same source differs in that one line (`SiteManifest.software`).
-    static let software: Fingerprint = {
+    public static let software: Fingerprint = {
         var hasher = FingerprintHasher()
         hasher.combine(String(Catalog.formatVersion))
         let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (Bundle.main.executablePath ?? "")

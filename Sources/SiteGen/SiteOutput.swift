@@ -27,7 +27,7 @@ public struct SiteOutput: Sendable {
     }
 
     /// What a call to `replace` changed in the output.
-    public struct Changes: Sendable, Equatable {
+    public struct Changes: Sendable, Equatable, Codable {
         /// Files written: every file of a site written whole, else only those whose inputs changed.
         public var written = 0
         /// Files of the previous site that the new one no longer has.
@@ -293,6 +293,29 @@ public struct SiteOutput: Sendable {
         }
         try walk("")
         return found
+    }
+
+    /// The fingerprint of the site's marker (its manifest) when the site is whole: no build left anything to
+    /// finish, it was made by this program, and every file the manifest lists is there. Nil otherwise.
+    ///
+    /// What a build that skips its stages (nothing it reads changed, `BuildMemo`) checks the site against: the
+    /// marker is written last, so a site some other build changed since, or one someone removed files from, has
+    /// another fingerprint or none.
+    public func wholeSiteFingerprint() -> Fingerprint? {
+        let manager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let names = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        guard !names.contains(where: { $0.hasPrefix(journalPrefix) || $0.hasPrefix(stagingPrefix) || $0.hasPrefix(retiredPrefix) }),
+              let data = manager.contents(atPath: destination.appendingPathComponent(Self.marker).path),
+              case .manifest(let manifest)? = SiteManifest.parse(String(decoding: data, as: UTF8.self)),
+              manifest.software == SiteFingerprints.software
+        else { return nil }
+        for path in manifest.files.keys where !manager.fileExists(atPath: destination.appendingPathComponent(path).path) {
+            return nil
+        }
+        var hasher = FingerprintHasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0.bindMemory(to: UInt8.self)) }
+        return hasher.finalize()
     }
 
     /// Staging and retired folders of builds that were killed (we hold the lock, so no build is running):

@@ -32,7 +32,10 @@ struct BuildSessionTests {
         #expect(await session.willIntrospect)
         #expect(try await session.rebuild().timings.map(\.stage) == [.introspect, .context, .profile, .relationships, .describe, .render])
         #expect(await !session.willIntrospect)
+        try describeOrders("Edited, so that the stages have something to do.")
         #expect(try await session.rebuild().timings.map(\.stage) == [.context, .profile, .relationships, .describe, .render])
+        // With nothing edited since, there is nothing to do (`BuildMemo`).
+        #expect(try await session.rebuild().timings.map(\.stage) == [])
     }
 
     /// The proof that no database is read: the file is gone, and the rebuild still shows the new text.
