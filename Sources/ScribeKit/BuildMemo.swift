@@ -54,18 +54,25 @@ struct BuildMemo: Codable, Sendable {
         try? FileManager.default.removeItem(at: file(config))
     }
 
-    /// The fingerprint of the cache folder's files, other than the memo: a `describe --hint` that changed an
-    /// answer, or a cache someone deleted, means building again.
+    /// The fingerprint of the cache folder's files (names, sizes, times), the memo aside: a `describe --hint` that
+    /// changed an answer, or a cache someone deleted, means building again.
     static func caches(_ config: SiteConfig) -> Fingerprint {
         var hasher = FingerprintHasher()
         let folder = URL(fileURLWithPath: config.cache)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && $0 != fileName }.sorted()
-        for name in names {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
-            hasher.combine(name)
-            hasher.combine((attributes?[.size] as? NSNumber)?.intValue ?? -1)
-            hasher.combine(((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1))
+        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
+        var files: [(String, Int, Double)] = []
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) {
+            for case let url as URL in walker {
+                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
+                      url.lastPathComponent != fileName else { continue }
+                files.append((String(url.path.dropFirst(folder.path.count)), values.fileSize ?? -1,
+                              values.contentModificationDate?.timeIntervalSince1970 ?? -1))
+            }
+        }
+        for (path, size, time) in files.sorted(by: { $0.0 < $1.0 }) {
+            hasher.combine(path)
+            hasher.combine(size)
+            hasher.combine(time)
         }
         return hasher.finalize()
     }

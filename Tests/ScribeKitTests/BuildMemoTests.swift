@@ -60,13 +60,14 @@ struct BuildMemoTests {
     @Test(arguments: [
         "a context file edited", "a context file added", "site.yml's title", "a table added to the database",
         "a table's row count by an order of magnitude", "a theme template", "a dbt file", "a cache removed",
-        "a page removed from the site", "a journal left by a killed build",
+        "an answer deep in the cache", "a page removed from the site", "a journal left by a killed build",
     ])
     func aChangeToAnythingABuildReadsMeansAFullBuild(change: String) async throws {
         try write("dbt/models/schema.yml", "version: 2\nmodels:\n  - name: customers\n    description: Everyone who bought.\n")
         try write("site.yml", "title: Shop\nsources:\n  - {name: shop, kind: sqlite, path: shop.sqlite}\ndbt: {files: [dbt/models/schema.yml]}\n")
         let theme = folder.path("themes/default")
         try FileManager.default.copyItem(at: Build.shippedTheme, to: theme)
+        try write(".scribe/cache/descriptions/ab/answer.json", "{}")
         _ = try await build()
         #expect(try await build().report.timings.map(\.stage) == [.introspect], "nothing changed yet")
 
@@ -84,6 +85,7 @@ struct BuildMemoTests {
             let page = theme.appendingPathComponent("templates/table.mustache")
             try (String(contentsOf: page, encoding: .utf8) + "<!-- edited -->\n").write(to: page, atomically: true, encoding: .utf8)
         case "a dbt file": try write("dbt/models/schema.yml", "version: 2\nmodels:\n  - name: customers\n    description: Buyers.\n")
+        case "an answer deep in the cache": try write(".scribe/cache/descriptions/ab/answer.json", "{\"text\": \"edited\"}")
         case "a cache removed": try FileManager.default.removeItem(at: folder.path(".scribe/cache/profiles.json"))
         case "a page removed from the site": try FileManager.default.removeItem(at: folder.path("_site/shop/main/tables/orders.html"))
         case "a journal left by a killed build": try write("._site.scribe-journal-1-abc", "staging nowhere\n")

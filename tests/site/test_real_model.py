@@ -84,7 +84,8 @@ def test_a_real_model_describes_through_structured_output_and_the_rebuild_is_fre
     answers = [p for p in (tmp_path / ".scribe" / "cache" / "descriptions").rglob("*.json") if p.parent.name != "latest"]
     assert len(answers) == 2
 
-    second = subprocess.run(build, capture_output=True, text=True, timeout=120)
+    # Into another folder: a rebuild of the same site with nothing changed would skip the describe stage.
+    second = subprocess.run(build + ["--output", str(tmp_path / "again")], capture_output=True, text=True, timeout=120)
     assert second.returncode == 0, second.stderr
     assert "2 tables to describe with openai: 2 from the cache, 0 described in 0 calls" in second.stderr
-    assert json.loads((tmp_path / "_site" / "catalog.json").read_text()) == catalog
+    assert json.loads((tmp_path / "again" / "catalog.json").read_text()) == catalog
