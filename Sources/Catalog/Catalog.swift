@@ -40,6 +40,35 @@ extension Catalog {
         }
     }
 
+    /// `updateTables` spread over every core, for a change of each table that reads only that table and what
+    /// the closure captures (profiles applied, templates filled): 5,000 tables took seconds on one core.
+    public mutating func updateTablesInParallel(_ change: (inout Table) -> Void) {
+        var places: [(source: Int, schema: Int, table: Int)] = []
+        for s in sources.indices {
+            for c in sources[s].schemas.indices {
+                for t in sources[s].schemas[c].tables.indices { places.append((s, c, t)) }
+            }
+        }
+        let catalog = self
+        // Parallel.map rethrows only what the body throws, and this body does not.
+        guard let changed = try? Parallel.map(count: places.count, chunkSize: 32, { index, _ -> Table in
+            let place = places[index]
+            var table = catalog.sources[place.source].schemas[place.schema].tables[place.table]
+            change(&table)
+            return table
+        }) else { return }
+        for (place, table) in zip(places, changed) {
+            sources[place.source].schemas[place.schema].tables[place.table] = table
+        }
+    }
+
+    /// The catalog with every table changed by `change`, on every core (`updateTablesInParallel`).
+    public func updatingTablesInParallel(_ change: (inout Table) -> Void) -> Catalog {
+        var catalog = self
+        catalog.updateTablesInParallel(change)
+        return catalog
+    }
+
     /// The catalog with every table changed by `change`.
     public func updatingTables(_ change: (inout Table) throws -> Void) rethrows -> Catalog {
         var catalog = self

@@ -90,7 +90,7 @@ public struct ContextMerge: Sendable {
         let templates = context.templates + (defaultTemplates ? DescriptionTemplate.defaults : [])
         let patterns = templates.map { DescriptionTemplate.CompiledPattern($0.compiledPattern()) }
         if !templates.isEmpty {
-            catalog.updateTables { table in
+            catalog.updateTablesInParallel { table in
                 for position in table.columns.indices where table.columns[position].description == nil {
                     let column = table.columns[position]
                     if let match = templates.indices.first(where: { templates[$0].matches(column, in: table, pattern: patterns[$0]) }) {

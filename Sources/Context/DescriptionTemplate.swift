@@ -63,8 +63,10 @@ public struct DescriptionTemplate: Sendable, Hashable {
     /// answered for each name: names repeat across tables (`id`, `created_at`, `attribute_1`), and ICU's
     /// matcher took most of the context stage once the text was filled in one pass. Names are told apart by
     /// their exact spelling (`ExactName`), as the expression sees them.
-    final class CompiledPattern {
+    /// Tables are filled on several threads at once: the answers are kept under a lock.
+    final class CompiledPattern: @unchecked Sendable {
         let regex: NSRegularExpression?
+        private let lock = NSLock()
         private var answers: [ExactName: Bool] = [:]
 
         init(_ regex: NSRegularExpression?) {
@@ -74,9 +76,9 @@ public struct DescriptionTemplate: Sendable, Hashable {
         /// Whether the expression finds a match in `name`; nil for a pattern that is a glob.
         func matches(_ name: String) -> Bool? {
             guard let regex else { return nil }
-            if let known = answers[ExactName(name)] { return known }
+            if let known = lock.withLock({ answers[ExactName(name)] }) { return known }
             let found = regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
-            answers[ExactName(name)] = found
+            lock.withLock { answers[ExactName(name)] = found }
             return found
         }
     }

@@ -104,10 +104,26 @@ public struct DescribeStage: Sendable {
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
             // Answers by request: a wide table's parts are merged into one answer at the end.
+            // On every core, a slice of requests per task: 5,000 tables took most of a second on one.
             var answers: [Int: TableAnswer] = [:]
-            for (index, request) in requests.enumerated() {
-                if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
-                    answers[index] = answer
+            let describer = self.describer
+            let slice = max(1, (requests.count + 4 * ProcessInfo.processInfo.activeProcessorCount - 1) / (4 * ProcessInfo.processInfo.activeProcessorCount))
+            let numbered = Array(requests.enumerated())
+            await withTaskGroup(of: [(Int, TableAnswer)].self) { group in
+                for start in stride(from: 0, to: numbered.count, by: slice) {
+                    let part = numbered[start..<min(start + slice, numbered.count)]
+                    group.addTask {
+                        var found: [(Int, TableAnswer)] = []
+                        for (index, request) in part {
+                            if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
+                                found.append((index, answer))
+                            }
+                        }
+                        return found
+                    }
+                }
+                for await found in group {
+                    for (index, answer) in found { answers[index] = answer }
                 }
             }
             progress(Progress(done: requests.count, total: requests.count, fromCache: 0, calls: 0, elapsed: 0))

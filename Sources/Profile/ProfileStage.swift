@@ -30,7 +30,7 @@ public struct ProfileStage: Sendable {
     public func apply(_ samples: [TableSample], cached: [TableID: ProfileCache.Entry] = [:], to catalog: Catalog) -> Catalog {
         var byTable: [TableID: TableSample] = [:]
         for sample in samples { byTable[sample.table] = sample }
-        return catalog.updatingTables { table in
+        return catalog.updatingTablesInParallel { table in
             if byTable[table.id] == nil, let entry = cached[table.id] {
                 table = restored(table, entry)
             } else if let sample = byTable[table.id] {
