@@ -82,6 +82,16 @@ extension Build {
         static func watchedFiles(_ request: Request, _ environment: [String: String]) -> [URL]? {
             guard let config = try? ConfigLoader(environment: environment).load(path: request.configPath) else { return nil }
             return [URL(fileURLWithPath: request.configPath), URL(fileURLWithPath: config.context), Build.themeFolder(config)]
+                + config.dbtFiles.map { watchedPath(of: $0.pattern) }
+        }
+
+        /// What to watch for a `dbt.files` item: the file or project folder it names, or for a glob the folder
+        /// before its first wildcard (a file added there may match).
+        static func watchedPath(of pattern: String) -> URL {
+            let fixed = pattern.split(separator: "/", omittingEmptySubsequences: false)
+                .prefix { !$0.contains(where: { "*?[".contains($0) }) }
+            return URL(fileURLWithPath: fixed.count == pattern.split(separator: "/", omittingEmptySubsequences: false).count
+                       ? pattern : (fixed.isEmpty ? "/" : fixed.joined(separator: "/")))
         }
     }
 }

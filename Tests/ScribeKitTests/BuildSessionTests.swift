@@ -95,4 +95,17 @@ struct BuildSessionTests {
         let watched = await session.watchedPaths.map(\.standardizedFileURL.path)
         #expect(watched == [folder.path("site.yml").path, folder.path("content/context").path, Build.shippedTheme.path])
     }
+
+    /// dbt property files are context too: the files `dbt.files` names, the project folder, or where a glob starts.
+    @Test func itWatchesTheDBTFilesSiteYmlNames() async throws {
+        try FileManager.default.createDirectory(at: folder.path("dbt/models"), withIntermediateDirectories: true)
+        try write("dbt/models/schema.yml", "version: 2\nmodels:\n  - name: orders\n    description: From dbt.\n")
+        try write("site.yml", "title: Shop\nsources:\n  - {name: shop, kind: sqlite, path: shop.sqlite}\n"
+            + "dbt: {files: [dbt/models/schema.yml, 'elsewhere/**/*.yml', dbt]}\n")
+        try FileManager.default.createDirectory(at: folder.path("elsewhere"), withIntermediateDirectories: true)
+        try write("elsewhere/a.yml", "version: 2\n")
+        try await session.rebuild()
+        let watched = await session.watchedPaths.map(\.standardizedFileURL.path)
+        #expect(Array(watched.dropFirst(3)) == [folder.path("dbt/models/schema.yml").path, folder.path("elsewhere").path, folder.path("dbt").path])
+    }
 }
