@@ -65,7 +65,7 @@ extension Build {
             try await stage.run(self, &state)
             let seconds = Date().timeIntervalSince(started)
             state.report.timings.append(.init(stage: stage.name, seconds: seconds))
-            log.debug("[pipeline] \(stage.name.rawValue): \(Self.format(seconds)) s")
+            log.debug("[pipeline] \(stage.name.rawValue): \(Self.format(seconds)) s\(PeakMemory.note)")
         }
     }
 

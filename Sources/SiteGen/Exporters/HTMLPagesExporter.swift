@@ -18,7 +18,7 @@ public struct HTMLPagesExporter: Exporter {
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
         var clock = Date()
         func lap(_ what: String) {
-            progress("\(what) in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+            progress("\(what) in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s\(PeakMemory.note)")
             clock = Date()
         }
         let (catalog, plan) = (input.catalog, input.plan)
