@@ -6,29 +6,29 @@ extension Graphviz {
     /// by the SHA-256 of their DOT text and `version` (graphviz's own, since another release draws differently).
     ///
     /// One file rather than one per diagram: creating thousands of small files costs more than the
-    /// rendering it saves. The pack is rewritten (whole, under a temporary name, then renamed) only
-    /// when a diagram was added or dropped: after `render`, it holds exactly that build's diagrams; `renderSome`
-    /// (some of a site's diagrams) adds the new ones to what it holds.
+    /// rendering it saves. A run (`DiagramRun`) maps the pack once, sets the SVGs it renders aside in a file of
+    /// their own, and at its end writes the pack again (whole, under a temporary name, then renamed) only when a
+    /// diagram was added or dropped: a run that drew every diagram of a site leaves exactly those, one that drew
+    /// some of them (an incremental build) adds the new ones to what the pack holds. `hits` hears, at the end
+    /// of each run, how many diagrams came from the pack and how many graphviz rendered.
     public func cached(in file: URL, version: String, hits: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> Graphviz {
         let renderer = self
-        @Sendable func render(_ graphs: [String], keepingOthers: Bool) throws -> [String] {
-            let keys = graphs.map { SHA256.hex(version + "\n" + $0) }
-            let stored = DiagramPack.read(file)
-            var svgs = keys.map { stored[$0] }
-            let missing = svgs.indices.filter { svgs[$0] == nil }
-            hits(graphs.count - missing.count, missing.count)
-            if !missing.isEmpty {
-                for (index, svg) in zip(missing, try renderer.render(missing.map { graphs[$0] })) { svgs[index] = svg }
-            }
-            var current = Dictionary(zip(keys, svgs.map { $0 ?? "" }), uniquingKeysWith: { first, _ in first })
-            if keepingOthers { current.merge(stored) { new, _ in new } }
-            if Set(current.keys) != Set(stored.keys) {
-                try DiagramPack.write(current, to: file)
-            }
-            return svgs.map { $0 ?? "" }
+        var cached = Graphviz(version: version) { graphs in
+            let run = DiagramStore(file: file, version: version, renderer: renderer, hits: hits)
+            let svgs = try run.render(graphs)
+            try run.finish(pruning: true)
+            return svgs
         }
-        var cached = Graphviz(version: version) { try render($0, keepingOthers: false) }
-        cached.renderSome = { try render($0, keepingOthers: true) }
+        cached.renderSome = { graphs in
+            let run = DiagramStore(file: file, version: version, renderer: renderer, hits: hits)
+            let svgs = try run.render(graphs)
+            try run.finish(pruning: false)
+            return svgs
+        }
+        cached.startRun = {
+            let store = DiagramStore(file: file, version: version, renderer: renderer, hits: hits)
+            return DiagramRun(render: { try store.render($0) }, finish: { try store.finish(pruning: $0) })
+        }
         return cached
     }
 
@@ -51,7 +51,12 @@ extension Graphviz {
 enum DiagramPack {
     static func read(_ file: URL) -> [String: String] {
         guard let data = try? Data(contentsOf: file) else { return [:] }
-        var entries: [String: String] = [:]
+        return index(data).mapValues { String(decoding: data[$0], as: UTF8.self) }
+    }
+
+    /// Where each record's SVG lies in `data`; a damaged tail only costs re-rendering what it held.
+    static func index(_ data: Data) -> [String: Range<Int>] {
+        var entries: [String: Range<Int>] = [:]
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var index = 0
             while index < bytes.count {
@@ -59,24 +64,146 @@ enum DiagramPack {
                       let newline = bytes[space...].firstIndex(of: 0x0A),
                       let count = Int(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[space + 1..<newline]), as: UTF8.self)),
                       newline + 1 + count <= bytes.count
-                else { return }  // A damaged tail only costs re-rendering what it held.
+                else { return }
                 let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<space]), as: UTF8.self)
-                entries[key] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[newline + 1..<newline + 1 + count]), as: UTF8.self)
+                entries[key] = data.startIndex + newline + 1..<data.startIndex + newline + 1 + count
                 index = newline + 1 + count + 1
             }
         }
         return entries
     }
 
-    static func write(_ entries: [String: String], to file: URL) throws {
-        var data = Data()
-        for key in entries.keys.sorted() {
-            let svg = Data((entries[key] ?? "").utf8)
-            data.append(contentsOf: Array("\(key) \(svg.count)\n".utf8))
-            data.append(svg)
-            data.append(0x0A)
+    /// The records of `keys`, in that order, each SVG from `svg`: written to a temporary file a few megabytes at a
+    /// time and renamed over `file`, so a pack is never half written and never held whole in memory.
+    static func write(_ keys: [String], to file: URL, svg: (String) -> Data?) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).writing-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        manager.createFile(atPath: temporary.path, contents: nil)
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            var buffer = Data()
+            for key in keys {
+                guard let bytes = svg(key) else { continue }
+                buffer.append(contentsOf: Array("\(key) \(bytes.count)\n".utf8))
+                buffer.append(bytes)
+                buffer.append(0x0A)
+                if buffer.count >= 4 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+            try handle.synchronize()
+            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw error
         }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: file, options: .atomic)
+    }
+}
+
+/// One run over the diagram pack: the pack as it was (mapped, indexed by key), and the SVGs rendered in this run,
+/// appended to a file beside it until `finish` merges both into a new pack.
+final class DiagramStore: @unchecked Sendable {
+    private let file: URL
+    private let version: String
+    private let renderer: Graphviz
+    private let hits: @Sendable (Int, Int) -> Void
+    private let lock = NSLock()
+    /// The pack as the run found it, and where each SVG lies in it.
+    private let stored: Data
+    private let storedIndex: [String: Range<Int>]
+    /// SVGs rendered in this run, in a file of their own.
+    private let added: URL
+    private var addedHandle: FileHandle?
+    private var addedIndex: [String: Range<Int>] = [:]
+    private var addedLength = 0
+    /// Every key asked for in this run, and how many came from the pack.
+    private var used: Set<String> = []
+    private var fromPack = 0
+    private var rendered = 0
+
+    init(file: URL, version: String, renderer: Graphviz, hits: @escaping @Sendable (Int, Int) -> Void) {
+        self.file = file
+        self.version = version
+        self.renderer = renderer
+        self.hits = hits
+        stored = (try? Data(contentsOf: file, options: .alwaysMapped)) ?? Data()
+        storedIndex = DiagramPack.index(stored)
+        added = file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).adding-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+    }
+
+    deinit {
+        try? addedHandle?.close()
+        try? FileManager.default.removeItem(at: added)
+    }
+
+    func render(_ graphs: [String]) throws -> [String] {
+        let keys = graphs.map { SHA256.hex(version + "\n" + $0) }
+        var svgs: [String?] = lock.withLock {
+            used.formUnion(keys)
+            return keys.map { svg(for: $0) }
+        }
+        let missing = svgs.indices.filter { svgs[$0] == nil }
+        if !missing.isEmpty {
+            let fresh = try renderer.render(missing.map { graphs[$0] })
+            try lock.withLock {
+                for (index, svg) in zip(missing, fresh) {
+                    svgs[index] = svg
+                    try add(svg, for: keys[index])
+                }
+            }
+        }
+        lock.withLock {
+            fromPack += graphs.count - missing.count
+            rendered += missing.count
+        }
+        return svgs.map { $0 ?? "" }
+    }
+
+    private func svg(for key: String) -> String? {
+        if let range = storedIndex[key] { return String(decoding: stored[range], as: UTF8.self) }
+        guard let range = addedIndex[key] else { return nil }
+        try? addedHandle?.synchronize()
+        guard let data = try? FileHandle(forReadingFrom: added) else { return nil }
+        defer { try? data.close() }
+        try? data.seek(toOffset: UInt64(range.lowerBound))
+        return (try? data.read(upToCount: range.count)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func add(_ svg: String, for key: String) throws {
+        guard addedIndex[key] == nil else { return }
+        if addedHandle == nil {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: added.path, contents: nil)
+            addedHandle = try FileHandle(forWritingTo: added)
+        }
+        let bytes = Data(svg.utf8)
+        try addedHandle?.write(contentsOf: bytes)
+        addedIndex[key] = addedLength..<addedLength + bytes.count
+        addedLength += bytes.count
+    }
+
+    /// Writes the pack again when its keys change: every key this run used (`pruning`), or those it held and
+    /// those added.
+    func finish(pruning: Bool) throws {
+        try lock.withLock {
+            hits(fromPack, rendered)
+            try addedHandle?.close()
+            addedHandle = nil
+            defer { try? FileManager.default.removeItem(at: added) }
+            let keys = pruning ? used : Set(storedIndex.keys).union(addedIndex.keys)
+            guard keys != Set(storedIndex.keys) else { return }
+            let fresh = addedIndex.isEmpty ? Data() : try Data(contentsOf: added, options: .alwaysMapped)
+            try DiagramPack.write(keys.sorted(), to: file) { key in
+                if let range = storedIndex[key] { return stored[range] }
+                if let range = addedIndex[key] { return fresh[range] }
+                return nil
+            }
+        }
     }
 }

@@ -9,11 +9,18 @@ public struct Graphviz: Sendable {
     public var renderSome: @Sendable ([String]) throws -> [String]
     /// Graphviz's version, part of each diagram file's fingerprint since another release draws differently.
     public var version: String
+    /// How a cache starts a run; nil for a plain renderer, whose runs are its `render`.
+    var startRun: (@Sendable () -> DiagramRun)?
 
     public init(version: String = "", render: @escaping @Sendable ([String]) throws -> [String]) {
         self.render = render
         renderSome = render
         self.version = version
+    }
+
+    /// A build's diagrams in several batches (`DiagramRun`), so that no more than a batch of SVG text is held at once.
+    public func run() -> DiagramRun {
+        startRun?() ?? DiagramRun(render: render, finish: { _ in })
     }
 
     /// Runs graphviz's `dot`, many graphs per process: starting `dot` costs about 14 ms, laying out a
@@ -105,6 +112,20 @@ public struct Graphviz: Sendable {
             }
             return documents
         }
+    }
+}
+
+/// One build's diagrams, rendered a batch at a time: `render` each batch, then `finish` once. Through a cache
+/// (`Graphviz.cached`), the cache file is read once and written once, and SVGs rendered are set aside on disk
+/// until then, so memory holds one batch of SVG text whatever the size of the site.
+public struct DiagramRun: Sendable {
+    public var render: @Sendable ([String]) throws -> [String]
+    /// `pruning`: this run drew every diagram of the site, so a cache keeps exactly those.
+    public var finish: @Sendable (_ pruning: Bool) throws -> Void
+
+    public init(render: @escaping @Sendable ([String]) throws -> [String], finish: @escaping @Sendable (_ pruning: Bool) throws -> Void) {
+        self.render = render
+        self.finish = finish
     }
 }
 

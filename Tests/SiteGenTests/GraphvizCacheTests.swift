@@ -57,6 +57,23 @@ struct GraphvizCacheTests {
         #expect(DiagramPack.read(file).values.sorted() == ["<svg>13 é\n</svg>\n"])
     }
 
+    /// A build draws its diagrams a slice of pages at a time: the pack is written once, at the end, and comes out as
+    /// one call for all of them would leave it; a diagram a later slice repeats is not rendered twice.
+    @Test func aRunOfSeveralBatchesLeavesThePackOneCallWould() throws {
+        let folder = try TemporaryFolder()
+        let counter = Counter()
+        _ = try counter.graphviz.cached(in: folder.path("one.pack"), version: "v").render(["digraph a {}", "digraph b {}", "digraph c {}"])
+        let run = counter.graphviz.cached(in: folder.path("run.pack"), version: "v").run()
+        #expect(try run.render(["digraph a {}"]) == ["<svg>12 é\n</svg>\n"])
+        #expect(try run.render(["digraph b {}", "digraph a {}", "digraph c {}"]) == ["<svg>12 é\n</svg>\n", "<svg>12 é\n</svg>\n", "<svg>12 é\n</svg>\n"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path("run.pack").path), "the pack is written at the end")
+        try run.finish(true)
+        #expect(counter.rendered.count == 6, "the second a came from the run")
+        #expect(try Data(contentsOf: folder.path("run.pack")) == Data(contentsOf: folder.path("one.pack")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["one.pack", "run.pack"],
+                "nothing set aside is left behind")
+    }
+
     @Test func anotherGraphvizVersionRendersAgain() throws {
         let folder = try TemporaryFolder()
         let counter = Counter()

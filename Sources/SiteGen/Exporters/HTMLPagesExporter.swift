@@ -87,23 +87,12 @@ public struct HTMLPagesExporter: Exporter {
             drawing.diagram = diagrams.add(drawing.overview?.dot ?? "")
             schemaDrawings[offset] = drawing
         }
-        let drawnTables = try Parallel.map(count: dirtyTables.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?) in
-            let table = tables[dirtyTables[index]]
-            let depthTwoDOT = depthTwo.chosen.contains(table.id)
-                ? erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
-                                diagramPath: plan.tablePage(table.id) ?? "").dot
-                : nil
-            return (erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? ""), depthTwoDOT)
-        }
-        var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)] = [:]
-        for (offset, drawn) in zip(dirtyTables, drawnTables) {
-            tableDiagrams[offset] = (drawn.0, diagrams.add(drawn.0.dot), drawn.1.map { diagrams.add($0) })
-        }
-        lap("\(diagrams.dots.count) diagrams as DOT")
-        // Every diagram of the site at once keeps the diagram cache to exactly this site's; some of them add to it.
+        lap("\(diagrams.dots.count) schema and area diagrams as DOT")
+        // Every diagram of the site in one run keeps the diagram cache to exactly this site's; some of them add to it.
         let everyDiagram = dirtySchemas.count == schemas.count && dirtyTables.count == tables.count
-        let svgs = diagrams.dots.isEmpty ? [] : everyDiagram ? try graphviz.render(diagrams.dots) : try graphviz.renderSome(diagrams.dots)
-        lap("\(svgs.count) diagrams rendered by graphviz")
+        let run = graphviz.run()
+        let svgs = diagrams.dots.isEmpty ? [] : try run.render(diagrams.dots)
+        lap("\(svgs.count) schema and area diagrams rendered")
 
         try page(SitePlan.indexPage, pages.indexPage(), inputs: everything("index"))
         let counts = try Parallel.map(count: schemas.count, chunkSize: 1) { offset, _ -> (files: Int, pages: Int, diagrams: Int) in
@@ -131,25 +120,50 @@ public struct HTMLPagesExporter: Exporter {
             summary.pages += count.pages
             summary.diagrams += count.diagrams
         }
-        // Table pages are independent of each other: render them on every core.
-        _ = try Parallel.map(count: tables.count, chunkSize: 16) { offset, _ in
-            let table = tables[offset]
-            guard let path = plan.tablePage(table.id) else { return }
-            try folder.write(path, inputs: tableInputs[offset]) {
-                let drawn = tableDiagrams[offset]
-                let diagram = drawn.map { ($0.result, Self.inline(svgs[$0.diagram])) }
-                let offer: TablePage.DepthTwo? = if let drawing = drawn?.depthTwo {
-                    .drawn(svg: Self.inline(svgs[drawing]))
-                } else {
-                    depthTwo.offer(table.id)
+        // Table pages a slice at a time: their diagrams as DOT, rendered, drawn into the pages, which are written on
+        // every core. Only a slice's SVG text is held at once (30,000 diagrams at 20,000 tables were 700 MB).
+        let dirty = Set(dirtyTables)
+        var drawnCount = 0
+        var slice = 0..<0
+        while slice.upperBound < tables.count {
+            slice = slice.upperBound..<min(tables.count, slice.upperBound + Self.tablesPerSlice)
+            let drawnHere = slice.filter { dirty.contains($0) }
+            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?) in
+                let table = tables[drawnHere[index]]
+                let depthTwoDOT = depthTwo.chosen.contains(table.id)
+                    ? erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
+                                    diagramPath: plan.tablePage(table.id) ?? "").dot
+                    : nil
+                return (erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? ""), depthTwoDOT)
+            }
+            var batch = DiagramBatch()
+            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)] = [:]
+            for (offset, drawn) in zip(drawnHere, drawnTables) {
+                tableDiagrams[offset] = (drawn.0, batch.add(drawn.0.dot), drawn.1.map { batch.add($0) })
+            }
+            let tableSVGs = batch.dots.isEmpty ? [] : try run.render(batch.dots)
+            drawnCount += tableSVGs.count
+            _ = try Parallel.map(count: slice.count, chunkSize: 16) { index, _ in
+                let offset = slice.lowerBound + index
+                let table = tables[offset]
+                guard let path = plan.tablePage(table.id) else { return }
+                try folder.write(path, inputs: tableInputs[offset]) {
+                    let drawn = tableDiagrams[offset]
+                    let diagram = drawn.map { ($0.result, Self.inline(tableSVGs[$0.diagram])) }
+                    let offer: TablePage.DepthTwo? = if let drawing = drawn?.depthTwo {
+                        .drawn(svg: Self.inline(tableSVGs[drawing]))
+                    } else {
+                        depthTwo.offer(table.id)
+                    }
+                    return try theme.renderData(pages.table(table, diagram: diagram, depthTwo: offer))
                 }
-                return try theme.renderData(pages.table(table, diagram: diagram, depthTwo: offer))
             }
         }
+        try run.finish(everyDiagram)
+        lap("\(tables.count) table pages, \(drawnCount) of their diagrams drawn")
         summary.pages += tables.count
         summary.files += tables.count
         summary.diagrams += tables.count + depthTwo.chosen.count
-        lap("\(summary.pages) pages")
 
         if !catalog.glossary.isEmpty {
             try page(SitePlan.glossaryIndex, pages.glossaryIndex(), inputs: everything("glossary"))
@@ -182,6 +196,10 @@ public struct HTMLPagesExporter: Exporter {
     }
 
     /// DOT texts in the order they go to graphviz, each added where its SVG will be wanted.
+    /// How many table pages are drawn and written at a time: enough diagrams for graphviz's processes to share,
+    /// few enough that their SVG text stays small.
+    static let tablesPerSlice = 1000
+
     struct DiagramBatch {
         var dots: [String] = []
 
