@@ -129,7 +129,7 @@ public final class FragmentPack: @unchecked Sendable {
                     let parts: [(Fingerprint, Fingerprint, Part)] = if let parts = used[kind] {
                         parts.map { key, part in
                             switch part {
-                            case .stored(let range): (key, stored.records[kind]?[key]?.checksum ?? Fingerprint(high: 0, low: 0), part)
+                            case .stored: (key, stored.records[kind]?[key]?.checksum ?? Fingerprint(high: 0, low: 0), part)
                             case .encoded(let bytes): (key, bytes.withUnsafeBufferPointer { Self.checksum(kind, key, $0) }, part)
                             }
                         }

@@ -128,7 +128,7 @@ public struct SearchScript: Sendable {
         }
 
         private mutating func closeShard() {
-            guard var (out, from) = shard else { return }
+            guard case (var out, let from)? = shard else { return }
             shard = nil  // so that `out` is the buffer's only owner, and grows in place
             let path = "\(SitePlan.searchFolder)/columns-\(shards.count).js"
             shardList.append((from, columnNames.count, path))
