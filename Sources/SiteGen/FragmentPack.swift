@@ -175,7 +175,8 @@ public final class FragmentPack: @unchecked Sendable {
     private func readStored() -> Stored {
         if let stored { return stored }
         var parsed = Stored()
-        if let data = try? Data(contentsOf: file, options: .mappedIfSafe), data.starts(with: Array(Self.header.utf8)) {
+        // Read, not mapped: a pack cut short by someone else while a build reads it must not bring the build down.
+        if let data = try? Data(contentsOf: file), data.starts(with: Array(Self.header.utf8)) {
             parsed.data = data
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
