@@ -101,7 +101,7 @@ struct SearchIndexFiles {
             descriptions.reserveCapacity(entries.count - 1)
             for column in entries.dropFirst() {
                 let start = bytes.count
-                bytes += SearchScript.description(column.description)
+                SearchScript.description(column.description, into: &bytes)
                 descriptions.append(start..<bytes.count)
             }
         }

@@ -68,8 +68,12 @@ public struct SearchScript: Sendable {
     /// A column's description as its shard holds it: a string literal escaped for a script.
     static func description(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
-        string(text, &out)
+        description(text, into: &out)
         return out
+    }
+
+    static func description(_ text: String, into out: inout [UInt8]) {
+        string(text, &out)
     }
 
     /// The core and the shards, written as their parts arrive in catalog order: tables' rows and columns' descriptions
