@@ -13,13 +13,29 @@ extension Build {
         state.report.coverage = Coverage(state.catalog)
         let catalog = state.catalog
         let logger = log
-        let generator = SiteGenerator(theme: site.theme, graphviz: site.graphviz)
+        let fragments = site.fragments.map(FragmentPack.init(file:))
+        let generator = SiteGenerator(theme: site.theme, graphviz: site.graphviz, fragments: fragments)
         let (summary, changes) = try stage(.render, subject: nil) {
             var summary = SiteGenerator.Summary()
             let changes = try site.output.replace(waiting: { logger.info("[write] \($0)") }) { folder in
                 summary = try generator.generate(catalog, into: folder) { logger.debug("[render] \($0)") }
             }
             return (summary, changes)
+        }
+        if let fragments {
+            // A pack that cannot be written costs the next build encoding again, nothing more.
+            let started = Date()
+            do {
+                if try fragments.save() {
+                    logger.debug("[render] fragments: \(fragments.file.lastPathComponent) written in "
+                        + String(format: "%.2f", Date().timeIntervalSince(started)) + " s")
+                }
+            } catch {
+                let message = "could not write \(fragments.file.path): \(FileProblem.describe(error)); "
+                    + "the next build encodes the search index and catalog.json whole"
+                logger.warning("[render] \(message)")
+                state.report.warnings.append(Finding(stage: BuildStage.render.rawValue, message: message))
+            }
         }
         state.report.changes = changes
         state.report.pages = summary.pages

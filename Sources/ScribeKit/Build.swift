@@ -112,7 +112,8 @@ public struct Build: Sendable {
             logger.debug("[render] diagrams: \(hits) unchanged (from the cache), \(misses) rendered by graphviz")
         }
         renderer.version = version
-        state.site = SiteTarget(output: output, theme: theme, graphviz: renderer)
+        let fragments = cacheProblem != nil ? nil : URL(fileURLWithPath: config.cache).appendingPathComponent(FragmentPack.fileName)
+        state.site = SiteTarget(output: output, theme: theme, graphviz: renderer, fragments: fragments)
         let refresh = request.refresh
         state.reuse = { id in Self.matches(id, refresh) ? .refresh : .cached }
         try await runSite(on: &state, reusing: &introspected)

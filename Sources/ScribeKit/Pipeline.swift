@@ -30,6 +30,9 @@ struct SiteTarget: Sendable {
     var output: SiteOutput
     var theme: Theme
     var graphviz: Graphviz
+    /// The pack of the search index's and catalog.json's encoded parts (`FragmentPack`), in the cache folder;
+    /// nil when the cache folder cannot be written, and then both are encoded whole.
+    var fragments: URL?
 }
 
 /// One named stage of the build: its name is stamped on what it throws and on its timing.

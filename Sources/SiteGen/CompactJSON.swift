@@ -13,6 +13,47 @@ enum CompactJSON {
         return Data(writer.out)
     }
 
+    /// The same bytes, with every value of `splice`'s type either copied from bytes written before or encoded and
+    /// handed to `splice` to keep (`CatalogDocument.json(_:fingerprints:fragments:)` does this per table).
+    static func encode<Part: Encodable>(_ value: some Encodable, splicing splice: Splice<Part>) throws -> Data {
+        let writer = Writer()
+        writer.splice = AnySplice(splice)
+        try writer.value(value)
+        return Data(writer.out)
+    }
+
+    /// The JSON of each value of one type inside a larger document, reused or recorded.
+    ///
+    /// Sound because a value's JSON here depends on nothing around it (there is no coding path or user info, and
+    /// an enclosing object that reorders its members moves the value's bytes whole): the bytes written for a value
+    /// once are its bytes in any document.
+    struct Splice<Part: Encodable> {
+        /// Appends the bytes of `part` as written before and returns true, or returns false to have it encoded.
+        var reuse: (Part, inout [UInt8]) -> Bool
+        /// The bytes just written for `part`, to keep for the next document.
+        var encoded: (Part, UnsafeBufferPointer<UInt8>) -> Void
+    }
+
+    /// A `Splice` without its type, as the writer holds it: the type is compared first, a pointer comparison.
+    struct AnySplice {
+        let type: Any.Type
+        let reuse: (Any, inout [UInt8]) -> Bool
+        let encoded: (Any, UnsafeBufferPointer<UInt8>) -> Void
+
+        init<Part>(_ splice: Splice<Part>) {
+            type = Part.self
+            reuse = { part, out in splice.reuse(part as! Part, &out) }
+            encoded = { part, bytes in splice.encoded(part as! Part, bytes) }
+        }
+    }
+
+    /// The bytes `encode` writes, as an array, the buffer sized for a small value.
+    static func bytes(_ value: some Encodable, capacity: Int) throws -> [UInt8] {
+        let writer = Writer(capacity: capacity)
+        try writer.value(value)
+        return writer.out
+    }
+
     /// A JSON string literal, escaped as `JSONEncoder` escapes it (`\"`, `\\`, `\b\f\n\r\t`, other control characters
     /// as `\u00xx`); `scriptSafe` also escapes what `ScriptJSON.safe` does, so no string can close a `<script>`.
     static func appendString(_ text: String, to out: inout [UInt8], scriptSafe: Bool = false) {
@@ -101,8 +142,11 @@ extension CompactJSON {
         /// Containers below this index belong to values around the one now encoding.
         private var level = 0
 
-        init() {
-            out.reserveCapacity(1 << 16)
+        /// Values of one type reused or recorded (`encode(_:splicing:)`).
+        var splice: AnySplice?
+
+        init(capacity: Int = 1 << 16) {
+            out.reserveCapacity(capacity)
         }
 
         /// Writes `value`, with fast paths for the leaves.
@@ -118,6 +162,8 @@ extension CompactJSON {
             } else if Value.self == Double.self {
                 try CompactJSON.appendDouble(unsafeBitCast(value, to: Double.self), to: &out)
             } else {
+                let spliced = splice.flatMap { Value.self == $0.type ? $0 : nil }
+                if let spliced, spliced.reuse(value, &out) { return }
                 let enclosing = level
                 level = open.count
                 let before = out.count
@@ -128,6 +174,10 @@ extension CompactJSON {
                 }
                 close(downTo: level)
                 level = enclosing
+                // Complete here: whatever encloses it may still move these bytes, but not change them.
+                if let spliced {
+                    out.withUnsafeBufferPointer { spliced.encoded(value, UnsafeBufferPointer(rebasing: $0[before...])) }
+                }
             }
         }
 

@@ -41,44 +41,59 @@ public struct SearchIndex: Sendable, Codable, Equatable {
     public init(_ catalog: Catalog, plan: SitePlan, index: CatalogIndex? = nil) {
         let index = index ?? CatalogIndex(catalog)
         version = Self.formatVersion
-        schemas = []
+        let (schemaNumbers, schemas) = Self.schemaNumbers(catalog)
+        self.schemas = schemas
         entries = Self.termEntries(catalog, plan)
-        var schemaNumbers: [SitePlan.SchemaKey: Int] = [:]
-        for source in catalog.sources {
-            for schema in source.schemas {
-                schemaNumbers[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = schemas.count
-                schemas.append("\(source.name).\(schema.name)")
-            }
-        }
         for table in catalog.allTables {
             guard let page = plan.tablePage(table.id) else { continue }
-            let place = "\(table.id.source).\(table.id.schema)"
             let schema = schemaNumbers[SitePlan.SchemaKey(source: table.id.source, schema: table.id.schema)]
-            let kinds = Set(table.columns.compactMap { $0.pii?.kind.rawValue }).sorted()
-            let related = Self.related(table, index)
-            entries.append(Entry(kind: table.kind.rawValue, name: table.name, context: place, path: page,
-                                 description: Self.short(table.description?.text), pii: kinds.isEmpty ? nil : kinds.joined(separator: ","),
-                                 related: related.isEmpty ? nil : related.joined(separator: ","), schema: schema))
-            for column in table.columns {
-                entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
-                                     path: plan.columnLink(table.id, column.name) ?? page,
-                                     description: Self.short(column.description?.text), pii: column.pii?.kind.rawValue, schema: schema))
-            }
+            entries += Self.entries(of: table, page: page, schema: schema, related: Self.related(table, index), plan: plan)
         }
     }
 
-    /// The names of the tables `table` is related to in either direction, declared or not, itself left out.
-    private static func related(_ table: Table, _ index: CatalogIndex) -> [String] {
+    /// Each schema's position in `schemas`, and `schemas` itself.
+    static func schemaNumbers(_ catalog: Catalog) -> (numbers: [SitePlan.SchemaKey: Int], names: [String]) {
+        var numbers: [SitePlan.SchemaKey: Int] = [:], names: [String] = []
+        for source in catalog.sources {
+            for schema in source.schemas {
+                numbers[SitePlan.SchemaKey(source: source.name, schema: schema.name)] = names.count
+                names.append("\(source.name).\(schema.name)")
+            }
+        }
+        return (numbers, names)
+    }
+
+    /// A table's entry and its columns', from the table, where it and its columns live (`page`, `plan`), its schema's
+    /// number and the tables it is related to (`related(_:_:)`): everything of the catalog an entry shows.
+    static func entries(of table: Table, page: String, schema: Int?, related: String?, plan: SitePlan) -> [Entry] {
+        let place = "\(table.id.source).\(table.id.schema)"
+        let kinds = Set(table.columns.compactMap { $0.pii?.kind.rawValue }).sorted()
+        var entries = [Entry(kind: table.kind.rawValue, name: table.name, context: place, path: page,
+                             description: Self.short(table.description?.text), pii: kinds.isEmpty ? nil : kinds.joined(separator: ","),
+                             related: related, schema: schema)]
+        entries.reserveCapacity(1 + table.columns.count)
+        for column in table.columns {
+            entries.append(Entry(kind: "column", name: column.name, context: "\(place).\(table.name)",
+                                 path: plan.columnLink(table.id, column.name) ?? page,
+                                 description: Self.short(column.description?.text), pii: column.pii?.kind.rawValue, schema: schema))
+        }
+        return entries
+    }
+
+    /// The names of the tables `table` is related to in either direction, declared or not, itself left out
+    /// (comma-separated, sorted), or nil when there are none.
+    static func related(_ table: Table, _ index: CatalogIndex) -> String? {
         var ids = Set(table.foreignKeys.map(\.referencedTable))
         ids.formUnion(index.referencing(table.id).map(\.from))
         for relationship in index.undeclaredRelationships(of: table.id) {
             ids.formUnion([relationship.from.table, relationship.to.table])
         }
         ids.remove(table.id)
-        return Set(ids.map { ExactName($0.name) }).sorted().map(\.text)
+        let names = Set(ids.map { ExactName($0.name) }).sorted().map(\.text)
+        return names.isEmpty ? nil : names.joined(separator: ",")
     }
 
-    private static func termEntries(_ catalog: Catalog, _ plan: SitePlan) -> [Entry] {
+    static func termEntries(_ catalog: Catalog, _ plan: SitePlan) -> [Entry] {
         catalog.glossary.compactMap { term in
             plan.termPage(term.term).map {
                 Entry(kind: "term", name: term.term, context: term.synonyms.isEmpty ? "glossary" : "glossary · " + term.synonyms.joined(separator: ", "),

@@ -24,94 +24,172 @@ public struct SearchScript: Sendable {
     public var shards: [(path: String, script: Data)]
 
     public init(_ index: SearchIndex, columnsPerShard: Int = SearchScript.columnsPerShard) throws {
-        // Rows are arrays, not objects: at 100,000 columns the keys would be most of the bytes.
-        var tables: [Table] = [], terms: [[String]] = []
-        var nameNumbers: [String: Int] = [:], names: [String] = [], usualAnchors: [[String: Int]] = []
-        var columnNames: [Int] = [], columnAnchors: [String] = [], descriptions: [String] = [], pii: [(Int, String)] = []
+        var parts = Parts(columnsPerShard: columnsPerShard)
+        // Each table's row counts the columns that follow it.
+        var table: (row: Table, columns: [SearchIndex.Entry])?
+        func finishTable() {
+            guard let (row, columns) = table else { return }
+            var counted = row
+            counted.columns = columns.count
+            parts.table(row: counted.bytes)
+            for column in columns {
+                let anchor = column.path.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                parts.column(name: column.name, anchor: anchor, pii: column.pii, description: Self.description(column.description))
+            }
+        }
         for entry in index.entries {
             switch entry.kind {
             case "term":
-                terms.append([entry.name, entry.context, entry.path, entry.description])
+                parts.term(entry)
             case "column":
                 // Columns follow their table in `SearchIndex`; one without a table before it cannot be placed.
-                guard !tables.isEmpty else { continue }
-                let number = nameNumbers[entry.name] ?? {
-                    nameNumbers[entry.name] = names.count
-                    names.append(entry.name)
-                    usualAnchors.append([:])
-                    return names.count - 1
-                }()
-                let anchor = entry.path.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-                usualAnchors[number][anchor, default: 0] += 1
-                if let kind = entry.pii { pii.append((columnNames.count, kind)) }
-                columnNames.append(number)
-                columnAnchors.append(anchor)
-                descriptions.append(entry.description)
-                tables[tables.count - 1].columns += 1
+                table?.columns.append(entry)
             default:
-                tables.append(Table(entry: entry))
+                finishTable()
+                table = (Table(entry: entry), [])
             }
         }
-        // Each distinct name's most common anchor, ties to the first in sort order; the rest are exceptions.
-        let usual = usualAnchors.map { counts in counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
-        let anchors: [(Int, String)] = columnAnchors.enumerated().compactMap { column, anchor in
-            anchor == usual[columnNames[column]] ? nil : (column, anchor)
+        finishTable()
+        self = parts.script(schemas: index.schemas)
+    }
+
+    init(core: Data, shards: [(path: String, script: Data)]) {
+        self.core = core
+        self.shards = shards
+    }
+
+    /// A table's row in the core, `columns` its column count.
+    static func row(of entry: SearchIndex.Entry, columns: Int) -> [UInt8] {
+        var row = Table(entry: entry)
+        row.columns = columns
+        return row.bytes
+    }
+
+    /// A column's description as its shard holds it: a string literal escaped for a script.
+    static func description(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        description(text, into: &out)
+        return out
+    }
+
+    static func description(_ text: String, into out: inout [UInt8]) {
+        string(text, &out)
+    }
+
+    /// The core and the shards, written as their parts arrive in catalog order: tables' rows and columns' descriptions
+    /// as bytes (from `SearchScript(_:)`, or from the fragment pack through `SearchIndexFiles`), what is numbered
+    /// across the whole catalog (distinct column names, the usual anchor of each, columns' positions) as values.
+    struct Parts {
+        let columnsPerShard: Int
+        // Rows are arrays, not objects: at 100,000 columns the keys would be most of the bytes.
+        private var tables: [UInt8] = [0x5B]
+        private var terms: [[String]] = []
+        private var nameNumbers: [String: Int] = [:], names: [String] = [], usualAnchors: [[String: Int]] = []
+        private var columnNames: [Int] = [], columnAnchors: [String] = [], pii: [(Int, String)] = []
+        private var shardList: [(Int, Int, String)] = []
+        private var shards: [(path: String, script: Data)] = []
+        /// The shard being written, open at its descriptions list, and its first column.
+        private var shard: (out: [UInt8], from: Int)?
+
+        init(columnsPerShard: Int) {
+            self.columnsPerShard = max(1, columnsPerShard)
+            tables.reserveCapacity(1 << 20)
         }
-        var shardList: [(Int, Int, String)] = []
-        var shards: [(String, Data)] = []
-        let size = max(1, columnsPerShard)
-        for (number, start) in stride(from: 0, to: descriptions.count, by: size).enumerated() {
-            let end = min(start + size, descriptions.count)
-            let path = "\(SitePlan.searchFolder)/columns-\(number).js"
-            shardList.append((start, end, path))
-            // Keys in sorted order, as JSONSerialization's `.sortedKeys` wrote them.
-            var out = Self.opening
-            out += Array(#"{"descriptions":"#.utf8)
-            Self.list(descriptions[start..<end], into: &out) { Self.string($0, &$1) }
-            out += Array(#","from":"#.utf8)
-            CompactJSON.appendInt(start, to: &out)
+
+        mutating func term(_ entry: SearchIndex.Entry) {
+            terms.append([entry.name, entry.context, entry.path, entry.description])
+        }
+
+        /// A table's row (`row(of:columns:)`); its columns follow.
+        mutating func table(row: some Collection<UInt8>) {
+            if tables.count > 1 { tables.append(0x2C) }
+            tables += row
+        }
+
+        /// A column of the table before, `description` as `description(_:)` writes it.
+        mutating func column(name: String, anchor: String, pii kind: String?, description: some Collection<UInt8>) {
+            let number = nameNumbers[name] ?? {
+                nameNumbers[name] = names.count
+                names.append(name)
+                usualAnchors.append([:])
+                return names.count - 1
+            }()
+            usualAnchors[number][anchor, default: 0] += 1
+            if let kind { pii.append((columnNames.count, kind)) }
+            if shard == nil {
+                // Keys in sorted order, as JSONSerialization's `.sortedKeys` wrote them.
+                var out = SearchScript.opening
+                out.reserveCapacity(256 * columnsPerShard)
+                out += Array(#"{"descriptions":["#.utf8)
+                shard = (out, columnNames.count)
+            } else {
+                shard?.out.append(0x2C)
+            }
+            shard?.out += description
+            columnNames.append(number)
+            columnAnchors.append(anchor)
+            if columnNames.count - (shard?.from ?? 0) == columnsPerShard { closeShard() }
+        }
+
+        private mutating func closeShard() {
+            guard case (var out, let from)? = shard else { return }
+            shard = nil  // so that `out` is the buffer's only owner, and grows in place
+            let path = "\(SitePlan.searchFolder)/columns-\(shards.count).js"
+            shardList.append((from, columnNames.count, path))
+            out += Array(#"],"from":"#.utf8)
+            CompactJSON.appendInt(from, to: &out)
             out += Array(#","part":"columns"}"#.utf8)
-            out += Self.closing
+            out += SearchScript.closing
             shards.append((path, Data(out)))
         }
-        var out = Self.opening
-        out.reserveCapacity(64 * index.entries.count)
-        out += Array(#"{"anchors":"#.utf8)
-        Self.list(anchors, into: &out) { Self.pair($0.0, $0.1, &$1) }
-        out += Array(#","columns":"#.utf8)
-        Self.list(columnNames, into: &out) { CompactJSON.appendInt($0, to: &$1) }
-        out += Array(#","names":"#.utf8)
-        Self.list(Array(zip(names, usual)), into: &out) { name, out in
-            out.append(0x5B)
-            Self.string(name.0, &out)
-            out.append(0x2C)
-            Self.string(name.1, &out)
+
+        /// The script, `schemas` as `SearchIndex.schemas`.
+        mutating func script(schemas: [String]) -> SearchScript {
+            closeShard()
+            // Each distinct name's most common anchor, ties to the first in sort order; the rest are exceptions.
+            let usual = usualAnchors.map { counts in counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
+            let anchors: [(Int, String)] = columnAnchors.enumerated().compactMap { column, anchor in
+                anchor == usual[columnNames[column]] ? nil : (column, anchor)
+            }
+            var out = SearchScript.opening
+            out.reserveCapacity(tables.count + 16 * columnNames.count + 64 * names.count + (1 << 16))
+            out += Array(#"{"anchors":"#.utf8)
+            SearchScript.list(anchors, into: &out) { SearchScript.pair($0.0, $0.1, &$1) }
+            out += Array(#","columns":"#.utf8)
+            SearchScript.list(columnNames, into: &out) { CompactJSON.appendInt($0, to: &$1) }
+            out += Array(#","names":"#.utf8)
+            SearchScript.list(Array(zip(names, usual)), into: &out) { name, out in
+                out.append(0x5B)
+                SearchScript.string(name.0, &out)
+                out.append(0x2C)
+                SearchScript.string(name.1, &out)
+                out.append(0x5D)
+            }
+            out += Array(#","part":"core","pii":"#.utf8)
+            SearchScript.list(pii, into: &out) { SearchScript.pair($0.0, $0.1, &$1) }
+            out += Array(#","schemas":"#.utf8)
+            SearchScript.list(schemas, into: &out) { SearchScript.string($0, &$1) }
+            out += Array(#","shards":"#.utf8)
+            SearchScript.list(shardList, into: &out) { shard, out in
+                out.append(0x5B)
+                CompactJSON.appendInt(shard.0, to: &out)
+                out.append(0x2C)
+                CompactJSON.appendInt(shard.1, to: &out)
+                out.append(0x2C)
+                SearchScript.string(shard.2, &out)
+                out.append(0x5D)
+            }
+            out += Array(#","tables":"#.utf8)
+            out += tables
             out.append(0x5D)
+            out += Array(#","terms":"#.utf8)
+            SearchScript.list(terms, into: &out) { term, out in SearchScript.list(term, into: &out) { SearchScript.string($0, &$1) } }
+            out += Array(#","version":"#.utf8)
+            CompactJSON.appendInt(SearchScript.formatVersion, to: &out)
+            out.append(0x7D)
+            out += SearchScript.closing
+            return SearchScript(core: Data(out), shards: shards)
         }
-        out += Array(#","part":"core","pii":"#.utf8)
-        Self.list(pii, into: &out) { Self.pair($0.0, $0.1, &$1) }
-        out += Array(#","schemas":"#.utf8)
-        Self.list(index.schemas, into: &out) { Self.string($0, &$1) }
-        out += Array(#","shards":"#.utf8)
-        Self.list(shardList, into: &out) { shard, out in
-            out.append(0x5B)
-            CompactJSON.appendInt(shard.0, to: &out)
-            out.append(0x2C)
-            CompactJSON.appendInt(shard.1, to: &out)
-            out.append(0x2C)
-            Self.string(shard.2, &out)
-            out.append(0x5D)
-        }
-        out += Array(#","tables":"#.utf8)
-        Self.list(tables, into: &out) { $0.write(into: &$1) }
-        out += Array(#","terms":"#.utf8)
-        Self.list(terms, into: &out) { term, out in Self.list(term, into: &out) { Self.string($0, &$1) } }
-        out += Array(#","version":"#.utf8)
-        CompactJSON.appendInt(Self.formatVersion, to: &out)
-        out.append(0x7D)
-        out += Self.closing
-        core = Data(out)
-        self.shards = shards
     }
 
     /// A table's row: kind, name, schema number, path, description, pii kinds, related names, column count.
@@ -123,6 +201,12 @@ public struct SearchScript: Sendable {
         init(entry: SearchIndex.Entry) {
             (kind, name, path, description) = (entry.kind, entry.name, entry.path, entry.description)
             (pii, related, schema) = (entry.pii ?? "", entry.related ?? "", entry.schema)
+        }
+
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            write(into: &out)
+            return out
         }
 
         func write(into out: inout [UInt8]) {

@@ -14,9 +14,10 @@ public struct SiteGenerator: Sendable {
         self.exporters = exporters
     }
 
-    /// The whole site with `theme`'s pages.
-    public init(theme: Theme, graphviz: Graphviz = .dot()) {
-        self.init(exporters: Exporters.site(theme: theme, graphviz: graphviz))
+    /// The whole site with `theme`'s pages; with `fragments`, the search index and catalog.json are put together
+    /// from the parts it kept of tables that did not change (the caller saves it after the build).
+    public init(theme: Theme, graphviz: Graphviz = .dot(), fragments: FragmentPack? = nil) {
+        self.init(exporters: Exporters.site(theme: theme, graphviz: graphviz, fragments: fragments))
     }
 
     /// `progress` hears what each exporter did and how long it took.

@@ -108,6 +108,11 @@ public struct SitePlan: Sendable {
         columnAnchors[id]?[column]
     }
 
+    /// The anchors of all a table's columns, by exact name: one lookup of the table for many columns.
+    func columnAnchors(of id: TableID) -> [ExactName: String]? {
+        columnAnchors[id]
+    }
+
     /// A link to a column: its table's page and the column's anchor.
     public func columnLink(_ id: TableID, _ column: String) -> String? {
         guard let page = tablePage(id) else { return nil }

@@ -71,6 +71,27 @@ struct BuildTests {
         #expect(site == first)
     }
 
+    /// The search index and catalog.json of a rebuild are put together from the parts the cache folder kept of the
+    /// tables that did not change; a damaged pack only costs encoding them again.
+    @Test func aRebuildTakesUnchangedTablesFromTheFragmentPack() async throws {
+        _ = try await build()
+        let pack = folder.path(".scribe/cache/fragments.pack")
+        #expect(FileManager.default.fileExists(atPath: pack.path))
+        try FileManager.default.createDirectory(at: folder.path("content/context"), withIntermediateDirectories: true)
+        try write("content/context/warehouse.yml", "tables:\n  shipment_lines:\n    description: Changed by hand.\n")
+        let lines = Lines()
+        _ = try await Build(log: .collecting(into: lines)).run(.init(configPath: folder.path("site.yml").path))
+        #expect(lines.all.contains("[render] catalog-json: 20 tables from the fragment pack, 1 encoded"), "\(lines.all)")
+        #expect(lines.all.contains("[render] search-index: 20 tables from the fragment pack, 1 encoded"), "\(lines.all)")
+        let updated = site
+        try Data("not a pack".utf8).write(to: pack)
+        try FileManager.default.removeItem(at: folder.path("_site"))
+        let again = Lines()
+        _ = try await Build(log: .collecting(into: again)).run(.init(configPath: folder.path("site.yml").path))
+        #expect(again.all.contains("[render] catalog-json: 0 tables from the fragment pack, 21 encoded"), "\(again.all)")
+        #expect(site == updated)
+    }
+
     @Test func outputFlagOverridesTheConfiguredFolder() async throws {
         let elsewhere = folder.path("public").path
         let report = try await build(output: elsewhere)

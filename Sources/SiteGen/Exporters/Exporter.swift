@@ -65,7 +65,9 @@ public struct ExportSummary: Sendable, Equatable {
 public enum Exporters {
     /// The static site: its pages and diagrams (with the theme's assets), the search index it loads, and
     /// catalog.json beside them.
-    public static func site(theme: Theme, graphviz: Graphviz) -> [any Exporter] {
-        [HTMLPagesExporter(theme: theme, graphviz: graphviz), SearchIndexExporter(), CatalogJSONExporter()]
+    /// `fragments` keeps the encoded parts of the search index and catalog.json between builds (`FragmentPack`).
+    public static func site(theme: Theme, graphviz: Graphviz, fragments: FragmentPack? = nil) -> [any Exporter] {
+        [HTMLPagesExporter(theme: theme, graphviz: graphviz), SearchIndexExporter(fragments: fragments),
+         CatalogJSONExporter(fragments: fragments)]
     }
 }

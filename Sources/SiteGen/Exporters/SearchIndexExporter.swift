@@ -4,18 +4,26 @@ import Foundation
 /// a compact core and description shards, scripts so the site works from file://.
 public struct SearchIndexExporter: Exporter {
     public let name = "search-index"
+    /// Where each table's part of the index is kept between builds (`SearchIndexFiles`), so that only the tables that
+    /// changed are encoded; nil to encode every table each time.
+    let fragments: FragmentPack?
 
-    public init() {}
+    public init(fragments: FragmentPack? = nil) {
+        self.fragments = fragments
+    }
 
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
         // Made in one piece from the whole catalog; when anything changed, each part is still written only if its
         // bytes did (a column's new description rewrites search.json and the one shard that holds it).
         let files = try folder.group(name, inputs: input.fingerprints.whole(name)) { folder in
-            let search = SearchIndex(input.catalog, plan: input.plan, index: input.index)
-            try folder.write(SitePlan.searchJSON, try search.json())
-            let script = try SearchScript(search)
-            try folder.write(SitePlan.searchScript, script.core)
-            for shard in script.shards { try folder.write(shard.path, shard.script) }
+            let search = try SearchIndexFiles(input, fragments: fragments)
+            if let fragments {
+                let counts = fragments.counts(SearchIndexFiles.fragmentKind)
+                progress("\(name): \(counts.reused) tables from the fragment pack, \(counts.encoded) encoded")
+            }
+            try folder.write(SitePlan.searchJSON, search.json)
+            try folder.write(SitePlan.searchScript, search.script.core)
+            for shard in search.script.shards { try folder.write(shard.path, shard.script) }
         }
         return ExportSummary(files: files.count)
     }

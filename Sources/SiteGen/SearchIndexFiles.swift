@@ -1,0 +1,133 @@
+import Catalog
+import ContentHash
+import Foundation
+
+/// The search index's files (`search.json`, and `search-index.js` with its shards, `SearchScript`) put together
+/// table by table, byte for byte what `SearchIndex(catalog).json()` and `SearchScript(_:)` write, so that a build
+/// where one table changed encodes that table's part and copies every other from the fragment pack.
+///
+/// A table's part is its entries as search.json has them, its row in the core and its columns' descriptions as the
+/// shards have them. It is filed under a fingerprint of all it is encoded from: the table (its fingerprint in
+/// `SiteFingerprints`), where it and its columns live (its address fingerprint), its schema's number and the names
+/// of the tables it is related to. What is numbered across the whole catalog (the schemas, the glossary's terms,
+/// each distinct column name with its usual anchor, each column's position, where the shards begin) is worked out
+/// again every time, from names and anchors alone: no description is encoded for a table whose part is reused.
+struct SearchIndexFiles {
+    /// The fragment pack's name for the search index's parts.
+    static let fragmentKind = "search-index"
+
+    var json: Data
+    var script: SearchScript
+
+    /// `fragments` nil encodes every table's part and keeps none.
+    init(_ input: ExportInput, fragments: FragmentPack?, columnsPerShard: Int = SearchScript.columnsPerShard) throws {
+        let catalog = input.catalog, plan = input.plan
+        let fingerprints = input.fingerprints
+        let tables = catalog.allTables
+        // Two tables of one identity (which no driver reads) would share a part: then every part is encoded.
+        let pack = fingerprints.tables.count == tables.count ? fragments : nil
+        let (schemaNumbers, schemas) = SearchIndex.schemaNumbers(catalog)
+        var parts = SearchScript.Parts(columnsPerShard: columnsPerShard)
+
+        var json = Array(#"{"entries":["#.utf8)
+        json.reserveCapacity(1 << 20)
+        let terms = SearchIndex.termEntries(catalog, plan)
+        for term in terms { parts.term(term) }
+        if !terms.isEmpty { json += try Self.elements(terms) }
+
+        for table in tables {
+            guard let page = plan.tablePage(table.id) else { continue }
+            let schema = schemaNumbers[SitePlan.SchemaKey(source: table.id.source, schema: table.id.schema)]
+            let related = SearchIndex.related(table, input.index)
+            let key = Self.key(table.id, schema: schema, related: related, fingerprints)
+            let part: TablePart
+            if let pack, let key, let stored = pack.bytes(Self.fragmentKind, key),
+               let read = TablePart(stored: stored, columns: table.columns.count) {
+                part = read
+            } else {
+                part = try TablePart(SearchIndex.entries(of: table, page: page, schema: schema, related: related, plan: plan))
+                if let pack, let key { pack.keep(Self.fragmentKind, key, part.stored) }
+            }
+            if json.count > #"{"entries":["#.utf8.count { json.append(0x2C) }
+            json += part.bytes[part.json]
+            parts.table(row: part.bytes[part.row])
+            let anchors = plan.columnAnchors(of: table.id)
+            for (column, description) in zip(table.columns, part.descriptions) {
+                parts.column(name: column.name, anchor: anchors?[ExactName(column.name)] ?? "", pii: column.pii?.kind.rawValue,
+                             description: part.bytes[description])
+            }
+        }
+        json += Array(#"],"schemas":"#.utf8)
+        json += try CompactJSON.bytes(schemas, capacity: 64 * schemas.count + 16)
+        json += Array(#","version":"#.utf8)
+        CompactJSON.appendInt(SearchIndex.formatVersion, to: &json)
+        json.append(0x7D)
+        self.json = Data(json)
+        script = parts.script(schemas: schemas)
+    }
+
+    /// The fingerprint a table's part is filed under, or nil for a table `fingerprints` does not know.
+    static func key(_ id: TableID, schema: Int?, related: String?, _ fingerprints: SiteFingerprints) -> Fingerprint? {
+        guard let table = fingerprints.tables[id], let address = fingerprints.addresses[id] else { return nil }
+        var hasher = FingerprintHasher()
+        hasher.combine(table)
+        hasher.combine(address)
+        hasher.combine(schema ?? -1)
+        hasher.combine(related != nil)
+        hasher.combine(related ?? "")
+        return hasher.finalize()
+    }
+
+    /// Entries as the elements of search.json's list, without the brackets around them.
+    static func elements(_ entries: [SearchIndex.Entry]) throws -> ArraySlice<UInt8> {
+        let list = try CompactJSON.bytes(entries, capacity: 256 * entries.count)
+        return list[1..<(list.count - 1)]
+    }
+
+    /// One table's part: its bytes, and where in them are its entries, its row and each column's description.
+    struct TablePart {
+        var bytes: [UInt8]
+        var json: Range<Int>
+        var row: Range<Int>
+        var descriptions: [Range<Int>]
+
+        /// Encodes the part from the table's entries (`SearchIndex.entries(of:…)`): the table's, then its columns'.
+        init(_ entries: [SearchIndex.Entry]) throws {
+            bytes = Array(try SearchIndexFiles.elements(entries))
+            json = 0..<bytes.count
+            bytes += SearchScript.row(of: entries[0], columns: entries.count - 1)
+            row = json.upperBound..<bytes.count
+            descriptions = []
+            descriptions.reserveCapacity(entries.count - 1)
+            for column in entries.dropFirst() {
+                let start = bytes.count
+                SearchScript.description(column.description, into: &bytes)
+                descriptions.append(start..<bytes.count)
+            }
+        }
+
+        /// As the pack keeps it: a line of the lengths of its entries, its row and each description, then the bytes.
+        var stored: [UInt8] {
+            var out = Array(([json.count, row.count] + descriptions.map(\.count)).map(String.init).joined(separator: " ").utf8)
+            out.append(0x0A)
+            return out + bytes
+        }
+
+        /// Reads what `stored` wrote; nil unless it holds a description for each of `columns` columns and nothing more.
+        init?(stored: [UInt8], columns: Int) {
+            guard let newline = stored.firstIndex(of: 0x0A) else { return nil }
+            let lengths = String(decoding: stored[..<newline], as: UTF8.self).split(separator: " ").compactMap { Int($0) }
+            guard lengths.count == 2 + columns, lengths.allSatisfy({ $0 >= 0 }),
+                  lengths.reduce(0, +) == stored.count - newline - 1 else { return nil }
+            bytes = stored
+            var offset = newline + 1
+            var ranges = lengths.map { length in
+                defer { offset += length }
+                return offset..<(offset + length)
+            }
+            json = ranges.removeFirst()
+            row = ranges.removeFirst()
+            descriptions = ranges
+        }
+    }
+}
