@@ -54,6 +54,31 @@ enum DiagramPack {
         return index(data).mapValues { String(decoding: data[$0], as: UTF8.self) }
     }
 
+    /// Where each record's SVG lies in the pack `file` is open on, header by header, skipping the SVGs.
+    static func index(_ file: FileHandle) -> [String: Range<Int>] {
+        var entries: [String: Range<Int>] = [:]
+        var offset = 0
+        // A header is `<64 hex digits> <count>\n`: well under 100 bytes.
+        while (try? file.seek(toOffset: UInt64(offset))) != nil, let head = try? file.read(upToCount: 100), !head.isEmpty {
+            guard let space = head.firstIndex(of: 0x20), let newline = head[space...].firstIndex(of: 0x0A),
+                  let count = Int(String(decoding: head[space + 1..<newline], as: UTF8.self)), count >= 0
+            else { break }
+            let start = offset + newline + 1
+            entries[String(decoding: head[..<space], as: UTF8.self)] = start..<start + count
+            offset = start + count + 1
+        }
+        // A damaged tail only costs re-rendering what it held: a record must end where the file does or before.
+        let end = (try? file.seekToEnd()).map(Int.init) ?? 0
+        return entries.filter { $0.value.upperBound <= end }
+    }
+
+    /// The bytes at `range` of the file `handle` is open on.
+    static func read(_ range: Range<Int>, from handle: FileHandle) -> Data? {
+        guard (try? handle.seek(toOffset: UInt64(range.lowerBound))) != nil,
+              let bytes = try? handle.read(upToCount: range.count), bytes.count == range.count else { return nil }
+        return bytes
+    }
+
     /// Where each record's SVG lies in `data`; a damaged tail only costs re-rendering what it held.
     static func index(_ data: Data) -> [String: Range<Int>] {
         var entries: [String: Range<Int>] = [:]
@@ -113,8 +138,9 @@ final class DiagramStore: @unchecked Sendable {
     private let renderer: Graphviz
     private let hits: @Sendable (Int, Int) -> Void
     private let lock = NSLock()
-    /// The pack as the run found it, and where each SVG lies in it.
-    private let stored: Data
+    /// The pack as the run found it, and where each SVG lies in it. Read a record at a time, not mapped: mapped pages
+    /// count as the process's memory once touched, and writing the pack again touches them all.
+    private let stored: FileHandle?
     private let storedIndex: [String: Range<Int>]
     /// SVGs rendered in this run, in a file of their own.
     private let added: URL
@@ -131,13 +157,14 @@ final class DiagramStore: @unchecked Sendable {
         self.version = version
         self.renderer = renderer
         self.hits = hits
-        stored = (try? Data(contentsOf: file, options: .alwaysMapped)) ?? Data()
-        storedIndex = DiagramPack.index(stored)
+        stored = try? FileHandle(forReadingFrom: file)
+        storedIndex = stored.map(DiagramPack.index) ?? [:]
         added = file.deletingLastPathComponent()
             .appendingPathComponent(".\(file.lastPathComponent).adding-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
     }
 
     deinit {
+        try? stored?.close()
         try? addedHandle?.close()
         try? FileManager.default.removeItem(at: added)
     }
@@ -166,13 +193,14 @@ final class DiagramStore: @unchecked Sendable {
     }
 
     private func svg(for key: String) -> String? {
-        if let range = storedIndex[key] { return String(decoding: stored[range], as: UTF8.self) }
+        if let range = storedIndex[key], let stored, let bytes = DiagramPack.read(range, from: stored) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let range = addedIndex[key] else { return nil }
         try? addedHandle?.synchronize()
-        guard let data = try? FileHandle(forReadingFrom: added) else { return nil }
-        defer { try? data.close() }
-        try? data.seek(toOffset: UInt64(range.lowerBound))
-        return (try? data.read(upToCount: range.count)).map { String(decoding: $0, as: UTF8.self) }
+        guard let reader = try? FileHandle(forReadingFrom: added) else { return nil }
+        defer { try? reader.close() }
+        return DiagramPack.read(range, from: reader).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private func add(_ svg: String, for key: String) throws {
@@ -198,10 +226,11 @@ final class DiagramStore: @unchecked Sendable {
             defer { try? FileManager.default.removeItem(at: added) }
             let keys = pruning ? used : Set(storedIndex.keys).union(addedIndex.keys)
             guard keys != Set(storedIndex.keys) else { return }
-            let fresh = addedIndex.isEmpty ? Data() : try Data(contentsOf: added, options: .alwaysMapped)
+            let fresh = addedIndex.isEmpty ? nil : try FileHandle(forReadingFrom: added)
+            defer { try? fresh?.close() }
             try DiagramPack.write(keys.sorted(), to: file) { key in
-                if let range = storedIndex[key] { return stored[range] }
-                if let range = addedIndex[key] { return fresh[range] }
+                if let range = storedIndex[key], let stored { return DiagramPack.read(range, from: stored) }
+                if let range = addedIndex[key], let fresh { return DiagramPack.read(range, from: fresh) }
                 return nil
             }
         }
