@@ -104,26 +104,12 @@ public struct DescribeStage: Sendable {
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
             // Answers by request: a wide table's parts are merged into one answer at the end.
-            // On every core, a slice of requests per task: 5,000 tables took most of a second on one.
+            // In turn, on this task: child tasks would wait for a free thread of the cooperative pool, which a
+            // busy process (a test run, a server) may not have for a long time.
             var answers: [Int: TableAnswer] = [:]
-            let describer = self.describer
-            let slice = max(1, (requests.count + 4 * ProcessInfo.processInfo.activeProcessorCount - 1) / (4 * ProcessInfo.processInfo.activeProcessorCount))
-            let numbered = Array(requests.enumerated())
-            await withTaskGroup(of: [(Int, TableAnswer)].self) { group in
-                for start in stride(from: 0, to: numbered.count, by: slice) {
-                    let part = numbered[start..<min(start + slice, numbered.count)]
-                    group.addTask {
-                        var found: [(Int, TableAnswer)] = []
-                        for (index, request) in part {
-                            if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
-                                found.append((index, answer))
-                            }
-                        }
-                        return found
-                    }
-                }
-                for await found in group {
-                    for (index, answer) in found { answers[index] = answer }
+            for (index, request) in requests.enumerated() {
+                if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
+                    answers[index] = answer
                 }
             }
             progress(Progress(done: requests.count, total: requests.count, fromCache: 0, calls: 0, elapsed: 0))
