@@ -53,9 +53,11 @@ def test_every_file_stays_inside_the_site(hostile_site):
     root = hostile_site.resolve()
     for path in hostile_site.rglob("*"):
         assert root in path.resolve().parents
-    # Beside the site: only what the user configured, and the diagram cache (paths.cache, .scribe/cache by default).
+    # Beside the site: only what the user configured, and the caches (paths.cache, .scribe/cache by default), with
+    # nothing set aside while writing them left behind.
     assert sorted(p.name for p in hostile_site.parent.iterdir()) == [".scribe", "hostile.sqlite", "site", "site.yml"]
-    assert sorted(p.name for p in (hostile_site.parent / ".scribe" / "cache").iterdir()) == ["diagrams.pack", "profiles.json"]
+    assert sorted(p.name for p in (hostile_site.parent / ".scribe" / "cache").iterdir()) == [
+        "build-memo.json", "diagrams.pack", "fragments.pack", "profiles.json"]
 
 
 def test_two_builds_of_the_same_database_are_identical(tmp_path, chinook_db):
