@@ -120,7 +120,7 @@ struct PostgresSamplingTests {
             -- After ANALYZE: the estimate says 10 rows.
             INSERT INTO grown SELECT i, 'n' || i FROM generate_series(11, 20010) i;
             -- Never analyzed: no estimate at all, only its size on disk.
-            CREATE TABLE unanalyzed (id bigint, payload text);
+            CREATE TABLE unanalyzed (id bigint, payload text) WITH (autovacuum_enabled = false);
             INSERT INTO unanalyzed SELECT i, repeat('x', 60) FROM generate_series(1, 300000) i;
             """)
     }
