@@ -17,6 +17,29 @@ public enum FileName {
     ]
 
     static func readablePart(_ name: String) -> String {
+        asciiReadablePart(name) ?? foldedReadablePart(name)
+    }
+
+    /// `readablePart` of a name that is all ASCII, as nearly every identifier is, byte by byte: Foundation's
+    /// folding bridged each name through NSString, a tenth of a one-change rebuild at 90,000 columns.
+    static func asciiReadablePart(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower == 0x5F {
+                out.append(lower)
+            } else if out.last != 0x2D {
+                out.append(0x2D)
+            }
+        }
+        let trimmable: (UInt8) -> Bool = { $0 == 0x2D || $0 == 0x5F }
+        guard let first = out.firstIndex(where: { !trimmable($0) }), let last = out.lastIndex(where: { !trimmable($0) }) else { return "" }
+        return String(decoding: out[first...min(last, first + maxReadableLength - 1)], as: UTF8.self)
+    }
+
+    static func foldedReadablePart(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out = ""
         var lastWasDash = false

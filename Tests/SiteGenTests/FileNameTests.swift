@@ -50,4 +50,19 @@ struct FileNameTests {
         #expect(names[composed] == "e-" + FileName.shortHash(composed))
         #expect(names[decomposed] == "e-" + FileName.shortHash(decomposed))
     }
+
+    /// The byte-by-byte path for ASCII names must give what Foundation's folding gives: file names are links.
+    @Test func asciiNamesGetTheSamePartWithoutFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array((0..<128).compactMap(Unicode.Scalar.init).map(Character.init))
+        var names = Self.hostile.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + ["__a__", "-_-", "A-B_c", "\r\n", "OrderID", "_", ""]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...70, using: &generator)
+            names.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for name in names {
+            #expect(FileName.asciiReadablePart(name) == FileName.foldedReadablePart(name), "\(name.debugDescription)")
+        }
+        #expect(FileName.asciiReadablePart("caf\u{E9}") == nil)
+    }
 }
