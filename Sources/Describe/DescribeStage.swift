@@ -104,12 +104,21 @@ public struct DescribeStage: Sendable {
         if !describer.isRemote {
             // Free and instant (offline): no cache, no pacing, no retries; every table answered in turn.
             // Answers by request: a wide table's parts are merged into one answer at the end.
-            // In turn, on this task: child tasks would wait for a free thread of the cooperative pool, which a
-            // busy process (a test run, a server) may not have for a long time.
+            // Never in child tasks: they would wait for a free thread of the cooperative pool, which a busy process
+            // (a test run, a server) may not have for a long time. A describer that answers at once runs on the
+            // worker threads of `Parallel`; any other in turn, on this task.
             var answers: [Int: TableAnswer] = [:]
-            for (index, request) in requests.enumerated() {
-                if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
-                    answers[index] = answer
+            if let answerAtOnce = describer.answerAtOnce {
+                let computed = (try? Parallel.map(count: requests.count, chunkSize: 16) { index, _ -> TableAnswer? in
+                    let answer = answerAtOnce(requests[index])
+                    return answer.problem(for: requests[index]) == nil ? answer : nil
+                }) ?? []
+                for (index, answer) in computed.enumerated() { answers[index] = answer }
+            } else {
+                for (index, request) in requests.enumerated() {
+                    if let answer = try? await describer.describe(request, nil), answer.problem(for: request) == nil {
+                        answers[index] = answer
+                    }
                 }
             }
             progress(Progress(done: requests.count, total: requests.count, fromCache: 0, calls: 0, elapsed: 0))

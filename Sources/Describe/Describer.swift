@@ -14,6 +14,9 @@ public struct Describer: Sendable {
     public var describe: @Sendable (TableRequest, _ feedback: String?) async throws -> TableAnswer
     /// Knows the key this describer sends, so no text that leaves the stage carries it.
     public var redact: Redactor
+    /// The same answers as `describe` with no waiting and no feedback, for a describer that computes them
+    /// (offline): the stage then answers every table on every core, on threads of its own.
+    public var answerAtOnce: (@Sendable (TableRequest) -> TableAnswer)?
 
     public init(provider: String, model: String, isRemote: Bool, redact: Redactor = Redactor(),
                 describe: @escaping @Sendable (TableRequest, String?) async throws -> TableAnswer) {
@@ -27,9 +30,13 @@ public struct Describer: Sendable {
     /// Version of the prompt and answer format; part of the cache key, so changing the prompt re-asks.
     public static let promptVersion = "scribe-describe-1"
 
-    public static let offline = Describer(provider: "offline", model: "rules-1", isRemote: false) { request, _ in
-        OfflineDescriber.answer(request)
-    }
+    public static let offline: Describer = {
+        var describer = Describer(provider: "offline", model: "rules-1", isRemote: false) { request, _ in
+            OfflineDescriber.answer(request)
+        }
+        describer.answerAtOnce = { OfflineDescriber.answer($0) }
+        return describer
+    }()
 }
 
 /// Sends HTTP requests. A struct of one closure: URLSession (libcurl) by default.
