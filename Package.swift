@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["Catalog", "Review", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "Introspect", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RelationshipsTests", dependencies: ["Catalog", "ContentHash", "Introspect", "Relationships", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ContextTests", dependencies: ["Catalog", "Context", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ServeTests", dependencies: [
             "ScribeKit", "Serve", "TestSupport",

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Relationships
+import SiteGen
 
 extension Build {
     /// The relationships stage: undeclared relationships suggested from names, types and keys, checked in the
@@ -9,7 +10,7 @@ extension Build {
         let started = Date()
         let config = state.config
         let stage = RelationshipStage(defaults: config.relationships, settings: config.sourceRelationships)
-        var candidates = stage.candidates(in: state.catalog)
+        var candidates = memoizedCandidates(stage, state: state)
         var checks = InclusionSummary()
         if config.profile.enabled, !candidates.isEmpty {
             checks = try checkInData(&candidates, using: stage, state: &state)
@@ -23,6 +24,20 @@ extension Build {
         log.info("[relationships] \(report.suggested) suggested, \(data)\(report.confirmed) accepted before and found again, "
             + "\(report.belowThreshold) below min_confidence, \(report.rejected) rejected before "
             + "(\(Self.format(Date().timeIntervalSince(started))) s)")
+    }
+
+    /// What inference finds in the catalog, or what it found last time from the same input (`CandidateMemo`).
+    private func memoizedCandidates(_ stage: RelationshipStage, state: BuildState) -> [Relationship] {
+        let input = RelationshipStage.inferenceInput(state.catalog)
+        let memo = CandidateMemo(folder: URL(fileURLWithPath: state.config.cache))
+        let fingerprint = stage.inferenceFingerprint(of: input, software: SiteFingerprints.software)
+        if let remembered = memo.candidates(for: fingerprint) {
+            log.debug("[relationships] \(remembered.count) candidates as the last build found them: nothing inference reads changed")
+            return remembered
+        }
+        let candidates = stage.candidates(in: input)
+        memo.store(candidates, for: fingerprint)
+        return candidates
     }
 
     struct InclusionSummary {

@@ -57,7 +57,7 @@ def test_every_file_stays_inside_the_site(hostile_site):
     # nothing set aside while writing them left behind.
     assert sorted(p.name for p in hostile_site.parent.iterdir()) == [".scribe", "hostile.sqlite", "site", "site.yml"]
     assert sorted(p.name for p in (hostile_site.parent / ".scribe" / "cache").iterdir()) == [
-        "build-memo.json", "diagrams.pack", "fragments.pack", "profiles.json"]
+        "build-memo.json", "diagrams.pack", "fragments.pack", "profiles.json", "relationship-candidates.json"]
 
 
 def test_two_builds_of_the_same_database_are_identical(tmp_path, chinook_db):
