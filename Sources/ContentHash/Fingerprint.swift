@@ -24,6 +24,23 @@ public struct Fingerprint: Hashable, Sendable, Comparable, CustomStringConvertib
         self.init(high: high, low: low)
     }
 
+    /// The same from the bytes of a `description` (lowercase hex only), without making a String: a pack's index
+    /// holds thousands.
+    public init?(hex bytes: some Collection<UInt8>) {
+        guard bytes.count == 32 else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (offset, byte) in bytes.enumerated() {
+            let digit: UInt64
+            switch byte {
+            case 0x30...0x39: digit = UInt64(byte - 0x30)
+            case 0x61...0x66: digit = UInt64(byte - 0x61 + 10)
+            default: return nil
+            }
+            if offset < 16 { high = high << 4 | digit } else { low = low << 4 | digit }
+        }
+        self.init(high: high, low: low)
+    }
+
     public static func < (a: Fingerprint, b: Fingerprint) -> Bool {
         (a.high, a.low) < (b.high, b.low)
     }

@@ -183,18 +183,30 @@ public final class FragmentPack: @unchecked Sendable {
                 var index = Self.header.utf8.count
                 while index < bytes.count {
                     guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return }
-                    let fields = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<newline]), as: UTF8.self)
-                        .split(separator: " ")
-                    guard fields.count == 4, let key = Fingerprint(fields[1]), let checksum = Fingerprint(fields[2]),
-                          let count = Int(fields[3]), count >= 0, newline + 1 + count < bytes.count, bytes[newline + 1 + count] == 0x0A
+                    // Split as bytes: a String per record line was most of a one-change build's search index.
+                    let fields = bytes[index..<newline].split(separator: 0x20, omittingEmptySubsequences: false)
+                    guard fields.count == 4, let key = Fingerprint(hex: fields[1]), let checksum = Fingerprint(hex: fields[2]),
+                          let count = Self.decimal(fields[3]), newline + 1 + count < bytes.count, bytes[newline + 1 + count] == 0x0A
                     else { return }
-                    parsed.records[String(fields[0]), default: [:]][key] = (checksum, newline + 1..<newline + 1 + count)
+                    let kind = String(decoding: UnsafeBufferPointer(rebasing: fields[0]), as: UTF8.self)
+                    parsed.records[kind, default: [:]][key] = (checksum, newline + 1..<newline + 1 + count)
                     index = newline + 1 + count + 1
                 }
             }
         }
         stored = parsed
         return parsed
+    }
+
+    /// A count as the pack writes it: decimal digits only, at most 18 of them.
+    private static func decimal(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     /// What a record's bytes are checked against: its kind, its key and its bytes.
