@@ -41,6 +41,12 @@ struct CatalogDocument: Encodable {
         // Two tables of one identity (which no driver reads) would share a fingerprint's bytes: encode those whole.
         guard fingerprints.count == catalog.allTables.count else { return try json(catalog) }
         let kind = fragmentKind
+        // The tables the pack lacks are encoded first, on every core; putting the document together then copies bytes.
+        let tables = catalog.allTables
+        _ = try Parallel.map(count: tables.count, chunkSize: 16) { index, _ in
+            guard let key = fingerprints[tables[index].id] else { return }
+            try fragments.prepare(kind, key) { try CompactJSON.bytes(tables[index], capacity: 1 << 14) }
+        }
         let splice = CompactJSON.Splice<Table>(
             reuse: { table, out in fingerprints[table.id].map { fragments.append(kind, $0, to: &out) } ?? false },
             encoded: { table, bytes in fingerprints[table.id].map { fragments.keep(kind, $0, bytes) } })

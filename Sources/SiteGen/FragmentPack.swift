@@ -51,24 +51,49 @@ public final class FragmentPack: @unchecked Sendable {
         lock.withLock {
             if let part = used[kind]?[key] {
                 switch part {
-                case .stored(let range): Self.append(storedData()[range], to: &out)
-                case .encoded(let bytes): out.append(contentsOf: bytes)
+                case .stored(let range):
+                    Self.append(storedData()[range], to: &out)
+                    counts[kind, default: (0, 0)].reused += 1
+                case .encoded(let bytes):
+                    // Counted when it was encoded (`keep`, `prepare`).
+                    out.append(contentsOf: bytes)
                 }
-                counts[kind, default: (0, 0)].reused += 1
                 return true
             }
-            let stored = readStored()
-            guard let record = stored.records[kind]?[key] else { return false }
-            let data = stored.data
-            let valid = data.withUnsafeBytes { raw in
-                Self.checksum(kind, key, UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[record.bytes])) == record.checksum
-            }
-            guard valid else { return false }
-            Self.append(data[record.bytes], to: &out)
-            used[kind, default: [:]][key] = .stored(record.bytes)
+            guard let range = soundRecord(kind, key) else { return false }
+            Self.append(storedData()[range], to: &out)
+            used[kind, default: [:]][key] = .stored(range)
             counts[kind, default: (0, 0)].reused += 1
             return true
         }
+    }
+
+    /// Makes sure this build has `kind`'s part `key`: the pack's, when it holds it sound, else the bytes `encode`
+    /// returns, which count as encoded. For encoding a document's parts on every core before the document is put
+    /// together in order (`append` then copies each); `encode` runs outside the lock.
+    func prepare(_ kind: String, _ key: Fingerprint, encode: () throws -> [UInt8]) rethrows {
+        let present = lock.withLock { () -> Bool in
+            if used[kind]?[key] != nil { return true }
+            guard let range = soundRecord(kind, key) else { return false }
+            used[kind, default: [:]][key] = .stored(range)
+            return true
+        }
+        guard !present else { return }
+        let bytes = try encode()
+        lock.withLock {
+            if used[kind]?[key] == nil { counts[kind, default: (0, 0)].encoded += 1 }
+            used[kind, default: [:]][key] = .encoded(bytes)
+        }
+    }
+
+    /// Where the pack as read holds `kind`'s part `key`, if it does and its bytes match their checksum. Under the lock.
+    private func soundRecord(_ kind: String, _ key: Fingerprint) -> Range<Int>? {
+        let stored = readStored()
+        guard let record = stored.records[kind]?[key] else { return nil }
+        let valid = stored.data.withUnsafeBytes { raw in
+            Self.checksum(kind, key, UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[record.bytes])) == record.checksum
+        }
+        return valid ? record.bytes : nil
     }
 
     /// The bytes of `kind`'s part `key` as a new array, or nil (see `append`).

@@ -15,6 +15,8 @@ import Foundation
 struct SearchIndexFiles {
     /// The fragment pack's name for the search index's parts.
     static let fragmentKind = "search-index"
+    /// Tables whose parts are made at once, on every core.
+    static let tablesPerSlice = 1_000
 
     var json: Data
     var script: SearchScript
@@ -35,26 +37,34 @@ struct SearchIndexFiles {
         for term in terms { parts.term(term) }
         if !terms.isEmpty { json += try Self.elements(terms) }
 
-        for table in tables {
-            guard let page = plan.tablePage(table.id) else { continue }
+        // Each table's part is made on every core, a slice of tables at a time (so that no more than a slice of
+        // parts is held beside the files), then put in its place in order.
+        func part(of table: Table) throws -> TablePart? {
+            guard let page = plan.tablePage(table.id) else { return nil }
             let schema = schemaNumbers[SitePlan.SchemaKey(source: table.id.source, schema: table.id.schema)]
             let related = SearchIndex.related(table, input.index)
             let key = Self.key(table.id, schema: schema, related: related, fingerprints)
-            let part: TablePart
             if let pack, let key, let stored = pack.bytes(Self.fragmentKind, key),
                let read = TablePart(stored: stored, columns: table.columns.count) {
-                part = read
-            } else {
-                part = try TablePart(SearchIndex.entries(of: table, page: page, schema: schema, related: related, plan: plan))
-                if let pack, let key { pack.keep(Self.fragmentKind, key, part.stored) }
+                return read
             }
-            if json.count > #"{"entries":["#.utf8.count { json.append(0x2C) }
-            json += part.bytes[part.json]
-            parts.table(row: part.bytes[part.row])
-            let anchors = plan.columnAnchors(of: table.id)
-            for (column, description) in zip(table.columns, part.descriptions) {
-                parts.column(name: column.name, anchor: anchors?[ExactName(column.name)] ?? "", pii: column.pii?.kind.rawValue,
-                             description: part.bytes[description])
+            let part = try TablePart(SearchIndex.entries(of: table, page: page, schema: schema, related: related, plan: plan))
+            if let pack, let key { pack.keep(Self.fragmentKind, key, part.stored) }
+            return part
+        }
+        for start in stride(from: 0, to: tables.count, by: Self.tablesPerSlice) {
+            let slice = start..<min(start + Self.tablesPerSlice, tables.count)
+            let made = try Parallel.map(count: slice.count, chunkSize: 8) { offset, _ in try part(of: tables[slice.lowerBound + offset]) }
+            for (table, part) in zip(tables[slice], made) {
+                guard let part else { continue }
+                if json.count > #"{"entries":["#.utf8.count { json.append(0x2C) }
+                json += part.bytes[part.json]
+                parts.table(row: part.bytes[part.row])
+                let anchors = plan.columnAnchors(of: table.id)
+                for (column, description) in zip(table.columns, part.descriptions) {
+                    parts.column(name: column.name, anchor: anchors?[ExactName(column.name)] ?? "", pii: column.pii?.kind.rawValue,
+                                 description: part.bytes[description])
+                }
             }
         }
         json += Array(#"],"schemas":"#.utf8)
