@@ -14,6 +14,16 @@ struct GraphvizTests {
         }
     }
 
+    /// Every process gets work, and none more than its limit: a schema's 133 area diagrams once all went to one.
+    @Test(arguments: [(133, 2, 400), (1_500, 2, 400), (1, 2, 400), (7, 2, 3), (800, 2, 400), (801, 2, 400), (5, 1, 400), (2, 4, 400)])
+    func batchesKeepEveryProcessBusyWithinTheLimit(graphs: Int, processes: Int, limit: Int) {
+        let size = Graphviz.batchSize(graphs: graphs, processes: processes, graphsPerProcess: limit)
+        let batches = (graphs + size - 1) / size
+        #expect(size >= 1 && size <= limit)
+        #expect(batches >= min(graphs, processes), "\(graphs) graphs in \(batches) batches for \(processes) processes")
+        #expect(batches % processes == 0 || batches == graphs, "batches of \(size) leave a process idle at the end")
+    }
+
     /// dot renders many graphs per process, and a graph choosing another engine (an area map laid out by neato)
     /// must not leave it chosen: a table's diagram after it is laid out in ranks as when rendered alone.
     @Test func aGraphAfterANeatoGraphInTheSameProcessIsStillLaidOutByDot() throws {
