@@ -9,6 +9,9 @@ public struct HTMLPagesExporter: Exporter {
     public let name = "html"
     public var theme: Theme
     public var graphviz: Graphviz
+    /// How many table pages are drawn and written at a time: enough diagrams for graphviz's processes to share,
+    /// few enough that their SVG text stays small. Tests make it small, so that a few tables span several slices.
+    var tablesPerSlice = 1000
 
     public init(theme: Theme, graphviz: Graphviz) {
         self.theme = theme
@@ -97,6 +100,41 @@ public struct HTMLPagesExporter: Exporter {
         let svgs = diagrams.dots.isEmpty ? [] : try run.render(diagrams.dots)
         lap("\(svgs.count) schema and area diagrams rendered")
 
+        // Table pages a slice at a time: their diagrams as DOT, laid out by graphviz, drawn into the pages, which are
+        // written on every core. Only two slices' SVG text is held at once (30,000 diagrams at 20,000 tables were
+        // 700 MB). graphviz lays out the next slice while this one's pages are written: its processes and the
+        // renderer then share the cores instead of taking turns.
+        let dirty = Set(dirtyTables)
+        var drawnCount = 0
+        struct Slice {
+            var tables: Range<Int>
+            var diagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)]
+            var svgs: Pending<[String]>
+        }
+        func startSlice(at start: Int) throws -> Slice? {
+            guard start < tables.count else { return nil }
+            let slice = start..<min(tables.count, start + tablesPerSlice)
+            let drawnHere = slice.filter { dirty.contains($0) }
+            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?) in
+                let table = tables[drawnHere[index]]
+                let depthTwoDOT = depthTwo.chosen.contains(table.id)
+                    ? erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
+                                    diagramPath: plan.tablePage(table.id) ?? "").dot
+                    : nil
+                return (erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? ""), depthTwoDOT)
+            }
+            var batch = DiagramBatch()
+            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)] = [:]
+            for (offset, drawn) in zip(drawnHere, drawnTables) {
+                tableDiagrams[offset] = (drawn.0, batch.add(drawn.0.dot), drawn.1.map { batch.add($0) })
+            }
+            let dots = batch.dots
+            return Slice(tables: slice, diagrams: tableDiagrams, svgs: Pending { dots.isEmpty ? [] : try run.render(dots) })
+        }
+        var next = try startSlice(at: 0)
+        // Whatever fails, no layout is left running into the diagram run after this returns.
+        defer { _ = try? next?.svgs.value() }
+
         try page(SitePlan.indexPage, pages.indexPage(), inputs: everything("index"))
         let counts = try Parallel.map(count: schemas.count, chunkSize: 1) { offset, _ -> (files: Int, pages: Int, diagrams: Int) in
             let (source, schema) = schemas[offset]
@@ -123,29 +161,11 @@ public struct HTMLPagesExporter: Exporter {
             summary.pages += count.pages
             summary.diagrams += count.diagrams
         }
-        // Table pages a slice at a time: their diagrams as DOT, rendered, drawn into the pages, which are written on
-        // every core. Only a slice's SVG text is held at once (30,000 diagrams at 20,000 tables were 700 MB).
-        let dirty = Set(dirtyTables)
-        var drawnCount = 0
-        var slice = 0..<0
-        while slice.upperBound < tables.count {
-            slice = slice.upperBound..<min(tables.count, slice.upperBound + Self.tablesPerSlice)
-            let drawnHere = slice.filter { dirty.contains($0) }
-            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?) in
-                let table = tables[drawnHere[index]]
-                let depthTwoDOT = depthTwo.chosen.contains(table.id)
-                    ? erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
-                                    diagramPath: plan.tablePage(table.id) ?? "").dot
-                    : nil
-                return (erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? ""), depthTwoDOT)
-            }
-            var batch = DiagramBatch()
-            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)] = [:]
-            for (offset, drawn) in zip(drawnHere, drawnTables) {
-                tableDiagrams[offset] = (drawn.0, batch.add(drawn.0.dot), drawn.1.map { batch.add($0) })
-            }
-            let tableSVGs = batch.dots.isEmpty ? [] : try run.render(batch.dots)
+        while let current = next {
+            let tableSVGs = try current.svgs.value()
+            next = try startSlice(at: current.tables.upperBound)
             drawnCount += tableSVGs.count
+            let (slice, tableDiagrams) = (current.tables, current.diagrams)
             _ = try Parallel.map(count: slice.count, chunkSize: 16) { index, _ in
                 let offset = slice.lowerBound + index
                 let table = tables[offset]
@@ -199,10 +219,6 @@ public struct HTMLPagesExporter: Exporter {
     }
 
     /// DOT texts in the order they go to graphviz, each added where its SVG will be wanted.
-    /// How many table pages are drawn and written at a time: enough diagrams for graphviz's processes to share,
-    /// few enough that their SVG text stays small.
-    static let tablesPerSlice = 1000
-
     struct DiagramBatch {
         var dots: [String] = []
 
@@ -223,5 +239,29 @@ public struct HTMLPagesExporter: Exporter {
         var end = bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// Work running on a thread of its own, its result waited for later (`value()`, which may be asked again): graphviz
+/// laying out the next slice's diagrams while this slice's pages are written. A thread rather than a task: the work
+/// blocks on processes, and rendering pages keeps the cooperative pool's and `Parallel`'s threads busy.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var result: Result<Value, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread.detachNewThread { [self] in
+            let outcome = Result { try work() }
+            lock.withLock { result = outcome }
+            finished.signal()
+        }
+    }
+
+    func value() throws -> Value {
+        if let result = lock.withLock({ result }) { return try result.get() }
+        finished.wait()
+        finished.signal()
+        return try lock.withLock { result }!.get()
     }
 }
