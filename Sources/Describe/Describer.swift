@@ -11,11 +11,15 @@ public struct Describer: Sendable {
     /// Whether answers cost something; free ones (offline) are not cached.
     public var isRemote: Bool
     /// Answers one request; `feedback` says what was wrong with the previous answer, when there was one.
-    public var describe: @Sendable (TableRequest, _ feedback: String?) async throws -> TableAnswer
+    public var describe: @Sendable (TableRequest, _ feedback: String?) async throws -> TableAnswer {
+        // A describer given other answers no longer has the ones `answerAtOnce` computes.
+        didSet { answerAtOnce = nil }
+    }
     /// Knows the key this describer sends, so no text that leaves the stage carries it.
     public var redact: Redactor
     /// The same answers as `describe` with no waiting and no feedback, for a describer that computes them
-    /// (offline): the stage then answers every table on every core, on threads of its own.
+    /// (offline): the stage then answers every table on every core, on threads of its own. Cleared when `describe`
+    /// is replaced.
     public var answerAtOnce: (@Sendable (TableRequest) -> TableAnswer)?
 
     public init(provider: String, model: String, isRemote: Bool, redact: Redactor = Redactor(),

@@ -43,13 +43,17 @@ public struct CandidateMemo: Sendable {
 
 extension RelationshipStage {
     /// The catalog as inference sees it: without descriptions, context, PII findings or notes of pending
-    /// answers, which people and describers write and inference never reads. `candidates(in:)` of this copy is
+    /// answers, which people and describers write, nor row counts and sizes, which change with the data; inference
+    /// reads none of them. `candidates(in:)` of this copy is
     /// what `CandidateMemo` keeps, keyed by `inferenceFingerprint(of:software:)`.
     public static func inferenceInput(_ catalog: Catalog) -> Catalog {
         var input = catalog.updatingTablesInParallel { table in
             table.description = nil
             table.context = nil
             table.describePending = nil
+            // Sizes change with every write to a live database, and inference weighs keys, not sizes.
+            table.rowCount = nil
+            table.bytes = nil
             for index in table.columns.indices {
                 table.columns[index].description = nil
                 table.columns[index].context = nil

@@ -79,7 +79,8 @@ public final class FragmentPack: @unchecked Sendable {
             return true
         }
         guard !present else { return }
-        let bytes = try encode()
+        // Copied to its length: an encoder's buffer keeps the capacity it reserved, 16 kB a table.
+        let bytes = try encode().withUnsafeBufferPointer { Array($0) }
         lock.withLock {
             if used[kind]?[key] == nil { counts[kind, default: (0, 0)].encoded += 1 }
             used[kind, default: [:]][key] = .encoded(bytes)

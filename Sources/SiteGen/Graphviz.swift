@@ -28,9 +28,8 @@ public struct Graphviz: Sendable {
     public static func dot(executable: String = "dot", processes: Int = 2, graphsPerProcess: Int = 400) -> Graphviz {
         Graphviz { graphs in
             guard !graphs.isEmpty else { return [] }
-            let size = batchSize(graphs: graphs.count, processes: processes, graphsPerProcess: graphsPerProcess)
-            let batches = stride(from: 0, to: graphs.count, by: size).map {
-                Array(graphs[$0..<min($0 + size, graphs.count)])
+            let batches = batches(graphs: graphs.count, processes: processes, graphsPerProcess: graphsPerProcess).map {
+                Array(graphs[$0])
             }
             let results = ResultSlots(count: batches.count)
             let queue = OperationQueue()
@@ -45,13 +44,21 @@ public struct Graphviz: Sendable {
         }
     }
 
-    /// Graphs per `dot` process: at most `graphsPerProcess`, in a number of batches that keeps every process busy
-    /// (133 area diagrams in one batch of 400 had one core lay them out while the other waited).
-    static func batchSize(graphs: Int, processes: Int, graphsPerProcess: Int) -> Int {
-        let workers = max(1, processes)
-        let needed = (graphs + max(1, graphsPerProcess) - 1) / max(1, graphsPerProcess)
-        let batches = max(workers, (needed + workers - 1) / workers * workers)
-        return max(1, (graphs + batches - 1) / batches)
+    /// The graphs each `dot` process lays out: at most `graphsPerProcess`, in as many batches as keep every process
+    /// busy (a multiple of `processes`, or one per graph when there are fewer), of sizes that differ by one at most.
+    /// 133 area diagrams in one batch of 400 had one core lay them all out while the other waited.
+    static func batches(graphs: Int, processes: Int, graphsPerProcess: Int) -> [Range<Int>] {
+        guard graphs > 0 else { return [] }
+        let workers = max(1, processes), limit = max(1, graphsPerProcess)
+        let needed = (graphs + limit - 1) / limit
+        let count = min(graphs, (needed + workers - 1) / workers * workers)
+        let (size, extra) = graphs.quotientAndRemainder(dividingBy: count)
+        var start = 0
+        return (0..<count).map { index in
+            let end = start + size + (index < extra ? 1 : 0)
+            defer { start = end }
+            return start..<end
+        }
     }
 
     private static func runDot(executable: String, graphs: [String]) throws -> [String] {

@@ -15,13 +15,15 @@ struct GraphvizTests {
     }
 
     /// Every process gets work, and none more than its limit: a schema's 133 area diagrams once all went to one.
-    @Test(arguments: [(133, 2, 400), (1_500, 2, 400), (1, 2, 400), (7, 2, 3), (800, 2, 400), (801, 2, 400), (5, 1, 400), (2, 4, 400)])
+    @Test(arguments: [(133, 2, 400), (1_500, 2, 400), (1, 2, 400), (7, 2, 3), (800, 2, 400), (801, 2, 400), (5, 1, 400),
+                      (2, 4, 400), (9, 4, 400), (5, 2, 2), (10_000, 3, 7), (0, 2, 400)])
     func batchesKeepEveryProcessBusyWithinTheLimit(graphs: Int, processes: Int, limit: Int) {
-        let size = Graphviz.batchSize(graphs: graphs, processes: processes, graphsPerProcess: limit)
-        let batches = (graphs + size - 1) / size
-        #expect(size >= 1 && size <= limit)
-        #expect(batches >= min(graphs, processes), "\(graphs) graphs in \(batches) batches for \(processes) processes")
-        #expect(batches % processes == 0 || batches == graphs, "batches of \(size) leave a process idle at the end")
+        let batches = Graphviz.batches(graphs: graphs, processes: processes, graphsPerProcess: limit)
+        #expect(batches.flatMap { Array($0) } == Array(0..<graphs), "every graph once, in order")
+        #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= limit })
+        #expect((batches.map(\.count).max() ?? 0) - (batches.map(\.count).min() ?? 0) <= 1)
+        #expect(batches.count == graphs || batches.count % processes == 0,
+                "\(graphs) graphs in \(batches.count) batches leave one of \(processes) processes idle")
     }
 
     /// dot renders many graphs per process, and a graph choosing another engine (an area map laid out by neato)

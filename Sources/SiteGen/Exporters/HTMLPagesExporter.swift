@@ -113,7 +113,7 @@ public struct HTMLPagesExporter: Exporter {
         }
         func startSlice(at start: Int) throws -> Slice? {
             guard start < tables.count else { return nil }
-            let slice = start..<min(tables.count, start + tablesPerSlice)
+            let slice = start..<min(tables.count, start + max(1, tablesPerSlice))
             let drawnHere = slice.filter { dirty.contains($0) }
             let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?) in
                 let table = tables[drawnHere[index]]
