@@ -6,7 +6,7 @@ extension Graphviz {
     /// by the SHA-256 of their DOT text and `version` (graphviz's own, since another release draws differently).
     ///
     /// One file rather than one per diagram: creating thousands of small files costs more than the
-    /// rendering it saves. A run (`DiagramRun`) maps the pack once, sets the SVGs it renders aside in a file of
+    /// rendering it saves. A run (`DiagramRun`) indexes the pack once, sets the SVGs it renders aside in a file of
     /// their own, and at its end writes the pack again (whole, under a temporary name, then renamed) only when a
     /// diagram was added or dropped: a run that drew every diagram of a site leaves exactly those, one that drew
     /// some of them (an incremental build) adds the new ones to what the pack holds. `hits` hears, at the end
@@ -17,12 +17,6 @@ extension Graphviz {
             let run = DiagramStore(file: file, version: version, renderer: renderer, hits: hits)
             let svgs = try run.render(graphs)
             try run.finish(pruning: true)
-            return svgs
-        }
-        cached.renderSome = { graphs in
-            let run = DiagramStore(file: file, version: version, renderer: renderer, hits: hits)
-            let svgs = try run.render(graphs)
-            try run.finish(pruning: false)
             return svgs
         }
         cached.startRun = {
@@ -49,11 +43,6 @@ extension Graphviz {
 
 /// The diagram cache file: records of `<sha256 hex> <byte count>\n<svg bytes>\n`, sorted by key.
 enum DiagramPack {
-    static func read(_ file: URL) -> [String: String] {
-        guard let data = try? Data(contentsOf: file) else { return [:] }
-        return index(data).mapValues { String(decoding: data[$0], as: UTF8.self) }
-    }
-
     /// Where each record's SVG lies in the pack `file` is open on, header by header, skipping the SVGs.
     static func index(_ file: FileHandle) -> [String: Range<Int>] {
         var entries: [String: Range<Int>] = [:]
@@ -77,25 +66,6 @@ enum DiagramPack {
         guard (try? handle.seek(toOffset: UInt64(range.lowerBound))) != nil,
               let bytes = try? handle.read(upToCount: range.count), bytes.count == range.count else { return nil }
         return bytes
-    }
-
-    /// Where each record's SVG lies in `data`; a damaged tail only costs re-rendering what it held.
-    static func index(_ data: Data) -> [String: Range<Int>] {
-        var entries: [String: Range<Int>] = [:]
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var index = 0
-            while index < bytes.count {
-                guard let space = bytes[index...].firstIndex(of: 0x20),
-                      let newline = bytes[space...].firstIndex(of: 0x0A),
-                      let count = Int(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[space + 1..<newline]), as: UTF8.self)),
-                      newline + 1 + count <= bytes.count
-                else { return }
-                let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<space]), as: UTF8.self)
-                entries[key] = data.startIndex + newline + 1..<data.startIndex + newline + 1 + count
-                index = newline + 1 + count + 1
-            }
-        }
-        return entries
     }
 
     /// The records of `keys`, in that order, each SVG from `svg`: written to a temporary file a few megabytes at a
@@ -130,7 +100,7 @@ enum DiagramPack {
     }
 }
 
-/// One run over the diagram pack: the pack as it was (mapped, indexed by key), and the SVGs rendered in this run,
+/// One run over the diagram pack: the pack as it was (indexed by key), and the SVGs rendered in this run,
 /// appended to a file beside it until `finish` merges both into a new pack.
 final class DiagramStore: @unchecked Sendable {
     private let file: URL

@@ -4,9 +4,6 @@ import Foundation
 public struct Graphviz: Sendable {
     /// Takes DOT graphs and returns one SVG document per graph, in the same order: every diagram of a site.
     public var render: @Sendable ([String]) throws -> [String]
-    /// The same for some of a site's diagrams (those of the pages an incremental build renders again): a cache
-    /// keeps what it holds for the others instead of keeping only these.
-    public var renderSome: @Sendable ([String]) throws -> [String]
     /// Graphviz's version, part of each diagram file's fingerprint since another release draws differently.
     public var version: String
     /// How a cache starts a run; nil for a plain renderer, whose runs are its `render`.
@@ -14,7 +11,6 @@ public struct Graphviz: Sendable {
 
     public init(version: String = "", render: @escaping @Sendable ([String]) throws -> [String]) {
         self.render = render
-        renderSome = render
         self.version = version
     }
 
