@@ -44,6 +44,8 @@ public struct ERDiagram: Sendable {
         public var edges: Set<EdgeKind> = []
         /// For a hub table, what the group nodes stand for: "referenced by 740 tables in sales".
         public var grouped: [String] = []
+        /// The diagram as values, for a neighbourhood Schema Scribe may lay out itself (`NeighbourhoodLayout`).
+        var graph: DiagramGraph?
     }
 
     let catalog: Catalog
@@ -80,24 +82,31 @@ public struct ERDiagram: Sendable {
 
         var body: [String] = []
         var drawn = Drawn()
-        body.append(node(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath, drawn: &drawn))
+        var drawing = DiagramGraph()
+        func add(_ node: DiagramGraph.Node) {
+            drawing.nodes.append(node)
+            body.append(node.dot)
+        }
+        add(diagramNode(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath, drawn: &drawn))
         for id in drawnIDs {
             guard let neighbour = index.table(id), let name = nodes[id] else {
                 body.append(missingNode(id, name: nodes[id] ?? "missing"))
+                drawing.complete = false
                 continue
             }
             let keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id).union(Self.columns(of: id, in: undeclared))
             let shown = Array(neighbour.columns.filter { keyColumns.contains(ExactName($0.name)) }.prefix(Self.neighbourColumnLimit))
-            body.append(node(neighbour, name: name, focus: false, columns: shown,
-                             hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath, drawn: &drawn))
+            add(diagramNode(neighbour, name: name, focus: false, columns: shown,
+                            hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath, drawn: &drawn))
         }
         var edgeTables = [table]
         edgeTables += drawnIDs.compactMap { index.table($0) }
-        let declared = edges(among: edgeTables, nodes: nodes, drawn: drawn, only: table.id)
-        let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawn)
-        body += declared + others.lines
+        let declared = declaredEdges(among: edgeTables, nodes: nodes, drawn: drawn, only: table.id)
+        let others = undeclaredEdgeModels(undeclared, nodes: nodes, drawn: drawn)
+        drawing.edges = declared + others.edges
+        body += drawing.edges.map(\.dot)
         return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count,
-                      edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
+                      edges: others.kinds.union(declared.isEmpty ? [] : [.declared]), graph: drawing)
     }
 
     public struct Overview: Sendable, Equatable {
@@ -211,7 +220,11 @@ public struct ERDiagram: Sendable {
     }
 
     func edges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [String] {
-        var lines: [String] = []
+        declaredEdges(among: tables, nodes: nodes, drawn: drawn, only: focus).map(\.dot)
+    }
+
+    func declaredEdges(among tables: [Table], nodes: [TableID: String], drawn: Drawn, only focus: TableID?) -> [DiagramGraph.Edge] {
+        var edges: [DiagramGraph.Edge] = []
         var drawnPairs: Set<String> = []
         for table in tables {
             guard let from = nodes[table.id] else { continue }
@@ -222,37 +235,43 @@ public struct ERDiagram: Sendable {
                 let target = index.table(key.referencedTable)
                 if let fromColumn = key.columns.first, let fromPort = drawn.port(table, fromColumn),
                    let toColumn = key.referencedColumns.first, let target, let toPort = drawn.port(target, toColumn) {
-                    lines.append("  \(from):\(fromPort):e -> \(to):\(toPort):w;")
+                    edges.append(DiagramGraph.Edge(from: from, fromPort: fromPort, to: to, toPort: toPort))
                 } else if drawnPairs.insert("\(from)->\(to)").inserted {
-                    lines.append("  \(from) -> \(to);")
+                    edges.append(DiagramGraph.Edge(from: from, to: to))
                 }
             }
         }
-        return lines
+        return edges
     }
 
     /// Relationships the database does not declare, always dashed so they never pass for its foreign keys:
     /// violet with their cardinality when people vouched for them (documented, or accepted), in the
     /// suggestion colour with their confidence while they are only suggested.
     func undeclaredEdges(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn) -> (lines: [String], kinds: Set<EdgeKind>) {
+        let (edges, kinds) = undeclaredEdgeModels(relationships, nodes: nodes, drawn: drawn)
+        return (edges.map(\.dot), kinds)
+    }
+
+    func undeclaredEdgeModels(_ relationships: [Relationship], nodes: [TableID: String], drawn: Drawn)
+        -> (edges: [DiagramGraph.Edge], kinds: Set<EdgeKind>) {
         var kinds: Set<EdgeKind> = []
-        let lines = relationships.compactMap { relationship -> String? in
+        let edges = relationships.compactMap { relationship -> DiagramGraph.Edge? in
             guard let from = nodes[relationship.from.table], let to = nodes[relationship.to.table] else { return nil }
-            var ends = "\(from) -> \(to)"
+            var edge = DiagramGraph.Edge(from: from, to: to)
             if let fromTable = index.table(relationship.from.table), let toTable = index.table(relationship.to.table),
                let fromColumn = relationship.from.columns.first, let toColumn = relationship.to.columns.first,
                let fromPort = drawn.port(fromTable, fromColumn), let toPort = drawn.port(toTable, toColumn) {
-                ends = "\(from):\(fromPort):e -> \(to):\(toPort):w"
+                (edge.fromPort, edge.toPort) = (fromPort, toPort)
             }
             let kind = EdgeKind(relationship)
             kinds.insert(kind)
             let (colour, label, labelColour) = kind == .suggested
                 ? (Self.suggestedColour, relationship.confidence.map(Format.score), Self.suggestedLabelColour)
                 : (Self.documentedColour, relationship.cardinality, Self.documentedColour)
-            let labelAttributes = label.map { ", label=\"\(Self.quoted($0))\", fontname=\"Helvetica\", fontsize=8, fontcolor=\"\(labelColour)\"" } ?? ""
-            return "  \(ends) [style=dashed, color=\"\(colour)\", tooltip=\"\(Self.tooltip(relationship.summary))\"\(labelAttributes)];"
+            edge.undeclared = .init(colour: colour, tooltip: relationship.summary, label: label, labelColour: labelColour)
+            return edge
         }
-        return (lines, kinds)
+        return (edges, kinds)
     }
 
     /// `layout=dot` is said in every graph: dot renders many graphs per process, and a graph that chose another
@@ -270,14 +289,19 @@ public struct ERDiagram: Sendable {
     }
 
     func node(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
-                      drawn: inout Drawn) -> String {
+              drawn: inout Drawn) -> String {
+        diagramNode(table, name: name, focus: focus, columns: columns, hiddenColumns: hiddenColumns, from: diagramPath, drawn: &drawn).dot
+    }
+
+    func diagramNode(_ table: Table, name: String, focus: Bool, columns: [Column], hiddenColumns: Int, from diagramPath: String,
+                     drawn: inout Drawn) -> DiagramGraph.Node {
+        typealias Span = DiagramGraph.Span
         drawn.columns[table.id, default: []].formUnion(columns.map { ExactName($0.name) })
-        let header = focus ? "#1e3a8a" : "#334155"
-        var rows = [
-            "<tr><td bgcolor=\"\(header)\" align=\"left\" port=\"title\"><font color=\"#ffffff\"><b>\(Self.label(table.name))</b></font>"
-                + (table.kind == .table ? "" : " <font color=\"#cbd5e1\">\(Self.label(Format.words(table.kind.rawValue)))</font>")
-                + "</td></tr>",
-        ]
+        var header = [Span(text: Self.shortened(table.name), colour: "#ffffff", bold: true)]
+        if table.kind != .table {
+            header += [Span(text: " "), Span(text: Self.shortened(Format.words(table.kind.rawValue)), colour: "#cbd5e1")]
+        }
+        var rows = [DiagramGraph.Row(spans: header, port: "title", background: focus ? "#1e3a8a" : "#334155")]
         let primary = Set((table.primaryKey?.columns ?? []).map(ExactName.init))
         let foreign = Set(table.foreignKeys.flatMap(\.columns).map(ExactName.init))
         var documented: Set<ExactName> = [], suggested: Set<ExactName> = []
@@ -297,23 +321,23 @@ public struct ERDiagram: Sendable {
                 primary.contains(name) ? ("PK ", "#b45309") : foreign.contains(name) ? ("FK ", "#b45309")
                 : documented.contains(name) ? ("FK ", Self.documentedColour)
                 : suggested.contains(name) ? ("FK? ", Self.suggestedLabelColour) : nil
-            rows.append("<tr><td align=\"left\" port=\"c\(position)\">"
-                + (marker.map { "<font color=\"\($0.colour)\">\($0.text)</font>" } ?? "")
-                + Self.label(column.name)
-                // graphviz rejects an empty <font> element, and SQLite view columns often have no type.
-                + (column.dataType.isEmpty ? "" : " <font color=\"#64748b\">\(Self.label(column.dataType.lowercased()))</font>")
-                + "</td></tr>")
+            var spans = marker.map { [Span(text: $0.text, colour: $0.colour)] } ?? []
+            // graphviz rejects an empty <font> element, and SQLite view columns often have no type.
+            if column.dataType.isEmpty {
+                spans.append(Span(text: Self.shortened(column.name)))
+            } else {
+                spans.append(Span(text: Self.shortened(column.name) + " "))
+                spans.append(Span(text: Self.shortened(column.dataType.lowercased()), colour: "#64748b"))
+            }
+            rows.append(DiagramGraph.Row(spans: spans, port: "c\(position)"))
         }
         if hiddenColumns > 0 {
-            rows.append("<tr><td align=\"left\"><font color=\"#64748b\"><i>… \(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s")</i></font></td></tr>")
+            rows.append(DiagramGraph.Row(spans: [Span(text: "… \(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s")",
+                                                       colour: "#64748b", italic: true)]))
         }
-        var attributes = ["label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#ffffff\" color=\"#94a3b8\">\(rows.joined())</table>>"]
-        if let page = plan.tablePage(table.id) {
-            attributes.append("URL=\"\(Self.quoted(SitePlan.relative(page, from: diagramPath)))\"")
-            attributes.append("target=\"_top\"")
-            attributes.append("tooltip=\"\(Self.tooltip(table.id.schema + "." + table.name))\"")
-        }
-        return "  \(name) [\(attributes.joined(separator: ", "))];"
+        let page = plan.tablePage(table.id)
+        return DiagramGraph.Node(name: name, rows: rows, link: page.map { SitePlan.relative($0, from: diagramPath) },
+                                 tooltip: page == nil ? nil : table.id.schema + "." + table.name)
     }
 
     func missingNode(_ id: TableID, name: String) -> String {
@@ -321,13 +345,22 @@ public struct ERDiagram: Sendable {
     }
 
     /// Escapes text for a DOT HTML-like label, shortening very long names so the diagram stays readable.
+    static func label(_ text: String) -> String {
+        escaped(shortened(text))
+    }
+
+    /// Very long names cut to 47 characters and an ellipsis, so the diagram stays readable.
+    static func shortened(_ text: String) -> String {
+        text.count > 48 ? String(text.prefix(47)) + "…" : text
+    }
+
+    /// Escapes text for a DOT HTML-like label.
     ///
     /// graphviz expands `\N`, `\G` and `\E` in HTML labels too (`a\Nb` would show the node's name),
     /// and reads `\\` as one backslash.
-    static func label(_ text: String) -> String {
-        let short = text.count > 48 ? String(text.prefix(47)) + "…" : text
+    static func escaped(_ text: String) -> String {
         var out = ""
-        for scalar in short.unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -106,27 +106,36 @@ public struct HTMLPagesExporter: Exporter {
         // renderer then share the cores instead of taking turns.
         let dirty = Set(dirtyTables)
         var drawnCount = 0
+        var laidOutHere = 0
+        /// A table's diagram: laid out here (`NeighbourhoodLayout`), or the position of its DOT in the slice's batch.
+        enum TableDiagram {
+            case drawn(String)
+            case batch(Int)
+        }
         struct Slice {
             var tables: Range<Int>
-            var diagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)]
+            var diagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: Int?)]
             var svgs: Pending<[String]>
         }
         func startSlice(at start: Int) throws -> Slice? {
             guard start < tables.count else { return nil }
             let slice = start..<min(tables.count, start + max(1, tablesPerSlice))
             let drawnHere = slice.filter { dirty.contains($0) }
-            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?) in
+            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?, String?) in
                 let table = tables[drawnHere[index]]
                 let depthTwoDOT = depthTwo.chosen.contains(table.id)
                     ? erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
                                     diagramPath: plan.tablePage(table.id) ?? "").dot
                     : nil
-                return (erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? ""), depthTwoDOT)
+                let neighbourhood = erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? "")
+                return (neighbourhood, neighbourhood.graph.flatMap(NeighbourhoodLayout.svg), depthTwoDOT)
             }
             var batch = DiagramBatch()
-            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: Int, depthTwo: Int?)] = [:]
+            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: Int?)] = [:]
             for (offset, drawn) in zip(drawnHere, drawnTables) {
-                tableDiagrams[offset] = (drawn.0, batch.add(drawn.0.dot), drawn.1.map { batch.add($0) })
+                let diagram: TableDiagram = if let svg = drawn.1 { .drawn(svg) } else { .batch(batch.add(drawn.0.dot)) }
+                if drawn.1 != nil { laidOutHere += 1 }
+                tableDiagrams[offset] = (drawn.0, diagram, drawn.2.map { batch.add($0) })
             }
             let dots = batch.dots
             return Slice(tables: slice, diagrams: tableDiagrams, svgs: Pending { dots.isEmpty ? [] : try run.render(dots) })
@@ -172,7 +181,12 @@ public struct HTMLPagesExporter: Exporter {
                 guard let path = plan.tablePage(table.id) else { return }
                 try folder.write(path, inputs: tableInputs[offset]) {
                     let drawn = tableDiagrams[offset]
-                    let diagram = drawn.map { ($0.result, Self.inline(tableSVGs[$0.diagram])) }
+                    let diagram = drawn.map { drawn in
+                        switch drawn.diagram {
+                        case .drawn(let svg): (drawn.result, svg)
+                        case .batch(let position): (drawn.result, Self.inline(tableSVGs[position]))
+                        }
+                    }
                     let offer: TablePage.DepthTwo? = if let drawing = drawn?.depthTwo {
                         .drawn(svg: Self.inline(tableSVGs[drawing]))
                     } else {
@@ -183,7 +197,7 @@ public struct HTMLPagesExporter: Exporter {
             }
         }
         try run.finish(everyDiagram)
-        lap("\(tables.count) table pages, \(drawnCount) of their diagrams drawn")
+        lap("\(tables.count) table pages, \(drawnCount + laidOutHere) of their diagrams drawn (\(laidOutHere) laid out without graphviz)")
         summary.pages += tables.count
         summary.files += tables.count
         summary.diagrams += tables.count + depthTwo.chosen.count
