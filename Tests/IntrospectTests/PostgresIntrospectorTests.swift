@@ -112,8 +112,9 @@ struct PostgresIntrospectorTests {
     }
 
     /// Sizes come from the page counts ANALYZE records where it has run (measuring every file of 5,000 tables took a
-    /// second), but a TOAST table's count is VACUUM's alone, so after an ANALYZE alone the TOAST table is measured:
-    /// statistics would miss most of a table of long texts. A table never analyzed is measured whole.
+    /// second), but a TOAST table's count is VACUUM's alone, so a TOAST table VACUUM never counted (here, after an
+    /// ANALYZE alone) is measured: statistics would miss most of a table of long texts. A table never analyzed is
+    /// measured whole.
     @Test func sizesComeFromStatisticsAndTOASTIsMeasuredAfterAnAnalyzeAlone() throws {
         let url = try PostgresFixture.create("scribe_sizes", sql: """
             CREATE TABLE documents (id serial PRIMARY KEY, body text, code int) WITH (autovacuum_enabled = false);
