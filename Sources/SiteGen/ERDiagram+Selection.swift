@@ -19,6 +19,9 @@ extension ERDiagram {
         public var edges: Set<EdgeKind> = []
         /// Set when the selection reaches more tables than the diagram draws; also printed under the diagram.
         public var note: String?
+        /// The diagram as values, for a table page's depth-2 diagram that Schema Scribe may lay out itself
+        /// (`NeighbourhoodLayout`); nil when the diagram carries a note, which only graphviz writes.
+        var graph: DiagramGraph?
     }
 
     /// The same diagrams with no link in them: for a file saved outside the site, whose pages are not beside it.
@@ -71,10 +74,12 @@ extension ERDiagram {
         var drawn = Drawn()
         var drawnTables: [Table] = []
         var undeclared: [Relationship] = []
+        var drawing = DiagramGraph()
         for id in drawnIDs {
             let name = nodes[id] ?? "t"
             guard let table = index.table(id) else {
                 body.append(missingNode(id, name: name))
+                drawing.complete = false
                 continue
             }
             drawnTables.append(table)
@@ -92,13 +97,16 @@ extension ERDiagram {
                 let all = table.columns.filter { keys.contains(ExactName($0.name)) }
                 shown = isChosen ? all : Array(all.prefix(Self.neighbourColumnLimit))
             }
-            body.append(node(table, name: name, focus: isChosen, columns: shown, hiddenColumns: withColumns ? table.columns.count - shown.count : 0,
-                             from: diagramPath, drawn: &drawn))
+            let box = diagramNode(table, name: name, focus: isChosen, columns: shown,
+                                  hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath, drawn: &drawn)
+            drawing.nodes.append(box)
+            body.append(box.dot)
         }
         // Relationships that end at a drawn table but start from one the catalog lacks are never drawn: it has no columns.
-        let declared = edges(among: drawnTables, nodes: nodes, drawn: drawn, only: nil)
-        let others = undeclaredEdges(undeclared, nodes: nodes, drawn: drawn)
-        body += declared + others.lines
+        let declared = declaredEdges(among: drawnTables, nodes: nodes, drawn: drawn, only: nil)
+        let others = undeclaredEdgeModels(undeclared, nodes: nodes, drawn: drawn)
+        drawing.edges = declared + others.edges
+        body += drawing.edges.map(\.dot)
         var note: String?
         if drawnIDs.count < reached.count {
             let text = "The diagram shows \(drawnIDs.count) of the \(reached.count) tables within \(Format.counted(depth, "step")): "
@@ -107,7 +115,8 @@ extension ERDiagram {
             body.append("  label=\"\(Self.quoted(text))\"; labelloc=\"b\"; labeljust=\"l\"; fontsize=9; fontcolor=\"#64748b\";")
         }
         return Selection(dot: graph(body), reached: reached, drawnTables: drawnIDs.count,
-                         edges: others.kinds.union(declared.isEmpty ? [] : [.declared]), note: note)
+                         edges: others.kinds.union(declared.isEmpty ? [] : [.declared]), note: note,
+                         graph: note == nil ? drawing : nil)
     }
 
     /// Tables one step from `id`, in the order a neighbourhood draws them: what it references, what references

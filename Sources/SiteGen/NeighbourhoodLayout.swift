@@ -1,15 +1,16 @@
-/// Draws a table's neighbourhood diagram without graphviz when it is simple: every related table is drawn, and each
-/// relates to the focus table in one direction only, from a drawn column to a drawn column. Tables that reference the
-/// focus stand in a column to its left, tables it references in a column to its right, each placed level with the
-/// columns it joins, and every edge runs left to right from a column's right side to a column's left side.
+/// Draws a table's diagram without graphviz when it is simple: its neighbours (depth 1) or theirs too (depth 2), each
+/// edge running from one rank to the next. Tables that reference the focus table stand in a rank to its left,
+/// tables it references in a rank to its right, and tables two steps away one rank further out, or beside the focus
+/// table when their edge points back towards it; each box is placed as level with the rows it joins as the boxes
+/// around it allow, and every edge runs left to right from a right side to a left side.
 ///
 /// That is the layout `dot` gives these graphs (`rankdir=LR`: an edge's tail ranks before its head), drawn to its
 /// measures (rows of 21 points, 0.9 inch between ranks, 0.3 inch between boxes, 0.2 inch of padding) and written as
 /// the SVG it writes, with the same `g.node` and `g.edge` groups named by the same `<title>`s, so the page's script,
 /// the style sheet and a reader see no difference. graphviz took 2–3 ms for each such graph, half the CPU of a
 /// cold build at 5,000 tables; this takes a few hundred microseconds. Anything else (a hub's groups, a table missing
-/// from the catalog, a self-reference, a neighbour joined both ways, an edge between tables rather than columns)
-/// returns nil and goes to graphviz.
+/// from the catalog, a self-reference, a neighbour joined both ways, two neighbours joined to each other, an edge
+/// that would skip a rank) returns nil and goes to graphviz.
 enum NeighbourhoodLayout {
     static let rowHeight = 21.0
     static let fontSize = 10.0
@@ -60,77 +61,113 @@ enum NeighbourhoodLayout {
         for (offset, box) in boxes.enumerated() {
             guard index.updateValue(offset, forKey: box.node.name) == nil else { return nil }
         }
-        // Which side each neighbour stands on, and where its edges meet the focus table.
-        enum Side { case left, right }
-        var side: [Int: Side] = [:]
-        var joins: [Int: [(focusRow: Double, ownRow: Double)]] = [:]
+        // Each edge's ends, and the rows it leaves and enters: its columns' rows, or the middle of a box shown by
+        // name only.
+        struct Join { var tail: Int; var head: Int; var tailRow: Double; var headRow: Double }
+        var joins: [Join] = []
         for edge in graph.edges {
-            guard let fromPort = edge.fromPort, let toPort = edge.toPort, edge.from != edge.to,
-                  let from = index[edge.from], let to = index[edge.to],
-                  let fromRow = boxes[from].rowMiddle(fromPort), let toRow = boxes[to].rowMiddle(toPort) else { return nil }
-            let other: Int, here: Side, focusRow: Double, ownRow: Double
-            if to == 0 {
-                (other, here, focusRow, ownRow) = (from, .left, toRow, fromRow)
-            } else if from == 0 {
-                (other, here, focusRow, ownRow) = (to, .right, fromRow, toRow)
-            } else {
-                return nil
-            }
-            if let known = side[other], known != here { return nil }
-            side[other] = here
-            joins[other, default: []].append((focusRow, ownRow))
+            guard edge.from != edge.to, let tail = index[edge.from], let head = index[edge.to],
+                  let tailRow = Self.row(of: boxes[tail], edge.fromPort), let headRow = Self.row(of: boxes[head], edge.toPort)
+            else { return nil }
+            joins.append(Join(tail: tail, head: head, tailRow: tailRow, headRow: headRow))
         }
-        guard side.count == boxes.count - 1 else { return nil }
-
-        // Each column in the order of the focus rows it joins (so edges do not cross), each box as near as it can
-        // be to level with them, no two closer than `boxGap`.
-        func column(_ wanted: Side) -> [Int] {
-            let members = (1..<boxes.count).filter { side[$0] == wanted }
-            func meanFocusRow(_ member: Int) -> Double {
-                let rows = joins[member] ?? []
-                return rows.map(\.focusRow).reduce(0, +) / Double(max(1, rows.count))
-            }
-            return members.sorted { (meanFocusRow($0), $0) < (meanFocusRow($1), $1) }
-        }
-        let left = column(.left), right = column(.right)
-        for members in [left, right] {
-            let wanted = members.map { member -> Double in
-                let rows = joins[member] ?? []
-                return rows.map { $0.focusRow - $0.ownRow }.reduce(0, +) / Double(max(1, rows.count))
-            }
-            let tops = spaced(wanted, heights: members.map { boxes[$0].height }, gap: boxGap)
-            for (member, top) in zip(members, tops) { boxes[member].y = top }
+        var joinsOf: [[Int]] = Array(repeating: [], count: boxes.count)
+        for (offset, join) in joins.enumerated() {
+            joinsOf[join.tail].append(offset)
+            joinsOf[join.head].append(offset)
         }
 
-        // Columns left to right; a column whose edges carry labels is set further off, to leave them room.
-        func labelRoom(_ members: [Int]) -> Double {
-            let names = Set(members.map { boxes[$0].node.name })
-            let widths = graph.edges.filter { names.contains($0.from) || names.contains($0.to) }.compactMap { edge in
-                edge.undeclared?.label.map { DiagramFont.width($0, size: labelFontSize) }
-            }
-            return widths.max().map { $0 + 8 } ?? 0
+        // Ranks, left to right: the focus table 0, the tables joined to it -1 (they reference it) or 1 (it references
+        // them), and the tables two steps away beyond those, or beside the focus table where their edge points back.
+        // Every edge must run one rank to the right, as dot would draw it; anything else goes to graphviz.
+        var rank: [Int?] = Array(repeating: nil, count: boxes.count)
+        rank[0] = 0
+        var ringTwo: [Int] = []
+        for node in 1..<boxes.count {
+            let withFocus = joinsOf[node].map { joins[$0] }.filter { $0.tail == 0 || $0.head == 0 }
+            if withFocus.isEmpty { ringTwo.append(node); continue }
+            let sides = Set(withFocus.map { $0.head == 0 ? -1 : 1 })
+            guard sides.count == 1 else { return nil }
+            rank[node] = sides.first
         }
+        let farther = Set(ringTwo)
+        for node in ringTwo {
+            var (low, high) = (-2, 2)
+            var preferred: Int?
+            for join in joinsOf[node].map({ joins[$0] }) {
+                let other = join.tail == node ? join.head : join.tail
+                // Two steps away means joined to the focus table's neighbours only.
+                guard !farther.contains(other), let placed = rank[other] else { return nil }
+                if join.tail == node { high = min(high, placed - 1) } else { low = max(low, placed + 1) }
+                if preferred == nil { preferred = 2 * placed }
+            }
+            guard low <= high, let preferred else { return nil }
+            rank[node] = (low...high).contains(preferred) ? preferred : (low...high).contains(0) ? 0 : low
+        }
+        let ranks = rank.compactMap { $0 }
+        guard ranks.count == boxes.count, joins.allSatisfy({ ranks[$0.head] == ranks[$0.tail] + 1 }) else { return nil }
+
+        // Each rank in the order of where its tables' edges meet the ranks already placed (so edges do not cross),
+        // each box as near as it can be to level with those rows, no two closer than `boxGap`. The focus table stays
+        // where it is: the tables beside it line up with its rows.
+        var placed = Array(repeating: false, count: boxes.count)
+        placed[0] = true
+        func place(_ wantedRank: Int) {
+            let members = (0..<boxes.count).filter { ranks[$0] == wantedRank }
+            guard !members.isEmpty else { return }
+            var wanted: [Int: Double] = [:]
+            for member in members {
+                if member == 0 { wanted[member] = boxes[0].y; continue }
+                let levels = joinsOf[member].map { joins[$0] }.compactMap { join -> Double? in
+                    let (other, otherRow, ownRow) = join.tail == member ? (join.head, join.headRow, join.tailRow) : (join.tail, join.tailRow, join.headRow)
+                    return placed[other] ? boxes[other].y + otherRow - ownRow : nil
+                }
+                wanted[member] = levels.isEmpty ? boxes[member].y : levels.reduce(0, +) / Double(levels.count)
+            }
+            let ordered = members.sorted { (wanted[$0] ?? 0, $0) < (wanted[$1] ?? 0, $1) }
+            let tops = spaced(ordered.map { wanted[$0] ?? 0 }, heights: ordered.map { boxes[$0].height }, gap: boxGap)
+            // The focus table keeps its place: the rest of its rank moves with it.
+            let shift = ordered.firstIndex(of: 0).map { boxes[0].y - tops[$0] } ?? 0
+            for (member, top) in zip(ordered, tops) {
+                boxes[member].y = top + shift
+                placed[member] = true
+            }
+        }
+        for pass in [[-1, 1], [-2, 2, 0], [-1, 1], [-2, 2, 0]] { pass.forEach(place) }
+
+        // Ranks left to right; a gap whose edges carry labels is wider, to leave them room.
+        let used = Set(ranks).sorted()
         var x = 0.0
-        if !left.isEmpty {
-            let columnWidth = left.map { boxes[$0].width }.max() ?? 0
-            // Right-aligned, as dot centres each rank and the edges are shortest.
-            for member in left { boxes[member].x = columnWidth - boxes[member].width }
-            x = columnWidth + rankGap + labelRoom(left)
+        for current in used {
+            let members = (0..<boxes.count).filter { ranks[$0] == current }
+            let columnWidth = members.map { boxes[$0].width }.max() ?? 0
+            // Right-aligned left of the focus, left-aligned right of it, centred on its rank: the edges are shortest.
+            for member in members {
+                let spare = columnWidth - boxes[member].width
+                boxes[member].x = x + (current < 0 ? spare : current == 0 ? spare / 2 : 0)
+            }
+            let labels = graph.edges.indices.filter { ranks[joins[$0].tail] == current }.compactMap { offset in
+                graph.edges[offset].undeclared?.label.map { DiagramFont.width($0, size: labelFontSize) + 8 }
+            }
+            x += columnWidth + rankGap + (labels.max() ?? 0)
         }
-        boxes[0].x = x
-        x += boxes[0].width + rankGap + labelRoom(right)
-        for member in right { boxes[member].x = x }
 
         // Everything moved to start at the padding.
         let top = boxes.map { $0.y }.min() ?? 0
-        let minX = boxes.map { $0.x }.min() ?? 0
         for offset in boxes.indices {
             boxes[offset].y += padding - top
-            boxes[offset].x += padding - minX
+            boxes[offset].x += padding
         }
         let width = (boxes.map { $0.x + $0.width }.max() ?? 0) + padding
         let height = (boxes.map { $0.y + $0.height }.max() ?? 0) + padding
         return Placed(boxes: boxes, edges: graph.edges, width: width, height: height, index: index)
+    }
+
+    /// Where an edge meets a box: the middle of its column's row, or of the whole box when the column is not drawn
+    /// (nil: a port the box does not have).
+    static func row(of box: Box, _ port: String?) -> Double? {
+        guard let port else { return box.height / 2 }
+        return box.rowMiddle(port)
     }
 
     /// Tops for boxes of `heights`, in this order, each as near its wanted top as boxes at least `gap` apart allow:
@@ -230,9 +267,9 @@ private struct SVGWriter {
     }
 
     private func edge(_ edge: DiagramGraph.Edge, number position: Int, into out: inout String) {
-        guard let from = placed.index[edge.from], let to = placed.index[edge.to], let fromPort = edge.fromPort,
-              let toPort = edge.toPort, let fromRow = placed.boxes[from].rowMiddle(fromPort),
-              let toRow = placed.boxes[to].rowMiddle(toPort) else { return }
+        guard let from = placed.index[edge.from], let to = placed.index[edge.to],
+              let fromRow = Layout.row(of: placed.boxes[from], edge.fromPort),
+              let toRow = Layout.row(of: placed.boxes[to], edge.toPort) else { return }
         let (source, target) = (placed.boxes[from], placed.boxes[to])
         let start = (x: source.x + source.width, y: y(source.y + fromRow))
         let tip = (x: target.x, y: y(target.y + toRow))
@@ -240,7 +277,9 @@ private struct SVGWriter {
         let bend = (end.x - start.x) / 2
         let colour = edge.undeclared?.colour ?? "#64748b"
         out += "<!-- \(escaped(edge.from))&#45;&gt;\(escaped(edge.to)) -->\n<g id=\"edge\(position)\" class=\"edge\">\n"
-        out += "<title>\(escaped(edge.from)):e&#45;&gt;\(escaped(edge.to)):w</title>\n"
+        // As graphviz names it: the compass points of its ports, or the boxes alone.
+        let ports = edge.fromPort != nil && edge.toPort != nil
+        out += "<title>\(escaped(edge.from))\(ports ? ":e" : "")&#45;&gt;\(escaped(edge.to))\(ports ? ":w" : "")</title>\n"
         if let undeclared = edge.undeclared {
             out += "<g id=\"a_edge\(position)\"><a xlink:title=\"\(escaped(undeclared.tooltip))\">\n"
         }

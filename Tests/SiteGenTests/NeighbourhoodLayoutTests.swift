@@ -175,14 +175,108 @@ struct NeighbourhoodLayoutTests {
         catalog = Fixture.catalog(tables: ["a"], columns: ["id", "gone_id"])
         catalog.sources[0].schemas[0].tables[0].foreignKeys = [ForeignKey(columns: ["gone_id"], referencedTable: Self.id("gone"), referencedColumns: ["id"])]
         #expect(Self.result(catalog, catalog.allTables[0]).graph.flatMap(NeighbourhoodLayout.svg) == nil)
-        // A key whose referenced column is not drawn joins the tables, not columns.
-        catalog = Fixture.catalog(tables: ["a", "b"], columns: ["id", "b_code"])
-        catalog.sources[0].schemas[0].tables[0].foreignKeys = [ForeignKey(columns: ["b_code"], referencedTable: Self.id("b"), referencedColumns: ["missing"])]
-        #expect(Self.result(catalog, catalog.allTables[0]).graph.flatMap(NeighbourhoodLayout.svg) == nil)
+        // Two tables joined to the focus table and to each other (depth 2).
+        catalog = Fixture.catalog(tables: ["focus", "a", "b"], columns: ["id", "focus_id", "a_id"])
+        catalog.sources[0].schemas[0].tables[1].foreignKeys = [ForeignKey(columns: ["focus_id"], referencedTable: Self.id("focus"), referencedColumns: ["id"])]
+        catalog.sources[0].schemas[0].tables[2].foreignKeys = [
+            ForeignKey(columns: ["focus_id"], referencedTable: Self.id("focus"), referencedColumns: ["id"]),
+            ForeignKey(columns: ["a_id"], referencedTable: Self.id("a"), referencedColumns: ["id"]),
+        ]
+        #expect(Self.depthTwo(catalog, "focus").graph.flatMap(NeighbourhoodLayout.svg) == nil)
+        // Two tables two steps away joined to each other.
+        catalog = Fixture.catalog(tables: ["focus", "a", "b", "c"], columns: ["id", "focus_id", "a_id", "b_id"])
+        catalog.sources[0].schemas[0].tables[1].foreignKeys = [ForeignKey(columns: ["focus_id"], referencedTable: Self.id("focus"), referencedColumns: ["id"])]
+        catalog.sources[0].schemas[0].tables[2].foreignKeys = [ForeignKey(columns: ["a_id"], referencedTable: Self.id("a"), referencedColumns: ["id"])]
+        catalog.sources[0].schemas[0].tables[3].foreignKeys = [
+            ForeignKey(columns: ["a_id"], referencedTable: Self.id("a"), referencedColumns: ["id"]),
+            ForeignKey(columns: ["b_id"], referencedTable: Self.id("b"), referencedColumns: ["id"]),
+        ]
+        #expect(Self.depthTwo(catalog, "focus").graph.flatMap(NeighbourhoodLayout.svg) == nil)
         // A table alone is drawn as its box.
         catalog = Fixture.catalog(tables: ["alone"], columns: ["id"])
         let svg = try #require(Self.result(catalog, catalog.allTables[0]).graph.flatMap(NeighbourhoodLayout.svg))
         #expect(svg.components(separatedBy: "class=\"node\"").count == 2 && !svg.contains("class=\"edge\""))
+    }
+
+    @Test func aKeyToAColumnNotDrawnJoinsTheBoxesAsGraphvizDoes() throws {
+        var catalog = Fixture.catalog(tables: ["a", "b"], columns: ["id", "b_code"])
+        catalog.sources[0].schemas[0].tables[0].foreignKeys = [ForeignKey(columns: ["b_code"], referencedTable: Self.id("b"), referencedColumns: ["missing"])]
+        let graph = try #require(Self.result(catalog, catalog.allTables[0]).graph)
+        let placed = try #require(NeighbourhoodLayout.layout(graph))
+        #expect(placed.boxes[0].x + placed.boxes[0].width < placed.boxes[1].x)
+        let svg = try #require(NeighbourhoodLayout.svg(graph))
+        #expect(Self.titles(of: "edge", in: svg) == ["t0->t1"])
+    }
+
+    static func depthTwo(_ catalog: Catalog, _ focus: String) -> ERDiagram.Selection {
+        ERDiagram(catalog: catalog, plan: SitePlan(catalog), index: CatalogIndex(catalog))
+            .selection(of: [id(focus)], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false, diagramPath: "s/main/tables/x.html")
+    }
+
+    /// b → a → focus → c → d, and e → c: two steps out on either side, and e beside the focus table, since its edge
+    /// points back towards it.
+    @Test func aDepthTwoDiagramRanksTablesTwoStepsAwayBeyondTheirNeighbours() throws {
+        var catalog = Fixture.catalog(tables: ["focus", "a", "b", "c", "d", "e"], columns: ["id", "ref_id"])
+        func key(_ table: Int, to target: String) {
+            catalog.sources[0].schemas[0].tables[table].foreignKeys = [ForeignKey(columns: ["ref_id"], referencedTable: Self.id(target), referencedColumns: ["id"])]
+        }
+        key(1, to: "focus"); key(2, to: "a"); key(0, to: "c"); key(3, to: "d"); key(5, to: "c")
+        let placed = try #require(Self.depthTwo(catalog, "focus").graph.flatMap(NeighbourhoodLayout.layout))
+        func box(_ name: String) throws -> NeighbourhoodLayout.Box { try #require(placed.boxes.first { $0.node.tooltip == "main." + name }) }
+        let (focus, a, b, c, d, e) = (try box("focus"), try box("a"), try box("b"), try box("c"), try box("d"), try box("e"))
+        #expect(b.x + b.width < a.x && a.x + a.width < focus.x && focus.x + focus.width < c.x && c.x + c.width < d.x)
+        // Same rank as the focus table: the same column, above or below it.
+        #expect(e.x < focus.x + focus.width && focus.x < e.x + e.width)
+        #expect(abs(e.y - focus.y) >= NeighbourhoodLayout.rowHeight + NeighbourhoodLayout.boxGap - 1e-9)
+    }
+
+    /// Random schemas where each table references up to two others, at depth 2: whatever is laid out here has boxes
+    /// apart, every edge one rank to the right, and room for every name.
+    @Test func depthTwoDiagramsKeepBoxesApartAndEveryEdgeOneRankToTheRight() throws {
+        var simple = 0
+        let seeds = SplitMix64.seeds(120)
+        for seed in seeds {
+            var random = SplitMix64(seed: seed)
+            let count = Int.random(in: 4...40, using: &random)
+            var catalog = Fixture.catalog(tables: (0..<count).map { "t\($0)_" + random.pick(["orders", "Straße", "客户", "x", "a<b>"]) },
+                                          columns: ["id", "first_id", "second_id"])
+            let names = catalog.sources[0].schemas[0].tables.map(\.name)
+            for index in 1..<count {
+                var keys: [ForeignKey] = []
+                for column in ["first_id", "second_id"] where random.chance(0.6) {
+                    keys.append(ForeignKey(columns: [column], referencedTable: Self.id(names[Int.random(in: 0..<index, using: &random)]), referencedColumns: ["id"]))
+                }
+                catalog.sources[0].schemas[0].tables[index].foreignKeys = keys
+            }
+            let focus = names[Int.random(in: 0..<count, using: &random)]
+            guard let graph = Self.depthTwo(catalog, focus).graph, let placed = NeighbourhoodLayout.layout(graph) else { continue }
+            simple += 1
+            // Ranks are the columns of boxes, left to right: boxes of one rank overlap sideways, of two ranks never.
+            var columns: [(start: Double, end: Double)] = []
+            for box in placed.boxes.sorted(by: { $0.x < $1.x }) {
+                if let last = columns.last, box.x <= last.end { columns[columns.count - 1].end = max(last.end, box.x + box.width) }
+                else { columns.append((box.x, box.x + box.width)) }
+            }
+            func column(_ name: String) -> Int? {
+                placed.index[name].flatMap { offset in columns.firstIndex { $0.start <= placed.boxes[offset].x && placed.boxes[offset].x <= $0.end } }
+            }
+            for edge in graph.edges {
+                let (tail, head) = (try #require(placed.index[edge.from]), try #require(placed.index[edge.to]))
+                #expect(placed.boxes[tail].x + placed.boxes[tail].width < placed.boxes[head].x, "seed \(seed): an edge runs backwards")
+                #expect(column(edge.to) == column(edge.from).map { $0 + 1 }, "seed \(seed): an edge skips a rank")
+            }
+            for (offset, first) in placed.boxes.enumerated() {
+                #expect(first.width >= DiagramFont.width(first.node.rows[0].spans[0].text, size: 10, bold: true) + 2 * NeighbourhoodLayout.textInset)
+                for second in placed.boxes[(offset + 1)...] {
+                    let apartSideways = first.x + first.width <= second.x || second.x + second.width <= first.x
+                    let apartVertically = first.y + first.height + NeighbourhoodLayout.boxGap <= second.y + 1e-6
+                        || second.y + second.height + NeighbourhoodLayout.boxGap <= first.y + 1e-6
+                    #expect(apartSideways || apartVertically, "seed \(seed): \(first.node.name) and \(second.node.name) overlap")
+                }
+            }
+        }
+        // Not a property of nothing: most of these small schemas are simple enough.
+        #expect(simple >= seeds.count / 4, "only \(simple) of \(seeds.count) laid out")
     }
 
     @Test func boxesStandAsNearTheirRowsAsTheGapBetweenThemAllows() {

@@ -111,31 +111,45 @@ public struct HTMLPagesExporter: Exporter {
         enum TableDiagram {
             case drawn(String)
             case batch(Int)
+
+            func svg(_ batch: [String]) -> String {
+                switch self {
+                case .drawn(let svg): svg
+                case .batch(let position): HTMLPagesExporter.inline(batch[position])
+                }
+            }
         }
         struct Slice {
             var tables: Range<Int>
-            var diagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: Int?)]
+            var diagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: TableDiagram?)]
             var svgs: Pending<[String]>
         }
         func startSlice(at start: Int) throws -> Slice? {
             guard start < tables.count else { return nil }
             let slice = start..<min(tables.count, start + max(1, tablesPerSlice))
             let drawnHere = slice.filter { dirty.contains($0) }
-            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, String?, String?) in
+            // Each diagram as SVG when it is simple enough to lay out here, else as DOT for graphviz.
+            typealias Drawn = (dot: String, svg: String?)
+            let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, Drawn, Drawn?) in
                 let table = tables[drawnHere[index]]
-                let depthTwoDOT = depthTwo.chosen.contains(table.id)
-                    ? erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
-                                    diagramPath: plan.tablePage(table.id) ?? "").dot
-                    : nil
+                var depthTwoDrawing: Drawn?
+                if depthTwo.chosen.contains(table.id) {
+                    let selection = erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
+                                                  diagramPath: plan.tablePage(table.id) ?? "")
+                    depthTwoDrawing = (selection.dot, selection.graph.flatMap(NeighbourhoodLayout.svg))
+                }
                 let neighbourhood = erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? "")
-                return (neighbourhood, neighbourhood.graph.flatMap(NeighbourhoodLayout.svg), depthTwoDOT)
+                return (neighbourhood, (neighbourhood.dot, neighbourhood.graph.flatMap(NeighbourhoodLayout.svg)), depthTwoDrawing)
             }
             var batch = DiagramBatch()
-            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: Int?)] = [:]
+            var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: TableDiagram?)] = [:]
+            func diagram(_ drawn: Drawn) -> TableDiagram {
+                guard let svg = drawn.svg else { return .batch(batch.add(drawn.dot)) }
+                laidOutHere += 1
+                return .drawn(svg)
+            }
             for (offset, drawn) in zip(drawnHere, drawnTables) {
-                let diagram: TableDiagram = if let svg = drawn.1 { .drawn(svg) } else { .batch(batch.add(drawn.0.dot)) }
-                if drawn.1 != nil { laidOutHere += 1 }
-                tableDiagrams[offset] = (drawn.0, diagram, drawn.2.map { batch.add($0) })
+                tableDiagrams[offset] = (drawn.0, diagram(drawn.1), drawn.2.map(diagram))
             }
             let dots = batch.dots
             return Slice(tables: slice, diagrams: tableDiagrams, svgs: Pending { dots.isEmpty ? [] : try run.render(dots) })
@@ -181,14 +195,9 @@ public struct HTMLPagesExporter: Exporter {
                 guard let path = plan.tablePage(table.id) else { return }
                 try folder.write(path, inputs: tableInputs[offset]) {
                     let drawn = tableDiagrams[offset]
-                    let diagram = drawn.map { drawn in
-                        switch drawn.diagram {
-                        case .drawn(let svg): (drawn.result, svg)
-                        case .batch(let position): (drawn.result, Self.inline(tableSVGs[position]))
-                        }
-                    }
+                    let diagram = drawn.map { ($0.result, $0.diagram.svg(tableSVGs)) }
                     let offer: TablePage.DepthTwo? = if let drawing = drawn?.depthTwo {
-                        .drawn(svg: Self.inline(tableSVGs[drawing]))
+                        .drawn(svg: drawing.svg(tableSVGs))
                     } else {
                         depthTwo.offer(table.id)
                     }
