@@ -24,8 +24,9 @@ enum DiagramFont {
     }
 
     /// One scalar's advance in 1/2048 em. Outside the tables: a full em for the wide scripts of East Asia (what their
-    /// fonts give them), zero for combining marks, and for the rest an em's 0.7 (0.75 bold), wider than DejaVu's
-    /// average letter, so that text in a script the tables lack still fits.
+    /// fonts give them), an em and a quarter for emoji and other pictographs, zero for combining marks, and for the
+    /// rest an em's 0.7 (0.75 bold), wider than DejaVu's average letter, so that text in a script the tables lack
+    /// still fits.
     private static func advance(_ value: UInt32, tables: [[UInt16]], bold: Bool) -> Int {
         for (index, range) in ranges.enumerated() where range.contains(value) {
             let width = Int(tables[index][Int(value - range.lowerBound)])
@@ -34,6 +35,8 @@ enum DiagramFont {
         }
         if value < 0x20 || (0xFE00...0xFE0F).contains(value) || (0x200B...0x200F).contains(value) { return 0 }
         if isWide(value) { return 2048 }
+        // Emoji and pictographs: browsers draw them from a colour font, wider than an em.
+        if (0x2300...0x2BFF).contains(value) || (0x1F000...0x1FAFF).contains(value) { return 2560 }
         return bold ? 1536 : 1434
     }
 
@@ -42,8 +45,7 @@ enum DiagramFont {
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-             0x20000...0x3FFFD:
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             true
         default:
             false

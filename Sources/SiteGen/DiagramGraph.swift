@@ -90,8 +90,4 @@ extension DiagramGraph.Edge {
         return "  \(ends) [style=dashed, color=\"\(undeclared.colour)\", tooltip=\"\(ERDiagram.tooltip(undeclared.tooltip))\"\(label)];"
     }
 
-    /// What graphviz names the edge in its SVG (`<title>`), which the page's script reads: `t1:c2:e->t0:c0:w`.
-    var title: String {
-        if let fromPort, let toPort { "\(from):\(fromPort):e->\(to):\(toPort):w" } else { "\(from)->\(to)" }
-    }
 }

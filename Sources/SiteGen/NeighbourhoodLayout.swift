@@ -52,6 +52,30 @@ enum NeighbourhoodLayout {
         var width: Double
         var height: Double
         var index: [String: Int]
+        /// The left and right of each box's rank: the widest box's sides.
+        var columns: [(left: Double, right: Double)]
+    }
+
+    /// An edge's course, top-down: level from its row to the side of its rank, one curve across the gap between
+    /// ranks, and level again to the arrow's base at its box. Boxes of a rank never share a height, so the level
+    /// pieces meet no other box, and the curve stays within the gap.
+    struct Route {
+        var start: (x: Double, y: Double)
+        var leave: (x: Double, y: Double)
+        var enter: (x: Double, y: Double)
+        var end: (x: Double, y: Double)
+        var tip: (x: Double, y: Double)
+    }
+
+    static func route(_ edge: DiagramGraph.Edge, in placed: Placed) -> Route? {
+        guard let from = placed.index[edge.from], let to = placed.index[edge.to],
+              let fromRow = row(of: placed.boxes[from], edge.fromPort), let toRow = row(of: placed.boxes[to], edge.toPort) else { return nil }
+        let (source, target) = (placed.boxes[from], placed.boxes[to])
+        let start = (x: source.x + source.width, y: source.y + fromRow)
+        let tip = (x: target.x, y: target.y + toRow)
+        let end = (x: tip.x - arrowLength, y: tip.y)
+        return Route(start: start, leave: (max(start.x, placed.columns[from].right), start.y),
+                     enter: (min(end.x, placed.columns[to].left), end.y), end: end, tip: tip)
     }
 
     static func layout(_ graph: DiagramGraph) -> Placed? {
@@ -65,7 +89,10 @@ enum NeighbourhoodLayout {
         // name only.
         struct Join { var tail: Int; var head: Int; var tailRow: Double; var headRow: Double }
         var joins: [Join] = []
+        // Two edges between the same rows would be drawn one on the other (graphviz spreads them apart).
+        var ends: Set<String> = []
         for edge in graph.edges {
+            guard ends.insert("\(edge.from):\(edge.fromPort ?? "")->\(edge.to):\(edge.toPort ?? "")").inserted else { return nil }
             guard edge.from != edge.to, let tail = index[edge.from], let head = index[edge.to],
                   let tailRow = Self.row(of: boxes[tail], edge.fromPort), let headRow = Self.row(of: boxes[head], edge.toPort)
             else { return nil }
@@ -160,7 +187,13 @@ enum NeighbourhoodLayout {
         }
         let width = (boxes.map { $0.x + $0.width }.max() ?? 0) + padding
         let height = (boxes.map { $0.y + $0.height }.max() ?? 0) + padding
-        return Placed(boxes: boxes, edges: graph.edges, width: width, height: height, index: index)
+        var extents: [Int: (left: Double, right: Double)] = [:]
+        for (offset, box) in boxes.enumerated() {
+            let known = extents[ranks[offset]] ?? (box.x, box.x + box.width)
+            extents[ranks[offset]] = (min(known.left, box.x), max(known.right, box.x + box.width))
+        }
+        let columns = ranks.map { extents[$0] ?? (0, 0) }
+        return Placed(boxes: boxes, edges: graph.edges, width: width, height: height, index: index, columns: columns)
     }
 
     /// Where an edge meets a box: the middle of its column's row, or of the whole box when the column is not drawn
@@ -267,14 +300,9 @@ private struct SVGWriter {
     }
 
     private func edge(_ edge: DiagramGraph.Edge, number position: Int, into out: inout String) {
-        guard let from = placed.index[edge.from], let to = placed.index[edge.to],
-              let fromRow = Layout.row(of: placed.boxes[from], edge.fromPort),
-              let toRow = Layout.row(of: placed.boxes[to], edge.toPort) else { return }
-        let (source, target) = (placed.boxes[from], placed.boxes[to])
-        let start = (x: source.x + source.width, y: y(source.y + fromRow))
-        let tip = (x: target.x, y: y(target.y + toRow))
-        let end = (x: tip.x - Layout.arrowLength, y: tip.y)
-        let bend = (end.x - start.x) / 2
+        guard let route = Layout.route(edge, in: placed) else { return }
+        let (start, leave, enter, end, tip) = (point(route.start), point(route.leave), point(route.enter), point(route.end), point(route.tip))
+        let bend = (enter.x - leave.x) / 2
         let colour = edge.undeclared?.colour ?? "#64748b"
         out += "<!-- \(escaped(edge.from))&#45;&gt;\(escaped(edge.to)) -->\n<g id=\"edge\(position)\" class=\"edge\">\n"
         // As graphviz names it: the compass points of its ports, or the boxes alone.
@@ -285,22 +313,28 @@ private struct SVGWriter {
         }
         out += "<path fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.1\""
         if edge.undeclared != nil { out += " stroke-dasharray=\"5,2\"" }
-        out += " d=\"M\(number(start.x)),\(number(start.y))C\(number(start.x + bend)),\(number(start.y)) "
-            + "\(number(end.x - bend)),\(number(end.y)) \(number(end.x)),\(number(end.y))\"/>\n"
+        out += " d=\"M\(number(start.x)),\(number(start.y))"
+        if leave.x > start.x { out += "L\(number(leave.x)),\(number(leave.y))" }
+        out += "C\(number(leave.x + bend)),\(number(leave.y)) \(number(enter.x - bend)),\(number(enter.y)) \(number(enter.x)),\(number(enter.y))"
+        if end.x > enter.x { out += "L\(number(end.x)),\(number(end.y))" }
+        out += "\"/>\n"
         let arrow = "\(number(end.x)),\(number(end.y - Layout.arrowHalfWidth)) \(number(tip.x)),\(number(tip.y)) "
             + "\(number(end.x)),\(number(end.y + Layout.arrowHalfWidth)) \(number(end.x)),\(number(end.y - Layout.arrowHalfWidth))"
         out += "<polygon fill=\"\(colour)\" stroke=\"\(colour)\" stroke-width=\"1.1\" points=\"\(arrow)\"/>\n"
         if let undeclared = edge.undeclared {
             out += "</a>\n</g>\n"
             if let label = undeclared.label {
-                // At the middle of the curve, just above it.
-                let middle = (x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 - 2.6)
+                // At the middle of the curve, just above it, in the gap between the ranks.
+                let middle = (x: (leave.x + enter.x) / 2, y: (leave.y + enter.y) / 2 - 2.6)
                 out += "<text text-anchor=\"middle\" x=\"\(number(middle.x))\" y=\"\(number(middle.y))\" font-family=\"Helvetica,sans-Serif\" "
                     + "font-size=\"8.00\" fill=\"\(undeclared.labelColour)\">\(escaped(label))</text>\n"
             }
         }
         out += "</g>\n"
     }
+
+    /// A point of the layout (top-down) in graphviz's coordinates.
+    private func point(_ point: (x: Double, y: Double)) -> (x: Double, y: Double) { (point.x, y(point.y)) }
 
     /// graphviz's y axis: upwards from the bottom of the drawing.
     private func y(_ top: Double) -> Double { top - placed.height }

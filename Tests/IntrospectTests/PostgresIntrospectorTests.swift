@@ -127,6 +127,14 @@ struct PostgresIntrospectorTests {
             CREATE TABLE never_analyzed (id int PRIMARY KEY, note text) WITH (autovacuum_enabled = false);
             INSERT INTO never_analyzed SELECT g, md5(g::text) FROM generate_series(1, 5000) g;
             """)
+        // Counted empty by a VACUUM, then filled: its TOAST table's count says 0 pages until the next VACUUM.
+        try PostgresFixture.execute("CREATE TABLE filled_later (id int PRIMARY KEY, body text) WITH (autovacuum_enabled = false)", database: "scribe_sizes")
+        try PostgresFixture.execute("ALTER TABLE filled_later ALTER COLUMN body SET STORAGE EXTERNAL", database: "scribe_sizes")
+        try PostgresFixture.execute("VACUUM filled_later", database: "scribe_sizes")
+        try PostgresFixture.execute("""
+            INSERT INTO filled_later SELECT g, (SELECT string_agg(md5(g::text || k::text), '') FROM generate_series(1, 100) k)
+            FROM generate_series(1, 2000) g; ANALYZE filled_later
+            """, database: "scribe_sizes")
         let tables = try PostgresIntrospector(sourceName: "pg", conninfo: url).read().source.schemas.flatMap(\.tables)
         let bytes = try #require(tables.first { $0.name == "documents" }?.bytes)
         func size(_ sql: String) throws -> Int {
@@ -139,6 +147,9 @@ struct PostgresIntrospectorTests {
         // Near, not equal: the TOAST table's index has no page count before a VACUUM either.
         #expect(bytes > total * 95 / 100 && bytes <= total, "\(bytes) bytes against \(total) measured by PostgreSQL")
         #expect(try tables.first { $0.name == "never_analyzed" }?.bytes == size("pg_total_relation_size('never_analyzed')"))
+        let filled = try #require(tables.first { $0.name == "filled_later" }?.bytes)
+        let filledTotal = try size("pg_total_relation_size('filled_later')")
+        #expect(filled > filledTotal * 95 / 100 && filled <= filledTotal, "\(filled) bytes against \(filledTotal) measured by PostgreSQL")
     }
 
     @Test func aTableTheUserMayNotReadIsStillDocumentedWithAWarning() throws {

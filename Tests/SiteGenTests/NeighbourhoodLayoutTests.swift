@@ -183,6 +183,13 @@ struct NeighbourhoodLayoutTests {
             ForeignKey(columns: ["a_id"], referencedTable: Self.id("a"), referencedColumns: ["id"]),
         ]
         #expect(Self.depthTwo(catalog, "focus").graph.flatMap(NeighbourhoodLayout.svg) == nil)
+        // A declared key and a suggested relationship between the same two tables: drawn box to box, the two edges
+        // would lie one on the other.
+        catalog = Fixture.catalog(tables: ["focus", "a"], columns: ["id", "focus_id", "other_focus_id"])
+        catalog.sources[0].schemas[0].tables[1].foreignKeys = [ForeignKey(columns: ["focus_id"], referencedTable: Self.id("focus"), referencedColumns: ["id"])]
+        catalog.relationships = [Relationship(from: .init(table: Self.id("a"), columns: ["other_focus_id"]), to: .init(table: Self.id("focus"), columns: ["id"]),
+                                              origin: .inferred, status: .suggested, confidence: 0.7, evidence: ["named like the key"])]
+        #expect(Self.depthTwo(catalog, "focus").graph.flatMap(NeighbourhoodLayout.svg) == nil)
         // Two tables two steps away joined to each other.
         catalog = Fixture.catalog(tables: ["focus", "a", "b", "c"], columns: ["id", "focus_id", "a_id", "b_id"])
         catalog.sources[0].schemas[0].tables[1].foreignKeys = [ForeignKey(columns: ["focus_id"], referencedTable: Self.id("focus"), referencedColumns: ["id"])]
@@ -238,19 +245,41 @@ struct NeighbourhoodLayoutTests {
         for seed in seeds {
             var random = SplitMix64(seed: seed)
             let count = Int.random(in: 4...40, using: &random)
-            var catalog = Fixture.catalog(tables: (0..<count).map { "t\($0)_" + random.pick(["orders", "Straße", "客户", "x", "a<b>"]) },
+            let names = ["orders", "Straße", "客户", "x", "a<b>", "customer_shipping_address_history", "very_long_name_of_a_reporting_table"]
+            var catalog = Fixture.catalog(tables: (0..<count).map { "t\($0)_" + random.pick(names) },
                                           columns: ["id", "first_id", "second_id"])
-            let names = catalog.sources[0].schemas[0].tables.map(\.name)
+            let tables = catalog.sources[0].schemas[0].tables.map(\.name)
             for index in 1..<count {
                 var keys: [ForeignKey] = []
                 for column in ["first_id", "second_id"] where random.chance(0.6) {
-                    keys.append(ForeignKey(columns: [column], referencedTable: Self.id(names[Int.random(in: 0..<index, using: &random)]), referencedColumns: ["id"]))
+                    keys.append(ForeignKey(columns: [column], referencedTable: Self.id(tables[Int.random(in: 0..<index, using: &random)]), referencedColumns: ["id"]))
                 }
                 catalog.sources[0].schemas[0].tables[index].foreignKeys = keys
             }
-            let focus = names[Int.random(in: 0..<count, using: &random)]
-            guard let graph = Self.depthTwo(catalog, focus).graph, let placed = NeighbourhoodLayout.layout(graph) else { continue }
+            let focus = tables[Int.random(in: 0..<count, using: &random)]
+            guard let graph = Self.depthTwo(catalog, focus).graph, let placed = NeighbourhoodLayout.layout(graph),
+                  let svg = NeighbourhoodLayout.svg(graph) else { continue }
             simple += 1
+            #expect(XMLParser(data: Data(svg.utf8)).parse(), "seed \(seed)")
+            // No edge passes through a box: not along its level pieces, not across the curve between ranks.
+            for edge in graph.edges {
+                let route = try #require(NeighbourhoodLayout.route(edge, in: placed))
+                var points: [(x: Double, y: Double)] = []
+                for step in 0...20 {
+                    let t = Double(step) / 20
+                    points.append((route.start.x + (route.leave.x - route.start.x) * t, route.start.y))
+                    points.append((route.enter.x + (route.end.x - route.enter.x) * t, route.end.y))
+                    let bend = (route.enter.x - route.leave.x) / 2
+                    let (a, b, c, d) = (route.leave, (x: route.leave.x + bend, y: route.leave.y), (x: route.enter.x - bend, y: route.enter.y), route.enter)
+                    let u = 1 - t
+                    points.append((u * u * u * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t * t * t * d.x,
+                                   u * u * u * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t * t * t * d.y))
+                }
+                for box in placed.boxes {
+                    let inside = points.contains { $0.x > box.x + 0.5 && $0.x < box.x + box.width - 0.5 && $0.y > box.y + 0.5 && $0.y < box.y + box.height - 0.5 }
+                    #expect(!inside, "seed \(seed): \(edge.from)->\(edge.to) passes through \(box.node.name)")
+                }
+            }
             // Ranks are the columns of boxes, left to right: boxes of one rank overlap sideways, of two ranks never.
             var columns: [(start: Double, end: Double)] = []
             for box in placed.boxes.sorted(by: { $0.x < $1.x }) {
@@ -297,6 +326,8 @@ struct NeighbourhoodLayoutTests {
         #expect(DiagramFont.width("客户", size: 10) == 20)
         #expect(DiagramFont.width("e\u{301}", size: 10) == DiagramFont.width("e", size: 10))
         #expect(DiagramFont.width("\u{10A0}", size: 10) > 6)
+        // Emoji, drawn from a colour font wider than an em.
+        #expect(DiagramFont.width("🚀", size: 10) >= 12.5 && DiagramFont.width("😀", size: 10) >= 12.5)
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {

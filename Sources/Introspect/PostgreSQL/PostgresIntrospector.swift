@@ -117,10 +117,11 @@ private final class PostgresRun {
     /// A relation's size on disk with its indexes and TOAST. Measuring opens every file of every relation
     /// (`pg_total_relation_size`: 0.7–1.4 s for 5,000 tables, in a new session), so the page counts that ANALYZE and
     /// VACUUM record (`relpages`, 0.1 s) are used where they exist, like `reltuples` for the row count: for the table
-    /// and its indexes once it was analyzed. A TOAST table's count is kept by VACUUM alone, so a TOAST table VACUUM
-    /// never counted (its `reltuples` -1: after an ANALYZE alone, a restore say) is measured instead; one it counted
-    /// empty is not opened (4,500 empty TOAST tables took 0.35 s to measure). A table never analyzed, or any table
-    /// on a server before 14 (where 0 also meant never counted), is measured whole.
+    /// and its indexes once it was analyzed. A TOAST table's count is kept by VACUUM alone, so a TOAST table is
+    /// measured when VACUUM never counted it (its `reltuples` -1: after an ANALYZE alone, a restore say) or counted
+    /// it empty before rows were added (the statistics' inserts since the last VACUUM); one counted empty and
+    /// still empty is not opened (4,500 empty TOAST tables took 0.35 s to measure). A table never analyzed, or any
+    /// table on a server before 14 (where 0 also meant never counted), is measured whole.
     static let totalSize = """
         CASE WHEN c.reltuples < 0 OR current_setting('server_version_num')::int < 140000 THEN pg_total_relation_size(c.oid)
         ELSE (c.relpages
@@ -128,8 +129,9 @@ private final class PostgresRun {
               + COALESCE((SELECT sum(x.relpages) FROM pg_class t JOIN pg_index i ON i.indrelid = t.oid JOIN pg_class x ON x.oid = i.indexrelid
                           WHERE t.oid = c.reltoastrelid), 0)
              )::bigint * current_setting('block_size')::bigint
-             + COALESCE((SELECT CASE WHEN t.reltuples >= 0 THEN t.relpages::bigint * current_setting('block_size')::bigint
-                                     ELSE pg_relation_size(t.oid) END
+             + COALESCE((SELECT CASE WHEN t.reltuples < 0 OR (t.relpages = 0 AND pg_stat_get_ins_since_vacuum(t.oid) > 0)
+                                     THEN pg_relation_size(t.oid)
+                                     ELSE t.relpages::bigint * current_setting('block_size')::bigint END
                          FROM pg_class t WHERE t.oid = c.reltoastrelid), 0)
         END
         """

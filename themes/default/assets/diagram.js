@@ -2,7 +2,7 @@
 // show hidden tables, download), drag to pan, wheel or pinch to zoom around the pointer, keyboard + − 0, and
 // hovering or focusing a table highlights its relationships and neighbours. Clicking a table follows graphviz's
 // own link; alt-click or the × on a table hides it. It reads graphviz's markup only (g.node and g.edge, named by
-// their <title>: `t3`, `t0:c1:e->t3:c0:w`), sets text with textContent, and needs no network.
+// their <title>: `t3`, `t0:e->t3:w` or `t0->t3`), sets text with textContent, and needs no network.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -25,7 +25,7 @@
     return b;
   }
 
-  // The DOT node name at each end of an edge's title: "t0:c1:e->t3:c0:w" → ["t0", "t3"].
+  // The DOT node name at each end of an edge's title: "t0:e->t3:w" → ["t0", "t3"].
   function ends(title) {
     var parts = title.split("->");
     if (parts.length !== 2) return null;
