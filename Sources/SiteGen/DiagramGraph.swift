@@ -24,6 +24,8 @@ struct DiagramGraph: Sendable, Equatable {
         var rows: [Row]
         var link: String?
         var tooltip: String?
+        /// A table the catalog lacks, drawn as a dashed box with its name only (`ERDiagram.missingNode`).
+        var missing = false
     }
 
     /// A relationship from a column of one box to a column of another, or between the boxes where a column is not drawn.
@@ -45,13 +47,21 @@ struct DiagramGraph: Sendable, Equatable {
 
     var nodes: [Node] = []
     var edges: [Edge] = []
-    /// False when a table is missing from the catalog: its box is not a `Node`, so only graphviz draws the diagram.
-    var complete = true
+
+    /// False when a table is missing from the catalog: only graphviz draws its dashed box.
+    var complete: Bool { !nodes.contains { $0.missing } }
+
+    /// The graph's statements in DOT, nodes then edges (`ERDiagram.graph` frames them).
+    var body: [String] { nodes.map(\.dot) + edges.map(\.dot) }
 }
 
 extension DiagramGraph.Node {
     /// The node as a DOT statement with an HTML-like label.
     var dot: String {
+        guard !missing else {
+            let name = rows.first?.spans.first.map { ERDiagram.escaped($0.text) } ?? ""
+            return "  \(self.name) [label=<<table border=\"1\" cellborder=\"0\" style=\"dashed\"><tr><td>\(name) <i>(not in this catalog)</i></td></tr></table>>];"
+        }
         var attributes = ["label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#ffffff\" color=\"#94a3b8\">"
             + rows.map(\.dot).joined() + "</table>>"]
         if let link {
@@ -89,5 +99,4 @@ extension DiagramGraph.Edge {
         } ?? ""
         return "  \(ends) [style=dashed, color=\"\(undeclared.colour)\", tooltip=\"\(ERDiagram.tooltip(undeclared.tooltip))\"\(label)];"
     }
-
 }

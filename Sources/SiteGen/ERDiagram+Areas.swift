@@ -78,7 +78,7 @@ extension ERDiagram {
                 drawing.body.append("  \(node):title -> x\(other) [dir=none, style=dotted, color=\"#94a3b8\"\(label)];")
             }
         }
-        return Overview(dot: self.graph(drawing.body), tables: tables.count, drawnTables: tables.count, edges: drawing.edges,
+        return Overview(dot: Self.graph(drawing.body), tables: tables.count, drawnTables: tables.count, edges: drawing.edges,
                         areas: others.count, links: 0, drawnLinks: 0)
     }
 

@@ -99,7 +99,7 @@ extension ERDiagram {
         body += declared + others.lines
         var edges = others.kinds.union(declared.isEmpty ? [] : [.declared])
         for group in groups { edges.insert(group.declared ? .declared : group.documented ? .documented : .suggested) }
-        return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count, edges: edges, grouped: descriptions)
+        return Result(dot: Self.graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count, edges: edges, grouped: descriptions)
     }
 
     /// Neighbours on one side of the hub share a rank, which dot stacks into one tall column; invisible edges

@@ -11,7 +11,12 @@ extension ERDiagram {
 
     /// The diagram of a chosen set of tables and those within a number of steps of them.
     public struct Selection: Sendable, Equatable {
-        public var dot: String
+        /// The DOT text for graphviz, written when asked: a table page's depth-2 diagram is mostly laid out without it.
+        public var dot: String {
+            ERDiagram.graph(drawing.body + (note.map {
+                ["  label=\"\(ERDiagram.quoted($0))\"; labelloc=\"b\"; labeljust=\"l\"; fontsize=9; fontcolor=\"#64748b\";"]
+            } ?? []))
+        }
         /// Every table the selection reaches: the chosen ones, then each step's, in the order found.
         public var reached: [TableID]
         public var drawnTables: Int
@@ -19,9 +24,10 @@ extension ERDiagram {
         public var edges: Set<EdgeKind> = []
         /// Set when the selection reaches more tables than the diagram draws; also printed under the diagram.
         public var note: String?
+        fileprivate var drawing: DiagramGraph
         /// The diagram as values, for a table page's depth-2 diagram that Schema Scribe may lay out itself
         /// (`NeighbourhoodLayout`); nil when the diagram carries a note, which only graphviz writes.
-        var graph: DiagramGraph?
+        var graph: DiagramGraph? { note == nil ? drawing : nil }
     }
 
     /// The same diagrams with no link in them: for a file saved outside the site, whose pages are not beside it.
@@ -70,7 +76,6 @@ extension ERDiagram {
         var nodes: [TableID: String] = [:]
         for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset)" }
 
-        var body: [String] = []
         var drawn = Drawn()
         var drawnTables: [Table] = []
         var undeclared: [Relationship] = []
@@ -78,8 +83,7 @@ extension ERDiagram {
         for id in drawnIDs {
             let name = nodes[id] ?? "t"
             guard let table = index.table(id) else {
-                body.append(missingNode(id, name: name))
-                drawing.complete = false
+                drawing.nodes.append(missingNode(id, name: name))
                 continue
             }
             drawnTables.append(table)
@@ -97,26 +101,20 @@ extension ERDiagram {
                 let all = table.columns.filter { keys.contains(ExactName($0.name)) }
                 shown = isChosen ? all : Array(all.prefix(Self.neighbourColumnLimit))
             }
-            let box = diagramNode(table, name: name, focus: isChosen, columns: shown,
-                                  hiddenColumns: withColumns ? table.columns.count - shown.count : 0, from: diagramPath, drawn: &drawn)
-            drawing.nodes.append(box)
-            body.append(box.dot)
+            drawing.nodes.append(diagramNode(table, name: name, focus: isChosen, columns: shown,
+                                             hiddenColumns: withColumns ? table.columns.count - shown.count : 0,
+                                             from: diagramPath, drawn: &drawn))
         }
         // Relationships that end at a drawn table but start from one the catalog lacks are never drawn: it has no columns.
         let declared = declaredEdges(among: drawnTables, nodes: nodes, drawn: drawn, only: nil)
         let others = undeclaredEdgeModels(undeclared, nodes: nodes, drawn: drawn)
         drawing.edges = declared + others.edges
-        body += drawing.edges.map(\.dot)
-        var note: String?
-        if drawnIDs.count < reached.count {
-            let text = "The diagram shows \(drawnIDs.count) of the \(reached.count) tables within \(Format.counted(depth, "step")): "
+        let note = drawnIDs.count < reached.count
+            ? "The diagram shows \(drawnIDs.count) of the \(reached.count) tables within \(Format.counted(depth, "step")): "
                 + "the chosen ones and those nearest to them."
-            note = text
-            body.append("  label=\"\(Self.quoted(text))\"; labelloc=\"b\"; labeljust=\"l\"; fontsize=9; fontcolor=\"#64748b\";")
-        }
-        return Selection(dot: graph(body), reached: reached, drawnTables: drawnIDs.count,
-                         edges: others.kinds.union(declared.isEmpty ? [] : [.declared]), note: note,
-                         graph: note == nil ? drawing : nil)
+            : nil
+        return Selection(reached: reached, drawnTables: drawnIDs.count, edges: others.kinds.union(declared.isEmpty ? [] : [.declared]),
+                         note: note, drawing: drawing)
     }
 
     /// Tables one step from `id`, in the order a neighbourhood draws them: what it references, what references

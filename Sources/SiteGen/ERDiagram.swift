@@ -36,7 +36,10 @@ public struct ERDiagram: Sendable {
     static let suggestedLabelColour = "#0f766e"
 
     public struct Result: Sendable, Equatable {
-        public var dot: String
+        /// The DOT text for graphviz: written from `graph` when asked (most neighbourhoods are laid out without it),
+        /// else a hub's, as drawn.
+        public var dot: String { graph.map { ERDiagram.graph($0.body) } ?? hubDOT }
+        private var hubDOT = ""
         /// How many related tables exist in all, and how many were drawn.
         public var neighbours: Int
         public var drawnNeighbours: Int
@@ -46,6 +49,14 @@ public struct ERDiagram: Sendable {
         public var grouped: [String] = []
         /// The diagram as values, for a neighbourhood Schema Scribe may lay out itself (`NeighbourhoodLayout`).
         var graph: DiagramGraph?
+
+        public init(dot: String, neighbours: Int, drawnNeighbours: Int, edges: Set<EdgeKind> = [], grouped: [String] = []) {
+            (hubDOT, self.neighbours, self.drawnNeighbours, self.edges, self.grouped) = (dot, neighbours, drawnNeighbours, edges, grouped)
+        }
+
+        init(graph: DiagramGraph, neighbours: Int, drawnNeighbours: Int, edges: Set<EdgeKind>) {
+            (self.graph, self.neighbours, self.drawnNeighbours, self.edges) = (graph, neighbours, drawnNeighbours, edges)
+        }
     }
 
     let catalog: Catalog
@@ -80,33 +91,26 @@ public struct ERDiagram: Sendable {
         var nodes: [TableID: String] = [table.id: "t0"]
         for (offset, id) in drawnIDs.enumerated() { nodes[id] = "t\(offset + 1)" }
 
-        var body: [String] = []
         var drawn = Drawn()
         var drawing = DiagramGraph()
-        func add(_ node: DiagramGraph.Node) {
-            drawing.nodes.append(node)
-            body.append(node.dot)
-        }
-        add(diagramNode(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath, drawn: &drawn))
+        drawing.nodes.append(diagramNode(table, name: "t0", focus: true, columns: table.columns, hiddenColumns: 0, from: diagramPath, drawn: &drawn))
         for id in drawnIDs {
             guard let neighbour = index.table(id), let name = nodes[id] else {
-                body.append(missingNode(id, name: nodes[id] ?? "missing"))
-                drawing.complete = false
+                drawing.nodes.append(missingNode(id, name: nodes[id] ?? "missing"))
                 continue
             }
             let keyColumns = self.keyColumns(of: neighbour, relatedTo: table.id).union(Self.columns(of: id, in: undeclared))
             let shown = Array(neighbour.columns.filter { keyColumns.contains(ExactName($0.name)) }.prefix(Self.neighbourColumnLimit))
-            add(diagramNode(neighbour, name: name, focus: false, columns: shown,
-                            hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath, drawn: &drawn))
+            drawing.nodes.append(diagramNode(neighbour, name: name, focus: false, columns: shown,
+                                             hiddenColumns: neighbour.columns.count - shown.count, from: diagramPath, drawn: &drawn))
         }
         var edgeTables = [table]
         edgeTables += drawnIDs.compactMap { index.table($0) }
         let declared = declaredEdges(among: edgeTables, nodes: nodes, drawn: drawn, only: table.id)
         let others = undeclaredEdgeModels(undeclared, nodes: nodes, drawn: drawn)
         drawing.edges = declared + others.edges
-        body += drawing.edges.map(\.dot)
-        return Result(dot: graph(body), neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count,
-                      edges: others.kinds.union(declared.isEmpty ? [] : [.declared]), graph: drawing)
+        return Result(graph: drawing, neighbours: neighbourIDs.count, drawnNeighbours: drawnIDs.count,
+                      edges: others.kinds.union(declared.isEmpty ? [] : [.declared]))
     }
 
     public struct Overview: Sendable, Equatable {
@@ -129,7 +133,7 @@ public struct ERDiagram: Sendable {
         let undeclared = undeclared(among: schema.tables)
         let drawn = Self.mostConnected(schema.tables, relationships: undeclared, limit: Self.overviewTableLimit)
         let drawing = drawing(drawn, undeclared: undeclared, withColumns: drawn.count <= Self.overviewColumnsLimit, from: diagramPath)
-        return Overview(dot: graph(drawing.body), tables: schema.tables.count, drawnTables: drawn.count, edges: drawing.edges)
+        return Overview(dot: Self.graph(drawing.body), tables: schema.tables.count, drawnTables: drawn.count, edges: drawing.edges)
     }
 
     /// Relationships the database does not declare with both ends among `tables`, each once (from the table
@@ -276,7 +280,7 @@ public struct ERDiagram: Sendable {
 
     /// `layout=dot` is said in every graph: dot renders many graphs per process, and a graph that chose another
     /// engine (a large area map is laid out by neato) would otherwise leave it chosen for the graphs after it.
-    func graph(_ body: [String]) -> String {
+    static func graph(_ body: [String]) -> String {
         """
         digraph erd {
           graph [layout=dot, rankdir=LR, bgcolor="transparent", fontname="Helvetica", nodesep=0.3, ranksep=0.9, pad=0.2];
@@ -340,8 +344,9 @@ public struct ERDiagram: Sendable {
                                  tooltip: page == nil ? nil : table.id.schema + "." + table.name)
     }
 
-    func missingNode(_ id: TableID, name: String) -> String {
-        "  \(name) [label=<<table border=\"1\" cellborder=\"0\" style=\"dashed\"><tr><td>\(Self.label(id.name)) <i>(not in this catalog)</i></td></tr></table>>];"
+    /// A table the catalog does not have (a key to another database): a dashed box with its name.
+    func missingNode(_ id: TableID, name: String) -> DiagramGraph.Node {
+        DiagramGraph.Node(name: name, rows: [DiagramGraph.Row(spans: [DiagramGraph.Span(text: Self.shortened(id.name))])], missing: true)
     }
 
     /// Escapes text for a DOT HTML-like label, shortening very long names so the diagram stays readable.

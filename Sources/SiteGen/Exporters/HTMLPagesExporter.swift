@@ -128,25 +128,35 @@ public struct HTMLPagesExporter: Exporter {
             guard start < tables.count else { return nil }
             let slice = start..<min(tables.count, start + max(1, tablesPerSlice))
             let drawnHere = slice.filter { dirty.contains($0) }
-            // Each diagram as SVG when it is simple enough to lay out here, else as DOT for graphviz.
-            typealias Drawn = (dot: String, svg: String?)
+            // Each diagram as SVG when it is simple enough to lay out here, else as DOT for graphviz (written only then).
+            enum Drawn {
+                case svg(String)
+                case dot(String)
+
+                init(_ graph: DiagramGraph?, dot: () -> String) {
+                    self = graph.flatMap(NeighbourhoodLayout.svg).map(Drawn.svg) ?? .dot(dot())
+                }
+            }
             let drawnTables = try Parallel.map(count: drawnHere.count, chunkSize: 16) { index, _ -> (ERDiagram.Result, Drawn, Drawn?) in
                 let table = tables[drawnHere[index]]
                 var depthTwoDrawing: Drawn?
                 if depthTwo.chosen.contains(table.id) {
                     let selection = erd.selection(of: [table.id], depth: 2, limit: ERDiagram.pageDepthLimit, columns: false,
                                                   diagramPath: plan.tablePage(table.id) ?? "")
-                    depthTwoDrawing = (selection.dot, selection.graph.flatMap(NeighbourhoodLayout.svg))
+                    depthTwoDrawing = Drawn(selection.graph) { selection.dot }
                 }
                 let neighbourhood = erd.neighbourhood(of: table, diagramPath: plan.tablePage(table.id) ?? "")
-                return (neighbourhood, (neighbourhood.dot, neighbourhood.graph.flatMap(NeighbourhoodLayout.svg)), depthTwoDrawing)
+                return (neighbourhood, Drawn(neighbourhood.graph) { neighbourhood.dot }, depthTwoDrawing)
             }
             var batch = DiagramBatch()
             var tableDiagrams: [Int: (result: ERDiagram.Result, diagram: TableDiagram, depthTwo: TableDiagram?)] = [:]
             func diagram(_ drawn: Drawn) -> TableDiagram {
-                guard let svg = drawn.svg else { return .batch(batch.add(drawn.dot)) }
-                laidOutHere += 1
-                return .drawn(svg)
+                switch drawn {
+                case .dot(let dot): return .batch(batch.add(dot))
+                case .svg(let svg):
+                    laidOutHere += 1
+                    return .drawn(svg)
+                }
             }
             for (offset, drawn) in zip(drawnHere, drawnTables) {
                 tableDiagrams[offset] = (drawn.0, diagram(drawn.1), drawn.2.map(diagram))
