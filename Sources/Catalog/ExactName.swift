@@ -33,7 +33,13 @@ public struct ExactName: Sendable, Hashable, Comparable, CustomStringConvertible
 extension String {
     /// Whether both are the same scalars (so the same UTF-8 bytes), not merely canonically equivalent.
     public func isExactly(_ other: String) -> Bool {
-        utf8.elementsEqual(other.utf8)
+        // Over the bytes where both are contiguous (every native string): the generic comparison of two UTF-8
+        // views, a byte at a time, was 5% of a rebuild, for names looked up in dictionaries.
+        let contiguous = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in mine.count == theirs.count && mine.elementsEqual(theirs) }
+        }
+        if let contiguous, let equal = contiguous { return equal }
+        return utf8.elementsEqual(other.utf8)
     }
 
     /// The order of `<`, with ties between canonically equivalent spellings broken by their scalars, so a

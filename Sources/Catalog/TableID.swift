@@ -17,7 +17,8 @@ public struct TableID: Sendable, Hashable, Codable, Comparable, CustomStringConv
     public var description: String { "\(source).\(schema).\(name)" }
 
     public static func == (lhs: TableID, rhs: TableID) -> Bool {
-        lhs.exactNames == rhs.exactNames
+        // The name first: it is the part that differs, where the source and schema are mostly the same.
+        lhs.name.isExactly(rhs.name) && lhs.schema.isExactly(rhs.schema) && lhs.source.isExactly(rhs.source)
     }
 
     public func hash(into hasher: inout Hasher) {
