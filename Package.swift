@@ -20,8 +20,9 @@ let package = Package(
     targets: [
         // The value model every stage reads and enriches. No I/O, no dependencies.
         .target(name: "Catalog"),
-        // SHA-256 for the content-addressed caches.
-        .target(name: "ContentHash"),
+        // SHA-256 for the content-addressed caches, and the fingerprints that tell a build what changed (the
+        // catalog's types feed theirs field by field).
+        .target(name: "ContentHash", dependencies: ["Catalog"]),
 
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -78,7 +79,7 @@ let package = Package(
         // Fixtures and snapshots are read beside each test file (#filePath), so recording can rewrite them.
         .testTarget(name: "IntrospectTests", dependencies: ["Catalog", "Introspect", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteGenTests", dependencies: ["Catalog", "ContentHash", "SiteGen", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "ContentHashTests", dependencies: ["ContentHash"]),
+        .testTarget(name: "ContentHashTests", dependencies: ["Catalog", "ContentHash", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Catalog", "Review", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DescribeTests", dependencies: ["Catalog", "Describe", "TestSupport"]),
         .testTarget(name: "ProfileTests", dependencies: ["Catalog", "Introspect", "Profile", "TestSupport"], exclude: ["Fixtures"]),

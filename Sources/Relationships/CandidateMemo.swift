@@ -78,7 +78,7 @@ extension RelationshipStage {
             let tables = source.schemas.flatMap(\.tables)
             hasher.combine(tables.count)
             let each = (try? Parallel.map(count: tables.count, chunkSize: 32) { index, _ in
-                FingerprintEncoder.fingerprint(of: tables[index])
+                tables[index].fingerprint
             }) ?? []
             for fingerprint in each { hasher.combine(fingerprint) }
         }

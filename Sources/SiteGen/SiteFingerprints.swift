@@ -29,7 +29,7 @@ public struct SiteFingerprints: Sendable {
         let plan = input.plan
         let tables = catalog.allTables
         let own = (try? Parallel.map(count: tables.count, chunkSize: 32) { index, _ in
-            FingerprintEncoder.fingerprint(of: tables[index])
+            tables[index].fingerprint
         }) ?? []
         var byID: [TableID: Fingerprint] = [:]
         var addresses: [TableID: Fingerprint] = [:]
