@@ -41,6 +41,24 @@ public struct ProfileStage: Sendable {
         }
     }
 
+    /// The same from tables already profiled, each from its sample as it was read (`profile(_:from:)`).
+    public func apply(profiled: [TableID: Table], cached: [TableID: ProfileCache.Entry] = [:], to catalog: Catalog) -> Catalog {
+        catalog.updatingTablesInParallel { table in
+            if let done = profiled[table.id] {
+                table = done
+            } else if let entry = cached[table.id] {
+                table = restored(table, entry)
+            } else {
+                table = classifyByName(table)
+            }
+        }
+    }
+
+    /// `table` with the profiles and findings its sample makes: the values stay here, masked where they are PII.
+    public func profile(_ table: Table, from sample: TableSample) -> Table {
+        profiled(table, sample)
+    }
+
     /// A table that was not profiled (a view, or profiling is off) still gets findings from names and types.
     func classifyByName(_ table: Table) -> Table {
         var table = table

@@ -10,7 +10,10 @@ extension Build {
         let (catalog, config, reprofile) = (state.catalog, state.config, state.request.reprofile)
         let settings = config.profile
         let plan = settings.sampling
-        var samples: [TableSample] = []
+        // Each table is profiled as soon as its sample is read, and the sample dropped (`TableSampler.sample(…each:)`).
+        let stage = ProfileStage(policy: config.piiSamples)
+        var profiledTables: [TableID: Table] = [:]
+        var sampled = 0
         let started = Date()
         let cache = ProfileCache(file: URL(fileURLWithPath: config.cache).appendingPathComponent("profiles.json"))
         let cacheSettings = "\(plan.fingerprint) \(config.piiSamples.rawValue)"
@@ -30,21 +33,26 @@ extension Build {
             let progress = ProgressPrinter(log: log, label: "[profile]")
             let progressStarted = Date()
             let show: @Sendable (Int, Int) -> Void = { done, total in progress.show(done: done, total: total, noun: "tables", started: progressStarted) }
-            let read = try stage(.profile, subject: source.name) { () throws -> [TableSample] in
-                try TableSampler.sample(tables, from: sourceConfig.driver(), plan: plan, progress: show)
+            let read = try self.stage(.profile, subject: source.name) { () throws -> [ProfiledTable] in
+                try TableSampler.sample(tables, from: sourceConfig.driver(), plan: plan, progress: show) { table, sample in
+                    ProfiledTable(table: stage.profile(table, from: sample), incomplete: sample.incomplete,
+                                  isLocked: sample.isLocked, isSampled: sample.isSampled)
+                }
             }
             progress.finish()
-            for sample in read where sample.incomplete != nil {
-                let warning = sample.isLocked
+            for done in read where done.incomplete != nil {
+                let id = done.table.id
+                let warning = done.isLocked
                     ? Finding(stage: BuildStage.profile.rawValue, subject: source.name,
-                              message: "table \(sample.table.schema).\(sample.table.name) is locked by another session; its profile was skipped")
-                    : Finding(stage: BuildStage.profile.rawValue, subject: "\(sample.table)", message: "profile incomplete: \(sample.incomplete ?? "")")
+                              message: "table \(id.schema).\(id.name) is locked by another session; its profile was skipped")
+                    : Finding(stage: BuildStage.profile.rawValue, subject: "\(id)", message: "profile incomplete: \(done.incomplete ?? "")")
                 log.warning("[profile] \(warning)")
                 state.report.warnings.append(warning)
             }
-            samples += read
+            for done in read { profiledTables[done.table.id] = done.table }
+            sampled += read.filter(\.isSampled).count
         }
-        let profiled = ProfileStage(policy: config.piiSamples).apply(samples, cached: cached, to: catalog)
+        let profiled = stage.apply(profiled: profiledTables, cached: cached, to: catalog)
         let findings = profiled.allTables.reduce(0) { $0 + $1.columns.filter { $0.pii != nil }.count }
         if settings.enabled {
             var fresh: [TableID: ProfileCache.Entry] = [:]
@@ -53,11 +61,19 @@ extension Build {
             }
             // Rewritten only when something changed (encoding 5,000 tables' profiles takes most of a second);
             // a cache that cannot be written costs a profile next time, nothing more.
-            if !samples.isEmpty || fresh.count != cache.count { try? cache.store(fresh) }
-            log.info("[profile] \(samples.count) tables profiled (\(samples.filter(\.isSampled).count) sampled), \(cached.count) unchanged "
+            if !profiledTables.isEmpty || fresh.count != cache.count { try? cache.store(fresh) }
+            log.info("[profile] \(profiledTables.count) tables profiled (\(sampled) sampled), \(cached.count) unchanged "
                 + "(from the cache), \(findings) column\(findings == 1 ? "" : "s") with personal data "
                 + "(\(Self.format(Date().timeIntervalSince(started))) s)")
         }
         state.catalog = profiled
     }
+}
+
+/// A table profiled from its sample, with what the build reports about the sample.
+private struct ProfiledTable: Sendable {
+    var table: Table
+    var incomplete: String?
+    var isLocked: Bool
+    var isSampled: Bool
 }
