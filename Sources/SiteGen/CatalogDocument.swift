@@ -24,10 +24,8 @@ struct CatalogDocument: Encodable {
 
     /// Compact, keys sorted, one line ending in a newline: at 5,000 tables the pretty-printed form was 94 MB and
     /// its encoding seconds of the build; tools pretty-print it when a person reads it (`jq .`).
-    static func json(_ catalog: Catalog) throws -> Data {
-        var data = try CompactJSON.encode(CatalogDocument(catalog))
-        data.append(0x0A)
-        return data
+    static func json(_ catalog: Catalog) throws -> [UInt8] {
+        try CompactJSON.bytes(CatalogDocument(catalog), capacity: 1 << 20) + [0x0A]
     }
 
     /// The fragment pack's name for catalog.json's parts: the JSON of each table, filed under the table's fingerprint.
@@ -37,7 +35,7 @@ struct CatalogDocument: Encodable {
     /// fingerprint, `SiteFingerprints.tables`: the table is all its JSON is encoded from), else encoded and kept
     /// there. The rest (the title, every relationship, the glossary, coverage) is encoded each time: at 5,000 tables
     /// it is a few percent of the bytes.
-    static func json(_ catalog: Catalog, fingerprints: [TableID: Fingerprint], fragments: FragmentPack) throws -> Data {
+    static func json(_ catalog: Catalog, fingerprints: [TableID: Fingerprint], fragments: FragmentPack) throws -> [UInt8] {
         // Two tables of one identity (which no driver reads) would share a fingerprint's bytes: encode those whole.
         guard fingerprints.count == catalog.allTables.count else { return try json(catalog) }
         let kind = fragmentKind
@@ -50,8 +48,6 @@ struct CatalogDocument: Encodable {
         let splice = CompactJSON.Splice<Table>(
             reuse: { table, out in fingerprints[table.id].map { fragments.append(kind, $0, to: &out) } ?? false },
             encoded: { table, bytes in fingerprints[table.id].map { fragments.keep(kind, $0, bytes) } })
-        var data = try CompactJSON.encode(CatalogDocument(catalog), splicing: splice)
-        data.append(0x0A)
-        return data
+        return try CompactJSON.bytes(CatalogDocument(catalog), splicing: splice, trailer: [0x0A])
     }
 }

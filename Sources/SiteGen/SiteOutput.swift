@@ -403,20 +403,43 @@ public struct SiteFolder: Sendable {
 
     /// Renders and writes `path` only when `inputs` differ from what the site being updated made it from.
     public func write(_ relativePath: String, inputs: Fingerprint, _ render: () throws -> Data) throws {
+        try writeRendered(relativePath, inputs: inputs, render)
+    }
+
+    /// The same for a file rendered as bytes, written from them without a copy (catalog.json).
+    public func write(_ relativePath: String, inputs: Fingerprint, bytes render: () throws -> [UInt8]) throws {
+        try writeRendered(relativePath, inputs: inputs, render)
+    }
+
+    private func writeRendered(_ relativePath: String, inputs: Fingerprint, _ render: () throws -> some ContiguousBytes) throws {
         try Self.check(relativePath)
         guard !Interruption.isRequested else { throw RenderError(.interrupted) }
         if isUnchanged(relativePath, inputs) {
             written.keep(relativePath, SiteManifest.Entry(fingerprint: inputs, group: groupName))
             return
         }
-        let data = try render()
+        let rendered = try render()
+        try rendered.withUnsafeBytes { raw in
+            // A view of the rendered bytes for as long as this closure runs; nothing keeps it after.
+            let data = raw.baseAddress.map {
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none)
+            } ?? Data()
+            try finish(relativePath, inputs: inputs, data)
+        }
+    }
+
+    private func finish(_ relativePath: String, inputs: Fingerprint, _ data: Data) throws {
         let entry = SiteManifest.Entry(fingerprint: inputs, group: groupName)
         // New inputs often make the same bytes (the home page when one table's description changed): then the
         // file stays as it is, and only the manifest learns its new inputs.
-        if previous?.files[relativePath] != nil, let published,
-           FileManager.default.contents(atPath: published.appendingPathComponent(relativePath).path) == data {
-            written.keep(relativePath, entry)
-            return
+        // The size is asked first, so that a large file that changed is not read to learn it.
+        if previous?.files[relativePath] != nil, let published {
+            let path = published.appendingPathComponent(relativePath).path
+            if ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue == data.count,
+               FileManager.default.contents(atPath: path) == data {
+                written.keep(relativePath, entry)
+                return
+            }
         }
         try store(relativePath, data)
         written.insert(relativePath, entry)
