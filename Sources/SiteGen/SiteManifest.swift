@@ -58,17 +58,21 @@ public struct SiteManifest: Sendable, Equatable {
         }
         guard text.hasPrefix(header) else { return nil }
         var manifest = SiteManifest()
-        for line in text.dropFirst(header.count).split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        // Split as bytes (a space and a newline are never part of a longer character in UTF-8): split as characters,
+        // the marker of 5,000 pages took a tenth of a second to read in every unchanged build.
+        for line in text.utf8.dropFirst(header.utf8.count).split(separator: 0x0A) {
+            let fields = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3 else { return nil }
-            if fields[0] == "software" {
-                manifest.software = Fingerprint(fields[1])
-            } else if fields[0] == "group" {
-                guard let fingerprint = Fingerprint(fields[1]) else { return nil }
-                manifest.groups[String(fields[2])] = fingerprint
+            let third = String(Substring(fields[2]))
+            if fields[0].elementsEqual("software".utf8) {
+                manifest.software = Fingerprint(hex: fields[1])
+            } else if fields[0].elementsEqual("group".utf8) {
+                guard let fingerprint = Fingerprint(hex: fields[1]) else { return nil }
+                manifest.groups[third] = fingerprint
             } else {
-                guard let fingerprint = Fingerprint(fields[0]), !fields[2].isEmpty else { return nil }
-                manifest.files[String(fields[2])] = Entry(fingerprint: fingerprint, group: fields[1] == "-" ? nil : String(fields[1]))
+                guard let fingerprint = Fingerprint(hex: fields[0]), !third.isEmpty else { return nil }
+                let group = fields[1].elementsEqual("-".utf8) ? nil : String(Substring(fields[1]))
+                manifest.files[third] = Entry(fingerprint: fingerprint, group: group)
             }
         }
         return .manifest(manifest)

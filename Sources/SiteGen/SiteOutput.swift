@@ -310,7 +310,9 @@ public struct SiteOutput: Sendable {
               case .manifest(let manifest)? = SiteManifest.parse(String(decoding: data, as: UTF8.self)),
               manifest.software == SiteFingerprints.software
         else { return nil }
-        for path in manifest.files.keys where !manager.fileExists(atPath: destination.appendingPathComponent(path).path) {
+        // Paths joined as text: a URL per file was most of the check's time, for 5,000 files in every unchanged build.
+        let root = destination.path.hasSuffix("/") ? destination.path : destination.path + "/"
+        for path in manifest.files.keys where !manager.fileExists(atPath: root + path) {
             return nil
         }
         var hasher = FingerprintHasher()
