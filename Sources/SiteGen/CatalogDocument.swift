@@ -25,7 +25,9 @@ struct CatalogDocument: Encodable {
     /// Compact, keys sorted, one line ending in a newline: at 5,000 tables the pretty-printed form was 94 MB and
     /// its encoding seconds of the build; tools pretty-print it when a person reads it (`jq .`).
     static func json(_ catalog: Catalog) throws -> [UInt8] {
-        try CompactJSON.bytes(CatalogDocument(catalog), capacity: 1 << 20) + [0x0A]
+        var bytes = try CompactJSON.bytes(CatalogDocument(catalog), capacity: 1 << 20)
+        bytes.append(0x0A)
+        return bytes
     }
 
     /// The fragment pack's name for catalog.json's parts: the JSON of each table, filed under the table's fingerprint.

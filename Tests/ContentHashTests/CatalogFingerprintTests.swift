@@ -1,5 +1,6 @@
 import Catalog
 import ContentHash
+import Foundation
 import TestSupport
 import Testing
 
@@ -126,6 +127,49 @@ struct CatalogFingerprintTests {
         let prints = [base.fingerprint] + changed.map(\.fingerprint)
         #expect(Set(prints).count == prints.count)
         #expect(Self.everything.fingerprint == base.fingerprint)
+    }
+
+    /// Every value in the fixture's JSON changed in turn (a Bool flipped, a number bumped, a string lengthened, an
+    /// optional emptied): each table that decodes different has another fingerprint. Catches a field fed under its
+    /// own name with another field's value, which the names alone do not.
+    @Test func changingAnyValueOfTheTableChangesItsFingerprint() throws {
+        let base = Self.everything
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base))
+        var changes = 0
+        func visit(_ value: Any, _ rebuild: (Any) -> Any) throws {
+            var variants: [Any] = []
+            switch value {
+            case let object as [String: Any]:
+                for (key, member) in object {
+                    try visit(member) { changed in var copy = object; copy[key] = changed; return rebuild(copy) }
+                    var without = object
+                    without[key] = nil
+                    variants.append(without)
+                }
+            case let list as [Any]:
+                for (offset, element) in list.enumerated() {
+                    try visit(element) { changed in var copy = list; copy[offset] = changed; return rebuild(copy) }
+                }
+                variants.append(Array(list.dropLast()))
+            case let number as NSNumber:
+                // A Bool and a number look alike here; the variant of the wrong kind does not decode.
+                variants.append(!number.boolValue)
+                variants.append(number.doubleValue + 1)
+            case let text as String:
+                variants.append(text + "x")
+            default:
+                break
+            }
+            for variant in variants {
+                let data = try JSONSerialization.data(withJSONObject: rebuild(variant))
+                // A change the type cannot decode (an enum's raw value, a required key removed) is not a table.
+                guard let changed = try? JSONDecoder().decode(Table.self, from: data), changed != base else { continue }
+                changes += 1
+                #expect(changed.fingerprint != base.fingerprint, "\(String(decoding: data, as: UTF8.self))")
+            }
+        }
+        try visit(json) { $0 }
+        #expect(changes > 100)
     }
 
     /// Tables made by random edits: two have one fingerprint exactly when they are equal.
