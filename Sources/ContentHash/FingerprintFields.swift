@@ -43,82 +43,26 @@ public struct FingerprintFields {
         if names != nil, depth == 0 { names?.append(name.description) }
     }
 
-    public mutating func field(_ name: StaticString, _ value: String) {
-        self.name(name)
-        hasher.combine(value)
-    }
-
-    public mutating func field(_ name: StaticString, _ value: Int) {
-        self.name(name)
-        hasher.combine(value)
-    }
-
-    public mutating func field(_ name: StaticString, _ value: Bool) {
-        self.name(name)
-        hasher.combine(value)
-    }
-
-    public mutating func field(_ name: StaticString, _ value: Double) {
-        self.name(name)
-        hasher.combine(value)
-    }
-
     public mutating func field(_ name: StaticString, _ value: some FingerprintValue) {
         self.name(name)
-        depth += 1
-        value.feed(into: &self)
-        depth -= 1
-    }
-
-    public mutating func field(_ name: StaticString, _ value: String?) {
-        self.name(name)
-        present(value != nil)
-        if let value { hasher.combine(value) }
-    }
-
-    public mutating func field(_ name: StaticString, _ value: Int?) {
-        self.name(name)
-        present(value != nil)
-        if let value { hasher.combine(value) }
-    }
-
-    public mutating func field(_ name: StaticString, _ value: Double?) {
-        self.name(name)
-        present(value != nil)
-        if let value { hasher.combine(value) }
+        nested(value)
     }
 
     public mutating func field(_ name: StaticString, _ value: (some FingerprintValue)?) {
         self.name(name)
         present(value != nil)
-        if let value {
-            depth += 1
-            value.feed(into: &self)
-            depth -= 1
-        }
-    }
-
-    public mutating func field(_ name: StaticString, _ values: [String]) {
-        self.name(name)
-        hasher.combine(values.count)
-        for value in values { hasher.combine(value) }
-    }
-
-    public mutating func field(_ name: StaticString, _ values: [String]?) {
-        self.name(name)
-        present(values != nil)
-        if let values {
-            hasher.combine(values.count)
-            for value in values { hasher.combine(value) }
-        }
+        if let value { nested(value) }
     }
 
     public mutating func field(_ name: StaticString, _ values: [some FingerprintValue]) {
         self.name(name)
-        hasher.combine(values.count)
-        depth += 1
-        for value in values { value.feed(into: &self) }
-        depth -= 1
+        list(values)
+    }
+
+    public mutating func field(_ name: StaticString, _ values: [some FingerprintValue]?) {
+        self.name(name)
+        present(values != nil)
+        if let values { list(values) }
     }
 
     /// An enumeration's case by its raw value.
@@ -127,8 +71,39 @@ public struct FingerprintFields {
         hasher.combine(value.rawValue)
     }
 
+    /// A value inside the one being fed: its fields are not the outer value's.
+    private mutating func nested(_ value: some FingerprintValue) {
+        depth += 1
+        value.feed(into: &self)
+        depth -= 1
+    }
+
+    private mutating func list(_ values: [some FingerprintValue]) {
+        hasher.combine(values.count)
+        depth += 1
+        for value in values { value.feed(into: &self) }
+        depth -= 1
+    }
+
     @inline(__always)
     private mutating func present(_ isPresent: Bool) {
         hasher.combine(isPresent ? 0x5052_4553_454E_5401 : 0x4142_5345_4E54_0000)
     }
+}
+
+// The scalars the catalog's fields hold, fed as the hasher takes them (a string after its length).
+extension String: FingerprintValue {
+    public func feed(into fields: inout FingerprintFields) { fields.hasher.combine(self) }
+}
+
+extension Int: FingerprintValue {
+    public func feed(into fields: inout FingerprintFields) { fields.hasher.combine(self) }
+}
+
+extension Bool: FingerprintValue {
+    public func feed(into fields: inout FingerprintFields) { fields.hasher.combine(self) }
+}
+
+extension Double: FingerprintValue {
+    public func feed(into fields: inout FingerprintFields) { fields.hasher.combine(self) }
 }
