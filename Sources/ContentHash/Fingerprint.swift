@@ -25,15 +25,20 @@ public struct Fingerprint: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// The same from the bytes of a `description` (lowercase hex only), without making a String: a pack's index
-    /// holds thousands.
-    public init?(hex bytes: some Collection<UInt8>) {
+    /// holds thousands. Inlinable, and by index rather than `enumerated()`: unspecialized, each digit cost a
+    /// lookup of a tuple's type metadata, most of reading a pack.
+    @inlinable
+    public init?<Bytes: Collection<UInt8>>(hex bytes: Bytes) {
         guard bytes.count == 32 else { return nil }
         var high: UInt64 = 0, low: UInt64 = 0
-        for (offset, byte) in bytes.enumerated() {
+        var index = bytes.startIndex
+        for offset in 0..<32 {
+            let byte = bytes[index]
+            bytes.formIndex(after: &index)
             let digit: UInt64
             switch byte {
-            case 0x30...0x39: digit = UInt64(byte - 0x30)
-            case 0x61...0x66: digit = UInt64(byte - 0x61 + 10)
+            case 0x30...0x39: digit = UInt64(byte &- 0x30)
+            case 0x61...0x66: digit = UInt64(byte &- 0x61 &+ 10)
             default: return nil
             }
             if offset < 16 { high = high << 4 | digit } else { low = low << 4 | digit }
