@@ -116,14 +116,13 @@ enum Words {
     /// `phrase` for an identifier of ASCII characters only (nearly all of them), by byte: the same words, without
     /// the Unicode property lookups of `Character` that were most of the offline describer's time.
     static func asciiPhrase(_ identifier: String) -> String? {
-        let utf8 = Array(identifier.utf8)
+        let utf8 = identifier.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 4)
         var wordOpen = false
         var previous: UInt8?
-        for index in utf8.indices {
-            let byte = utf8[index]
+        for byte in utf8 {
             let isUpper = (0x41...0x5A).contains(byte)
             if byte == 0x5F || byte == 0x20 || byte == 0x2D || byte == 0x2E {  // _ space - .
                 wordOpen = false

@@ -1,5 +1,6 @@
 import Catalog
 import Testing
+import TestSupport
 @testable import Describe
 
 @Suite("The offline describer")
@@ -77,31 +78,18 @@ struct OfflineDescriberTests {
 
     /// The byte-wise reading of ASCII identifiers is a shortcut, not another rule: it finds the words the
     /// `Character` reading finds, for identifiers of every style and of stray punctuation, and steps aside for others.
-    @Test func anASCIIIdentifierReadsAsTheSameWordsByByteAsByCharacter() {
+    @Test(arguments: SplitMix64.seeds(10))
+    func anASCIIIdentifierReadsAsTheSameWordsByByteAsByCharacter(seed: UInt64) {
         let alphabet = Array("aBcXyZ09_ -.#$\r\n\tQq")
-        var generator = SplitMix(seed: 16)
-        for _ in 0..<5_000 {
-            let length = Int(generator.next() % 14)
-            let identifier = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-            #expect(Words.asciiPhrase(identifier) == Words.characterPhrase(identifier), "\(identifier.debugDescription)")
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<500 {
+            let identifier = String((0..<Int.random(in: 0..<14, using: &random)).map { _ in random.pick(alphabet) })
+            #expect(Words.asciiPhrase(identifier) == Words.characterPhrase(identifier), "\(identifier.debugDescription), seed \(seed)")
         }
         for identifier in ["OrderLines", "order_lines", "HTTPServer2Log", "customer-ID", "a..b", "__x__", ""] {
             #expect(Words.phrase(identifier) == Words.characterPhrase(identifier))
         }
         #expect(Words.asciiPhrase("Straße_Name") == nil)
         #expect(Words.phrase("Straße_Name") == "straße name")
-    }
-
-    /// A small seeded generator, so a failure names an identifier that fails again.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
