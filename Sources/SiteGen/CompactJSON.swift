@@ -13,43 +13,6 @@ enum CompactJSON {
         return Data(writer.out)
     }
 
-    /// The bytes of `encode`, with every value of `splice`'s type either copied from bytes written before or encoded and
-    /// handed to `splice` to keep (`CatalogDocument.json(_:fingerprints:fragments:)` does this per table).
-    /// As bytes, with `trailer` after them: a whole catalog.json is not copied into a `Data` (at 20,000 tables it is
-    /// 150 MB, held twice while copied).
-    static func bytes<Part: Encodable>(_ value: some Encodable, splicing splice: Splice<Part>, trailer: [UInt8] = []) throws -> [UInt8] {
-        let writer = Writer()
-        writer.splice = AnySplice(splice)
-        try writer.value(value)
-        writer.out += trailer
-        return writer.out
-    }
-
-    /// The JSON of each value of one type inside a larger document, reused or recorded.
-    ///
-    /// Sound because a value's JSON here depends on nothing around it (there is no coding path or user info, and
-    /// an enclosing object that reorders its members moves the value's bytes whole): the bytes written for a value
-    /// once are its bytes in any document.
-    struct Splice<Part: Encodable> {
-        /// Appends the bytes of `part` as written before and returns true, or returns false to have it encoded.
-        var reuse: (Part, inout [UInt8]) -> Bool
-        /// The bytes just written for `part`, to keep for the next document.
-        var encoded: (Part, UnsafeBufferPointer<UInt8>) -> Void
-    }
-
-    /// A `Splice` without its type, as the writer holds it: the type is compared first, a pointer comparison.
-    struct AnySplice {
-        let type: Any.Type
-        let reuse: (Any, inout [UInt8]) -> Bool
-        let encoded: (Any, UnsafeBufferPointer<UInt8>) -> Void
-
-        init<Part>(_ splice: Splice<Part>) {
-            type = Part.self
-            reuse = { part, out in splice.reuse(part as! Part, &out) }
-            encoded = { part, bytes in splice.encoded(part as! Part, bytes) }
-        }
-    }
-
     /// The bytes `encode` writes, as an array, the buffer sized for a small value.
     static func bytes(_ value: some Encodable, capacity: Int) throws -> [UInt8] {
         let writer = Writer(capacity: capacity)
@@ -145,9 +108,6 @@ extension CompactJSON {
         /// Containers below this index belong to values around the one now encoding.
         private var level = 0
 
-        /// Values of one type reused or recorded (`encode(_:splicing:)`).
-        var splice: AnySplice?
-
         init(capacity: Int = 1 << 16) {
             out.reserveCapacity(capacity)
         }
@@ -165,8 +125,6 @@ extension CompactJSON {
             } else if Value.self == Double.self {
                 try CompactJSON.appendDouble(unsafeBitCast(value, to: Double.self), to: &out)
             } else {
-                let spliced = splice.flatMap { Value.self == $0.type ? $0 : nil }
-                if let spliced, spliced.reuse(value, &out) { return }
                 let enclosing = level
                 level = open.count
                 let before = out.count
@@ -177,10 +135,6 @@ extension CompactJSON {
                 }
                 close(downTo: level)
                 level = enclosing
-                // Complete here: whatever encloses it may still move these bytes, but not change them.
-                if let spliced {
-                    out.withUnsafeBufferPointer { spliced.encoded(value, UnsafeBufferPointer(rebasing: $0[before...])) }
-                }
             }
         }
 

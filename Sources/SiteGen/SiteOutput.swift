@@ -413,6 +413,79 @@ public struct SiteFolder: Sendable {
         try writeRendered(relativePath, inputs: inputs, render)
     }
 
+    /// The same for a file streamed as it is made (`ByteStream`), straight into its place in the staging folder, so
+    /// that it is never held whole. Kept as it was when its bytes turn out to be the site's already.
+    public func write(_ relativePath: String, inputs: Fingerprint, streaming render: (inout ByteStream) throws -> Void) throws {
+        try Self.check(relativePath)
+        guard !Interruption.isRequested else { throw RenderError(.interrupted) }
+        let entry = SiteManifest.Entry(fingerprint: inputs, group: groupName)
+        if isUnchanged(relativePath, inputs) {
+            written.keep(relativePath, entry)
+            return
+        }
+        let url = root.appendingPathComponent(relativePath)
+        func unwritable(_ error: any Error) -> RenderError {
+            RenderError(.outputUnwritable(path: url.path, message: FileProblem.describe(error)))
+        }
+        let handle: FileHandle
+        do {
+            try createFolder(of: relativePath, url)
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            handle = try FileHandle(forWritingTo: url)
+        } catch {
+            throw unwritable(error)
+        }
+        do {
+            var failed: (any Error)?
+            var stream = ByteStream { bytes in
+                do {
+                    try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!),
+                                                      count: bytes.count, deallocator: .none))
+                } catch {
+                    failed = error
+                    throw error
+                }
+            }
+            do {
+                try render(&stream)
+                try stream.flush()
+                try handle.close()
+            } catch {
+                throw failed.map(unwritable) ?? error
+            }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        // The same bytes as the site has: the file stays as it is, and only the manifest learns its new inputs.
+        if previous?.files[relativePath] != nil, let published,
+           Self.sameBytes(url, published.appendingPathComponent(relativePath)) {
+            try? FileManager.default.removeItem(at: url)
+            written.keep(relativePath, entry)
+            return
+        }
+        written.insert(relativePath, entry)
+    }
+
+    /// Whether two files hold the same bytes, read a megabyte at a time; the sizes are compared first.
+    static func sameBytes(_ a: URL, _ b: URL) -> Bool {
+        let size = { (url: URL) in (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber }
+        guard let sizeA = size(a), sizeA == size(b), let first = try? FileHandle(forReadingFrom: a),
+              let second = try? FileHandle(forReadingFrom: b) else { return false }
+        defer {
+            try? first.close()
+            try? second.close()
+        }
+        while true {
+            let chunkA = (try? first.read(upToCount: 1 << 20)) ?? nil, chunkB = (try? second.read(upToCount: 1 << 20)) ?? nil
+            guard chunkA == chunkB else { return false }
+            if chunkA?.isEmpty ?? true { return true }
+        }
+    }
+
     private func writeRendered(_ relativePath: String, inputs: Fingerprint, _ render: () throws -> some ContiguousBytes) throws {
         try Self.check(relativePath)
         guard !Interruption.isRequested else { throw RenderError(.interrupted) }
@@ -500,15 +573,19 @@ public struct SiteFolder: Sendable {
 
     private func store(_ relativePath: String, _ data: Data) throws {
         let url = root.appendingPathComponent(relativePath)
-        // Asking the file system for a folder per file costs more than writing a small page; ask once per folder.
-        let folder = relativePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         do {
-            try createdFolders.ensure(folder) {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            }
+            try createFolder(of: relativePath, url)
             try data.write(to: url)
         } catch {
             throw RenderError(.outputUnwritable(path: url.path, message: FileProblem.describe(error)))
+        }
+    }
+
+    /// Asking the file system for a folder per file costs more than writing a small page; it is asked once per folder.
+    private func createFolder(of relativePath: String, _ url: URL) throws {
+        let folder = relativePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        try createdFolders.ensure(folder) {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
     }
 

@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import Testing
+import TestSupport
 @testable import SiteGen
 
 /// `CompactJSON` writes exactly the bytes of `JSONEncoder` with sorted keys and unescaped slashes, only faster;
@@ -22,6 +23,35 @@ struct CompactJSONTests {
         #expect(try Self.compact(CatalogDocument(catalog)) == Self.reference(CatalogDocument(catalog)))
         let large = Fixture.catalog(tables: (0..<30).map { "t\($0)" }, columns: ["id", "Name", "name_2", "_x"])
         #expect(try Self.compact(CatalogDocument(large)) == Self.reference(CatalogDocument(large)))
+    }
+
+    /// catalog.json is streamed table by table with its outer objects written by hand, in their keys' order.
+    @Test func catalogJSONStreamedIsTheWholeEncoding() throws {
+        var random = SplitMix64(seed: 11)
+        let catalogs = [try PageViewTests.catalog(), Catalog(title: "Empty"), OddCatalog.make(&random), OddCatalog.make(&random),
+                        RandomCatalog.make(&random)]
+        for (number, catalog) in catalogs.enumerated() {
+            let streamed = String(decoding: try CatalogDocument.json(catalog), as: UTF8.self)
+            #expect(streamed == (try Self.reference(CatalogDocument(catalog))) + "\n", "catalog \(number)")
+        }
+        // Written by hand, so a field added to any of these must be added there (`CatalogDocument.write`).
+        #expect(Mirror(reflecting: CatalogDocument(Catalog(title: ""))).children.map(\.label) ==
+                ["version", "title", "sources", "relationships", "glossary", "coverage"])
+        #expect(Mirror(reflecting: Source(name: "s", kind: .sqlite)).children.map(\.label) == ["name", "kind", "schemas"])
+        #expect(Mirror(reflecting: Schema(name: "s")).children.map(\.label) == ["name", "tables"])
+    }
+
+    /// A streamed file is written a few megabytes at a time and is whole at the end.
+    @Test func aStreamHandsOnItsBytesWhenFull() throws {
+        var pieces: [[UInt8]] = []
+        var stream = ByteStream(limit: 10) { pieces.append(Array($0)) }
+        for byte in 0..<35 as Range<UInt8> {
+            stream.buffer.append(byte)
+            try stream.flushIfFull()
+        }
+        try stream.flush()
+        #expect(pieces.map(\.count) == [10, 10, 10, 5])
+        #expect(pieces.flatMap { $0 } == Array(0..<35))
     }
 
     @Test func theSearchIndexIsWrittenAsJSONEncoderWritesIt() throws {

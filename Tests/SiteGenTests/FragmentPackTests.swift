@@ -18,11 +18,16 @@ struct FragmentPackTests {
         let pack = FragmentPack(file: file)
         let input = ExportInput(catalog)
         let json = try CatalogDocument.json(catalog, fingerprints: input.fingerprints.tables, fragments: pack)
-        #expect(json == (try CatalogDocument.json(catalog)), "\(label): catalog.json")
+        #expect(json == (try Self.wholeCatalogJSON(catalog)), "\(label): catalog.json")
         let search = try SearchIndexFiles(input, fragments: pack, columnsPerShard: columnsPerShard)
         try expectWhole(search, catalog, columnsPerShard: columnsPerShard, label)
         try pack.save()
         return (pack.counts(CatalogDocument.fragmentKind), pack.counts(SearchIndexFiles.fragmentKind))
+    }
+
+    /// catalog.json as the whole document encodes, in one piece.
+    static func wholeCatalogJSON(_ catalog: Catalog) throws -> [UInt8] {
+        Array(try CompactJSON.encode(CatalogDocument(catalog))) + [0x0A]
     }
 
     /// `search` is what `SearchIndex` and `SearchScript` write for the whole catalog.
@@ -134,7 +139,7 @@ struct FragmentPackTests {
         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
         let pack = FragmentPack(file: file)
         let input = ExportInput(catalog)
-        #expect(try CatalogDocument.json(catalog, fingerprints: input.fingerprints.tables, fragments: pack) == (try CatalogDocument.json(catalog)))
+        #expect(try CatalogDocument.json(catalog, fingerprints: input.fingerprints.tables, fragments: pack) == (try Self.wholeCatalogJSON(catalog)))
         #expect(throws: (any Error).self) { try pack.save() }
     }
 
@@ -163,6 +168,24 @@ struct FragmentPackTests {
         #expect(next.catalog.encoded == 1, "the table changed back is encoded again")
         // No temporary file left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [FragmentPack.fileName])
+    }
+
+    @Test func partsAreWrittenAsTheyAreMadeAndABuildThatDoesNotSaveLeavesNothing() throws {
+        let catalog = try Fixture.shop()
+        let folder = try TemporaryFolder()
+        let file = folder.path(FragmentPack.fileName)
+        do {
+            let pack = FragmentPack(file: file)
+            let input = ExportInput(catalog)
+            _ = try CatalogDocument.json(catalog, fingerprints: input.fingerprints.tables, fragments: pack)
+            let beside = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+            #expect(beside.count == 1 && beside[0].hasPrefix(".\(FragmentPack.fileName).adding-"), "\(beside)")
+            let size = try FileManager.default.attributesOfItem(atPath: folder.path(beside[0]).path)[.size] as? Int ?? 0
+            let parts = try catalog.allTables.map { try CompactJSON.bytes($0, capacity: 1 << 10).count }.reduce(0, +)
+            #expect(size > parts, "every table's part is on disk, not in memory")
+        }
+        // The pack went away unsaved (a failed or interrupted build): nothing of it is left.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [])
     }
 
     @Test func aSiteBuiltWithThePackIsTheSiteBuiltWithout() throws {

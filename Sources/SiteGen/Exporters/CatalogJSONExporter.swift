@@ -12,12 +12,11 @@ public struct CatalogJSONExporter: Exporter {
     }
 
     public func export(_ input: ExportInput, into folder: SiteFolder, progress: (String) -> Void) throws -> ExportSummary {
-        try folder.write(SitePlan.catalogJSON, inputs: input.fingerprints.whole(name), bytes: {
-            guard let fragments else { return try CatalogDocument.json(input.catalog) }
-            let data = try CatalogDocument.json(input.catalog, fingerprints: input.fingerprints.tables, fragments: fragments)
+        try folder.write(SitePlan.catalogJSON, inputs: input.fingerprints.whole(name), streaming: { stream in
+            guard let fragments else { return try CatalogDocument.write(input.catalog, to: &stream) }
+            try CatalogDocument.write(input.catalog, fingerprints: input.fingerprints.tables, fragments: fragments, to: &stream)
             let counts = fragments.counts(CatalogDocument.fragmentKind)
             progress("\(name): \(counts.reused) tables from the fragment pack, \(counts.encoded) encoded")
-            return data
         })
         return ExportSummary(files: 1)
     }
