@@ -18,11 +18,20 @@ struct SearchIndexFiles {
     /// Tables whose parts are made at once, on every core.
     static let tablesPerSlice = 1_000
 
-    var json: Data
     var script: SearchScript
 
+    /// search.json and the script whole, for tests and callers that want the bytes.
+    static func whole(_ input: ExportInput, fragments: FragmentPack?, columnsPerShard: Int = SearchScript.columnsPerShard)
+        throws -> (json: Data, script: SearchScript) {
+        var script: SearchScript?
+        let json = try ByteStream.collect { script = try SearchIndexFiles(input, fragments: fragments, columnsPerShard: columnsPerShard, json: &$0).script }
+        return (Data(json), script!)
+    }
+
+    /// Streams search.json into `json` (80 MB at 20,000 tables: never held whole) and keeps the script's files.
     /// `fragments` nil encodes every table's part and keeps none.
-    init(_ input: ExportInput, fragments: FragmentPack?, columnsPerShard: Int = SearchScript.columnsPerShard) throws {
+    init(_ input: ExportInput, fragments: FragmentPack?, columnsPerShard: Int = SearchScript.columnsPerShard,
+         json stream: inout ByteStream) throws {
         let catalog = input.catalog, plan = input.plan
         let fingerprints = input.fingerprints
         let tables = catalog.allTables
@@ -31,11 +40,14 @@ struct SearchIndexFiles {
         let (schemaNumbers, schemas) = SearchIndex.schemaNumbers(catalog)
         var parts = SearchScript.Parts(columnsPerShard: columnsPerShard)
 
-        var json = Array(#"{"entries":["#.utf8)
-        json.reserveCapacity(1 << 20)
+        stream.buffer += Array(#"{"entries":["#.utf8)
+        var first = true
         let terms = SearchIndex.termEntries(catalog, plan)
         for term in terms { parts.term(term) }
-        if !terms.isEmpty { json += try Self.elements(terms) }
+        if !terms.isEmpty {
+            stream.buffer += try Self.elements(terms)
+            first = false
+        }
 
         // Each table's part is made on every core, a slice of tables at a time (so that no more than a slice of
         // parts is held beside the files), then put in its place in order.
@@ -57,22 +69,23 @@ struct SearchIndexFiles {
             let made = try Parallel.map(count: slice.count, chunkSize: 8) { offset, _ in try part(of: tables[slice.lowerBound + offset]) }
             for (table, part) in zip(tables[slice], made) {
                 guard let part else { continue }
-                if json.count > #"{"entries":["#.utf8.count { json.append(0x2C) }
-                json += part.bytes[part.json]
+                if !first { stream.buffer.append(0x2C) }
+                first = false
+                stream.buffer += part.bytes[part.json]
                 parts.table(row: part.bytes[part.row])
                 let anchors = plan.columnAnchors(of: table.id)
                 for (column, description) in zip(table.columns, part.descriptions) {
                     parts.column(name: column.name, anchor: anchors?[ExactName(column.name)] ?? "", pii: column.pii?.kind.rawValue,
                                  description: part.bytes[description])
                 }
+                try stream.flushIfFull()
             }
         }
-        json += Array(#"],"schemas":"#.utf8)
-        json += try CompactJSON.bytes(schemas, capacity: 64 * schemas.count + 16)
-        json += Array(#","version":"#.utf8)
-        CompactJSON.appendInt(SearchIndex.formatVersion, to: &json)
-        json.append(0x7D)
-        self.json = Data(json)
+        stream.buffer += Array(#"],"schemas":"#.utf8)
+        stream.buffer += try CompactJSON.bytes(schemas, capacity: 64 * schemas.count + 16)
+        stream.buffer += Array(#","version":"#.utf8)
+        CompactJSON.appendInt(SearchIndex.formatVersion, to: &stream.buffer)
+        stream.buffer.append(0x7D)
         script = parts.script(schemas: schemas)
     }
 

@@ -19,7 +19,7 @@ struct FragmentPackTests {
         let input = ExportInput(catalog)
         let json = try CatalogDocument.json(catalog, fingerprints: input.fingerprints.tables, fragments: pack)
         #expect(json == (try Self.wholeCatalogJSON(catalog)), "\(label): catalog.json")
-        let search = try SearchIndexFiles(input, fragments: pack, columnsPerShard: columnsPerShard)
+        let search = try SearchIndexFiles.whole(input, fragments: pack, columnsPerShard: columnsPerShard)
         try expectWhole(search, catalog, columnsPerShard: columnsPerShard, label)
         try pack.save()
         return (pack.counts(CatalogDocument.fragmentKind), pack.counts(SearchIndexFiles.fragmentKind))
@@ -31,7 +31,7 @@ struct FragmentPackTests {
     }
 
     /// `search` is what `SearchIndex` and `SearchScript` write for the whole catalog.
-    static func expectWhole(_ search: SearchIndexFiles, _ catalog: Catalog, columnsPerShard: Int, _ label: String) throws {
+    static func expectWhole(_ search: (json: Data, script: SearchScript), _ catalog: Catalog, columnsPerShard: Int, _ label: String) throws {
         let index = SearchIndex(catalog, plan: SitePlan(catalog))
         #expect(search.json == (try index.json()), "\(label): search.json")
         let whole = try SearchScript(index, columnsPerShard: columnsPerShard)
@@ -85,7 +85,7 @@ struct FragmentPackTests {
             let again = try Self.build(catalog, pack: file, columnsPerShard: 2, "catalog \(number), from the pack")
             #expect(again.catalog.encoded == 0 && again.search.encoded == 0, "catalog \(number)")
             // Without a pack, the search files are the whole encoding as well.
-            try Self.expectWhole(SearchIndexFiles(ExportInput(catalog), fragments: nil, columnsPerShard: 2), catalog,
+            try Self.expectWhole(SearchIndexFiles.whole(ExportInput(catalog), fragments: nil, columnsPerShard: 2), catalog,
                                  columnsPerShard: 2, "catalog \(number), no pack")
         }
     }
@@ -152,7 +152,7 @@ struct FragmentPackTests {
         // Everything reused: nothing to write.
         let pack = FragmentPack(file: file)
         let input = ExportInput(catalog)
-        _ = try SearchIndexFiles(input, fragments: pack)
+        _ = try SearchIndexFiles.whole(input, fragments: pack)
         _ = try CatalogDocument.json(catalog, fingerprints: input.fingerprints.tables, fragments: pack)
         #expect(try pack.save() == false)
         // Only catalog.json made again, for a changed table: the search index's parts stay in the pack.

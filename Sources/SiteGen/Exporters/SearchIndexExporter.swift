@@ -16,14 +16,18 @@ public struct SearchIndexExporter: Exporter {
         // Made in one piece from the whole catalog; when anything changed, each part is still written only if its
         // bytes did (a column's new description rewrites search.json and the one shard that holds it).
         let files = try folder.group(name, inputs: input.fingerprints.whole(name)) { folder in
-            let search = try SearchIndexFiles(input, fragments: fragments)
+            var search: SearchIndexFiles?
+            try folder.write(SitePlan.searchJSON, inputs: input.fingerprints.whole(name), streaming: { stream in
+                search = try SearchIndexFiles(input, fragments: fragments, json: &stream)
+            })
             if let fragments {
                 let counts = fragments.counts(SearchIndexFiles.fragmentKind)
                 progress("\(name): \(counts.reused) tables from the fragment pack, \(counts.encoded) encoded")
             }
-            try folder.write(SitePlan.searchJSON, search.json)
-            try folder.write(SitePlan.searchScript, search.script.core)
-            for shard in search.script.shards { try folder.write(shard.path, shard.script) }
+            // search.json is there already when the group is made again but its inputs are those it had.
+            let script = try search?.script ?? SearchIndexFiles.whole(input, fragments: fragments).script
+            try folder.write(SitePlan.searchScript, script.core)
+            for shard in script.shards { try folder.write(shard.path, shard.script) }
         }
         return ExportSummary(files: files.count)
     }
