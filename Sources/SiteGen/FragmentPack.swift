@@ -156,6 +156,9 @@ public final class FragmentPack: @unchecked Sendable {
                 pack.remove()
                 throw error
             }
+            // The pack is now this file: a later use or save starts from it.
+            self.stored = pack
+            used = [:]
             return true
         }
     }
