@@ -1,3 +1,4 @@
+import ContentHash
 import Foundation
 import Testing
 import TestSupport
@@ -20,6 +21,36 @@ struct SiteOutputTests {
             }
         }
         #expect(TemporaryFolder.contents(of: folder.path("site")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"], "staging folder left behind")
+    }
+
+    /// catalog.json and search.json are streamed into place: a file whose new inputs make the same bytes is kept, one
+    /// with new bytes is written whole, and a stream that fails leaves the site as it was.
+    @Test func aStreamedFileIsWrittenWholeOrKept() throws {
+        let folder = try TemporaryFolder()
+        let output = SiteOutput(destination: folder.path("site"))
+        let big = (0..<(9 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        func stream(_ bytes: [UInt8], inputs: UInt64, failing: Bool = false) throws -> SiteOutput.Changes {
+            try output.replace { site in
+                try site.write("data/catalog.json", inputs: Fingerprint(high: inputs, low: 0), streaming: { stream in
+                    for chunk in stride(from: 0, to: bytes.count, by: 1 << 16) {
+                        stream.buffer += bytes[chunk..<min(bytes.count, chunk + 1 << 16)]
+                        try stream.flushIfFull()
+                        if failing, chunk > 5 << 20 { throw Interrupted() }
+                    }
+                })
+            }
+        }
+        #expect(try stream(big, inputs: 1).written == 1)
+        #expect(TemporaryFolder.contents(of: folder.path("site"))["data/catalog.json"] == Data(big))
+        let kept = try stream(big, inputs: 2)
+        #expect(kept.written == 0, "the same bytes: only the manifest learns the new inputs")
+        var changed = big
+        changed[changed.count - 1] ^= 1
+        #expect(try stream(changed, inputs: 3).written == 1)
+        #expect(TemporaryFolder.contents(of: folder.path("site"))["data/catalog.json"] == Data(changed))
+        #expect(throws: Interrupted.self) { try stream(big, inputs: 4, failing: true) }
+        #expect(TemporaryFolder.contents(of: folder.path("site"))["data/catalog.json"] == Data(changed))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"], "staging folder left behind")
     }
 

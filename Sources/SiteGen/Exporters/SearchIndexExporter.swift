@@ -24,8 +24,10 @@ public struct SearchIndexExporter: Exporter {
                 let counts = fragments.counts(SearchIndexFiles.fragmentKind)
                 progress("\(name): \(counts.reused) tables from the fragment pack, \(counts.encoded) encoded")
             }
-            // search.json is there already when the group is made again but its inputs are those it had.
-            let script = try search?.script ?? SearchIndexFiles.whole(input, fragments: fragments).script
+            // search.json is there already when the group is made again but its inputs are those it had: only the
+            // script's files are wanted, and search.json's bytes are dropped as they are made.
+            var discarded = ByteStream { _ in }
+            let script = try search?.script ?? SearchIndexFiles(input, fragments: fragments, json: &discarded).script
             try folder.write(SitePlan.searchScript, script.core)
             for shard in script.shards { try folder.write(shard.path, shard.script) }
         }
